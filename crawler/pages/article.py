@@ -1,0 +1,318 @@
+"""One article record from the bytes of its page(s): the pure heart of branchnews.
+
+Input is what a fetch gives (URL, body bytes, response headers); output is a record dict in
+the shape of ``pipelines/schema/record.schema.json``. No network, no files, no Scrapy: the
+crawl, ``branchnews extract`` and the tests all call :func:`parse_article`.
+
+Order of work: decode every page, prune what no reader sees, normalise all text of the article
+as one document (the glued-pinyin test is per document), then read fields off the lines. Field
+precedence, most trusted first, is commented where it is decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree, html
+
+from crawler.pages.body import (attachments_in, body_lines, find_body, images_in, is_attachment_line,
+                                is_chrome, _NEGATIVE)
+from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
+from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
+from crawler.pages.decode import decode_html
+from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
+from crawler.pages.lines import Line, clean_space, is_inside, page_lines, prune
+from crawler.pages.sections import split_sections
+from crawler.pages.title import find_headline
+from pipelines.normalize import Normalizer
+from pipelines.records import SCHEMA_VERSION, canonical_url, record_id
+
+# <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
+DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
+              "article:published_time", "og:article:published_time", "og:release_date",
+              "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
+SOURCE_METAS = ("contentsource", "source", "og:article:source")
+AUTHOR_METAS = ("author", "article:author")
+META_WINDOW = 10  # lines between headline and body that may hold the info bar
+
+
+class ExtractionError(ValueError):
+    """A page that cannot be read at all (not HTML, empty). Carries the URL and the reason."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What one fetch gave: enough to reproduce the decoding exactly."""
+
+    url: str
+    body: bytes
+    headers: Mapping[str, object] = field(default_factory=dict)
+    status: int | None = None
+    fetched_at: str | None = None
+
+
+@dataclass(slots=True)
+class _Parsed:
+    page: Page
+    root: html.HtmlElement
+    encoding: str
+    declared: str | None
+
+
+def parse_tree(page: Page) -> _Parsed:
+    decoded = decode_html(page.body, page.headers)
+    text = decoded.text.strip()
+    if not text:
+        raise ExtractionError(page.url, "empty page")
+    try:
+        root = html.document_fromstring(text, parser=html.HTMLParser(
+            remove_comments=True, remove_pis=True, huge_tree=False))
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError(page.url, f"not parseable as HTML ({exc})") from exc
+    prune(root)
+    return _Parsed(page, root, decoded.encoding, decoded.declared)
+
+
+def _text_slots(root: html.HtmlElement):
+    """Every place the normaliser must see: text, tail, and the attributes we output."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        yield el, "text"
+        yield el, "tail"
+        if el.tag == "img":
+            yield el, "alt"
+        elif el.tag == "meta":
+            yield el, "content"
+
+
+def normalise_trees(roots: Sequence[html.HtmlElement], normalizer: Normalizer):
+    slots, texts = [], []
+    for root in roots:
+        for el, attr in _text_slots(root):
+            value = getattr(el, attr) if attr in ("text", "tail") else el.get(attr)
+            if value:
+                slots.append((el, attr))
+                texts.append(value)
+    doc = normalizer.normalize(texts)
+    for (el, attr), value in zip(slots, doc.texts):
+        if attr in ("text", "tail"):
+            setattr(el, attr, value)
+        else:
+            el.set(attr, value)
+    return doc
+
+
+def _meta(root: html.HtmlElement, names: Sequence[str]) -> str | None:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    for name in names:
+        if name in found:
+            return found[name]
+    return None
+
+
+def _select(root: html.HtmlElement, xpath: str | None):
+    if not xpath:
+        return None
+    try:
+        result = root.xpath(xpath)
+    except etree.XPathError as exc:
+        raise ValueError(f"bad selector {xpath!r}: {exc}") from exc
+    if isinstance(result, list):
+        return result[0] if result else None
+    return result
+
+
+def _selected_text(root: html.HtmlElement, xpath: str | None) -> str | None:
+    hit = _select(root, xpath)
+    if hit is None:
+        return None
+    text = hit.text_content() if isinstance(hit, html.HtmlElement) else str(hit)
+    return clean_space(text) or None
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Where the headline, the info lines and the body are on one page."""
+
+    lines: list[Line]
+    title: str | None
+    title_index: int
+    body: html.HtmlElement | None
+    body_lines: list[Line]
+    before: list[Line]  # info lines between headline and body
+    after: list[Line]  # lines right after the body (editor, author credits)
+
+
+def _layout(root: html.HtmlElement, selectors: Mapping[str, str]) -> _Layout:
+    lines = page_lines(root)
+    title_el = None
+    title = _selected_text(root, selectors.get("title"))
+    if title is None:
+        title, title_el = find_headline(root)
+    title_index = -1
+    if title_el is not None:
+        title_index = next((ln.index for ln in lines if is_inside(ln.block, title_el)), -1)
+    elif title:
+        title_index = next((ln.index for ln in lines if ln.text == title), -1)
+
+    body = _select(root, selectors.get("body")) if selectors.get("body") else None
+    if not isinstance(body, html.HtmlElement):
+        body = find_body(lines, root)
+    blines = body_lines(lines, body) if body is not None else []
+    blines = [ln for ln in blines if ln.index > title_index]
+    start = blines[0].index if blines else len(lines)
+    end = blines[-1].index if blines else len(lines)
+    lo = title_index + 1 if 0 <= title_index < start else max(0, start - META_WINDOW)
+    before = lines[lo:start][:META_WINDOW]
+    after = lines[end + 1:end + 1 + META_WINDOW]
+    return _Layout(lines, title, title_index, body, blines, before, after)
+
+
+def _in_noise(el: html.HtmlElement, body: html.HtmlElement) -> bool:
+    while el is not None and el is not body:
+        if _NEGATIVE.search(f'{el.get("class", "")} {el.get("id", "")}'):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _paragraphs(layout: _Layout, title: str | None) -> list[str]:
+    out = []
+    for line in layout.body_lines:
+        text = line.text
+        if (is_chrome(text) or text == title or is_label_line(text) or is_attachment_line(line)
+                or _in_noise(line.block, layout.body)):
+            continue
+        if line.link_density > 0.7 and len(text) < 80:
+            continue
+        out.append(text)
+    return out
+
+
+def _credit_lines(layout: _Layout) -> list[Line]:
+    """Lines that may carry labels, most trusted first."""
+    tail = [ln for ln in layout.body_lines[-4:] if is_label_line(ln.text)]
+    return [*layout.before, *tail, *layout.after]
+
+
+def _labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
+    """First non-empty value per field; the editor by label rank (责任编辑 > 责编 > 编辑)."""
+    values: dict[str, str | None] = {}
+    editors: dict[str, str] = {}
+    for line in lines:
+        for found in read_labels(line.text):
+            if found.field == "editor":
+                if found.value and found.label not in editors:
+                    editors[found.label] = found.value
+            elif found.value and not values.get(found.field):
+                values[found.field] = found.value
+    values["editor"] = next((editors[label] for label in EDITOR_PRIORITY if label in editors), None)
+    return values
+
+
+def _publish_date(layout: _Layout, labeled: str | None, root: html.HtmlElement,
+                  url: str) -> FoundDate | None:
+    # 1. the labeled date near the headline (发布时间/日期/时间 …)
+    if labeled:
+        dates = find_dates(labeled)
+        if dates:
+            return dates[0]
+    # 2. an unlabeled date on an info line between headline and body (2017年09月14日 10:20 | …)
+    for line in layout.before:
+        if len(line.text) <= 120:
+            dates = find_dates(line.text)
+            if dates:
+                return dates[0]
+    # 3. machine dates in <meta>, 4. the URL. Body text, sidebars and footers are never asked.
+    meta = _meta(root, DATE_METAS)
+    found = parse_iso_like(meta) if meta else None
+    return found or date_from_url(url)
+
+
+def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str = "simplified",
+                  selectors: Mapping[str, str] | None = None,
+                  normalizer: Normalizer | None = None) -> dict:
+    """The record for one article, from its first page and any continuation pages."""
+    if isinstance(pages, Page):
+        pages = [pages]
+    if not pages:
+        raise ValueError("parse_article needs at least one page")
+    selectors = selectors or {}
+    normalizer = normalizer or Normalizer(target=target)
+    parsed = [parse_tree(page) for page in pages]
+    doc = normalise_trees([p.root for p in parsed], normalizer)
+    layouts = [_layout(p.root, selectors) for p in parsed]
+    first, first_root, url = layouts[0], parsed[0].root, pages[0].url
+
+    title = first.title
+    labeled = _labeled_fields([ln for layout in layouts for ln in _credit_lines(layout)])
+    for name in ("source", "author", "editor", "published"):
+        chosen = _selected_text(first_root, selectors.get(name))
+        if chosen is not None:
+            labeled[name] = chosen
+    if not labeled.get("source"):
+        labeled["source"] = None
+    date = _publish_date(first, labeled.get("published"), first_root, url)
+
+    paragraphs = [p for layout in layouts for p in _paragraphs(layout, title)]
+    split = split_sections(paragraphs)
+    attachments, images = [], []
+    for layout, page in zip(layouts, pages):
+        if layout.body is not None:
+            attachments += [a for a in attachments_in(layout.body, page.url) if a not in attachments]
+            images += images_in(layout.body, page.url)
+    crumb_sel = _selected_text(first_root, selectors.get("breadcrumb"))
+    if crumb_sel is not None:
+        breadcrumb = split_crumbs(LOCATION_LABEL.sub("", crumb_sel, count=1))
+    else:
+        breadcrumb = find_breadcrumb(first.lines, first.title_index if first.title_index >= 0 else None)
+
+    warnings = []
+    if date is None:
+        warnings.append("no_date")
+    if not title:
+        warnings.append("no_title")
+    if not paragraphs:
+        warnings.append("no_body")
+    if parsed[0].declared:
+        warnings.append(f"charset_mismatch:{parsed[0].declared}")
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": record_id(url),
+        "url": canonical_url(url),
+        "site": site,
+        "title": title or None,
+        "published": date.iso if date else None,
+        "published_raw": clean_space(date.raw.strip("/_")) if date else None,
+        "source": labeled.get("source") or None,
+        "author": labeled.get("author") or None,
+        "editor": labeled.get("editor") or None,
+        "breadcrumb": breadcrumb,
+        "preamble": split.preamble,
+        "sections": split.sections,
+        "paragraphs": paragraphs,
+        "text": "\n".join(paragraphs),
+        "attachments": attachments,
+        "images": images,
+        "pages": len(pages),
+        "original_script": doc.original_script,
+        "script": target,
+        "normalization": doc.steps,
+        "encoding": parsed[0].encoding,
+        "fetched_at": pages[0].fetched_at,
+        "status": pages[0].status,
+        "warnings": warnings,
+    }

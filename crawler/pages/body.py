@@ -1,0 +1,121 @@
+"""Find the article body by text density and structure, and read its paragraphs.
+
+Each prose line votes for the block that holds it and, more weakly, for that block's parents
+(the readability scheme). Link-heavy lines (menus, related news) do not vote, and class names
+that mean comments, sidebars or footers count against a block. The first big ``div`` therefore
+loses to the one that holds the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml import html
+from w3lib.url import safe_url_string
+from urllib.parse import urljoin
+
+from crawler.pages.lines import Line, is_inside
+
+_POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
+                       r"post|entry|story|wz|cont", re.I)
+_NEGATIVE = re.compile(r"comment|sidebar|side|footer|foot|nav|menu|related|relate|recommend|"
+                       r"share|hot|rank|link|list|ad[-_]|banner|copyright|pinglun|xgxw|tuijian",
+                       re.I)
+_PARAGRAPH_TAGS = frozenset({"p", "span", "font", "h2", "h3", "h4", "h5", "h6", "li", "center",
+                             "strong", "b", "section"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+ATTACHMENT_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|et|txt|csv|ofd)(?:$|[?#])",
+                            re.I)
+
+# Lines of page chrome that can sit inside a body container.
+CHROME = re.compile(
+    r"^(?:[【\[]?\s*(?:放大|缩小|默认|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|收藏(?:本页|此页)?|"
+    r"返回(?:顶部|首页|列表)?|分享(?:到)?|字[号体]\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*)*|"
+    r"[大中小]|A-|A\+|A-\s*A\+|默认字号|加入收藏|设为首页)\s*[】\]]?\s*[|｜]?\s*)+$"
+    r"|^(?:上一篇|下一篇|上一条|下一条|相关(?:新闻|文章|阅读|链接)|推荐阅读|延伸阅读|分享到|"
+    r"扫一扫|责任编辑|打印\s*』).*"
+    r"|^(?:共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\d+)(?:\s*[:：]?\s*(?:共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\d+))*\s*[:：]?$"
+    r"|^.*[※』『].*关闭.*$"
+)
+
+
+def _weight(el: html.HtmlElement) -> float:
+    names = f'{el.get("class", "")} {el.get("id", "")}'
+    if not names.strip():
+        return 0.0
+    weight = 0.0
+    if _NEGATIVE.search(names):
+        weight -= 0.5
+    if _POSITIVE.search(names):
+        weight += 0.25
+    return weight
+
+
+def find_body(lines: list[Line], root: html.HtmlElement) -> html.HtmlElement | None:
+    scores: dict[html.HtmlElement, float] = defaultdict(float)
+    for line in lines:
+        han = len(_HAN.findall(line.text))
+        if han < 8 or line.link_density > 0.5:
+            continue
+        block = line.block
+        holder = block.getparent() if block.tag in _PARAGRAPH_TAGS else block
+        if holder is None:
+            continue
+        value = han * (1 - line.link_density)
+        scores[holder] += value
+        parent = holder.getparent()
+        if parent is not None:
+            scores[parent] += value * 0.4
+    if not scores:
+        return None
+    body = root.find("body")
+    best = max(scores, key=lambda el: scores[el] * (1 + _weight(el)) if el is not body else 0.0)
+    return best
+
+
+def body_lines(lines: list[Line], body: html.HtmlElement) -> list[Line]:
+    return [line for line in lines if is_inside(line.block, body)]
+
+
+def is_chrome(text: str) -> bool:
+    return bool(CHROME.match(text))
+
+
+def attachments_in(body: html.HtmlElement, base_url: str) -> list[dict]:
+    out: list[dict] = []
+    seen: set[str] = set()
+    for a in body.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "#", "mailto:")):
+            continue
+        if not ATTACHMENT_EXT.search(href):
+            continue
+        url = safe_url_string(urljoin(base_url, href))
+        if url in seen:
+            continue
+        seen.add(url)
+        name = " ".join(a.text_content().split()) or href.rsplit("/", 1)[-1]
+        out.append({"name": name, "url": url})
+    return out
+
+
+def images_in(body: html.HtmlElement, base_url: str) -> list[dict]:
+    out: list[dict] = []
+    for img in body.iter("img"):
+        src = (img.get("src") or img.get("data-src") or img.get("oldsrc") or "").strip()
+        if not src or src.startswith("data:"):
+            continue
+        alt = " ".join((img.get("alt") or "").split()) or None
+        out.append({"src": safe_url_string(urljoin(base_url, src)), "alt": alt})
+    return out
+
+
+def is_attachment_line(line: Line) -> bool:
+    """``附件：<a>…pdf</a>`` lines become ``attachments``, not paragraphs."""
+    links = [a for a in line.links if ATTACHMENT_EXT.search(a.get("href") or "")]
+    if not links:
+        return False
+    if line.text.startswith(("附件", "相关附件", "附：")):
+        return True
+    return line.link_density > 0.6

@@ -1,0 +1,99 @@
+"""Labeled metadata (来源, 作者, 责任编辑, 发布时间 …) read off the lines around an article.
+
+A value runs from its label to the next label, a ``|``, a bracket or the end of the line; an
+empty value is ``None`` (``作者:     责任编辑:张禹`` gives no author, not ``责任编辑:张禹``).
+Labels are data: add a variant to the right tuple and every page gains it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Field → label variants, most specific first. 审核/审校 are listed under "other" so they end
+# the previous value and are never taken for the editor.
+LABELS: dict[str, tuple[str, ...]] = {
+    "published": ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "更新时间", "成文日期",
+                  "发文日期", "时间", "日期"),
+    "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "来源", "稿源", "出处"),
+    "author": ("作者", "撰稿", "撰文", "记者", "通讯员", "供稿"),
+    "editor": ("责任编辑", "责编", "编辑"),
+    "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "图片", "点击数", "点击",
+              "浏览次数", "浏览量", "浏览", "阅读", "访问量", "发布人", "发布者", "发布单位", "字号", "字体",
+              "分享到", "分享", "关键词", "关键字", "打印"),
+}
+EDITOR_PRIORITY = ("责任编辑", "责编", "编辑")
+
+_variants = sorted(((lab, field) for field, labs in LABELS.items() for lab in labs),
+                   key=lambda item: -len(item[0]))
+_FIELD_OF = {lab: field for lab, field in _variants}
+
+
+def _spaced(label: str) -> str:
+    # 作 者, 来 源: a space (or two) inside a label is common in table layouts.
+    return r"\s{0,2}".join(map(re.escape, label))
+
+
+LABEL_RE = re.compile(
+    r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")\s*[:：]\s*"
+)
+# A value ends at the next label, a field separator, or a bracket that closes the credit line.
+_VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
+_TRAILING_CHROME = re.compile(r"\s*(?:A-\s*A\+|A\+\s*A-|【.*|\[.*|[（(]?\s*$)")
+_STRIP = " \t\u3000\xa0()（）【】[]<>《》,，;；:：|｜丨"
+
+
+@dataclass(frozen=True, slots=True)
+class Labeled:
+    field: str
+    label: str
+    value: str | None
+    start: int
+
+
+def read_labels(line: str) -> list[Labeled]:
+    """Every ``label: value`` pair in one line, in order."""
+    matches = list(LABEL_RE.finditer(line))
+    out: list[Labeled] = []
+    for i, m in enumerate(matches):
+        if m.start() > 0 and _inside_word(line, m.start(), m["label"]):
+            continue
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        raw = line[m.end():end]
+        stop = _VALUE_END.search(raw)
+        value = raw[: stop.start()] if stop else raw
+        value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
+        label = re.sub(r"\s", "", m["label"])
+        out.append(Labeled(_FIELD_OF[label], label, value or None, m.start()))
+    return out
+
+
+# Labels distinctive enough to be read even when glued to the previous value
+# (``12:11来源：证券时报网作者：李在山``); generic words like 时间 or 编辑 are not.
+GLUABLE = frozenset({"信息来源", "文章来源", "来源", "稿源", "作者", "责任编辑", "责编", "记者", "通讯员"})
+
+
+def _inside_word(line: str, pos: int, label: str) -> bool:
+    """``时间`` in ``活动时间：`` or ``编辑`` in ``总编辑`` is not our label."""
+    prev = line[pos - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return False
+    return re.sub(r"\s", "", label) not in GLUABLE
+
+
+def is_label_line(line: str) -> bool:
+    """A line made only of labeled metadata (an editor credit, an info bar), not body prose."""
+    found = read_labels(line)
+    if not found:
+        return False
+    first = LABEL_RE.search(line)
+    head = line[: first.start()].strip(_STRIP) if first else line
+    if head and not _is_date_or_chrome(head):
+        return False
+    return all(f.value is None or len(f.value) <= 40 for f in found)
+
+
+def _is_date_or_chrome(text: str) -> bool:
+    from crawler.pages.dates import find_dates
+
+    return bool(find_dates(text)) or len(text) <= 2
