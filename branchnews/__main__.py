@@ -1,0 +1,5 @@
+import sys
+
+from branchnews.cli import main
+
+sys.exit(main())

@@ -1,0 +1,177 @@
+"""``branchnews`` command line: crawl, extract, sample-site, sites."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import socket
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.profiles import DEFAULT_SITE, ProfileError, available, load_profile
+
+
+def _setting_pairs(values: list[str]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"branchnews: -s expects NAME=VALUE, got {value!r}")
+        out[name] = setting
+    return out
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _ensure_sample_site(proxy: str) -> None:
+    """Start the bundled sample site in this process when nothing answers at its address."""
+    parts = urlsplit(proxy)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    if _answers(host, port):
+        return
+    from branchnews.sample_site.server import make_server
+
+    server = make_server(host, port)
+    threading.Thread(target=server.serve_forever, name="sample-site", daemon=True).start()
+    logging.getLogger("branchnews").info("Serving the sample site at http://%s:%d/", host, port)
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    site = args.site or DEFAULT_SITE
+    try:
+        profile = load_profile(site)
+    except ProfileError as exc:
+        print(f"branchnews: {exc}", file=sys.stderr)
+        return 2
+    if args.start_url:
+        profile = profile.with_start_urls(args.start_url)
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    if args.out:
+        settings.set("BRANCHNEWS_OUTPUT_DIR", args.out, priority="cmdline")
+    if args.script:
+        settings.set("BRANCHNEWS_SCRIPT", args.script, priority="cmdline")
+    for name, value in _setting_pairs(args.set).items():
+        settings.set(name, value, priority="cmdline")
+    if profile.name == DEFAULT_SITE and profile.proxy and not args.start_url:
+        _ensure_sample_site(profile.proxy)
+    process = CrawlerProcess(settings)
+    spider_args = {"site": site}
+    if args.start_url:
+        spider_args["start_url"] = ",".join(args.start_url)
+    process.crawl("news", **spider_args)
+    process.start()
+    stats = next(iter(process.crawlers)).stats.get_stats() if process.crawlers else {}
+    out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR")) / profile.name
+    print(f"branchnews: {stats.get('branchnews/records', 0)} new records in {out}/, "
+          f"{stats.get('branchnews/errors', 0)} errors", file=sys.stderr)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from crawler.pages.article import ExtractionError, Page, parse_article
+    from pipelines.normalize import Normalizer
+    from pipelines.records import dumps
+
+    if args.url and len(args.pages) > 1:
+        print("branchnews: --url names one page; give one PAGE with it", file=sys.stderr)
+        return 2
+    profile = load_profile(args.site) if args.site else None
+    normalizer = Normalizer(target=args.script)
+    failed = 0
+    for path in args.pages:
+        file = Path(path)
+        try:
+            body = file.read_bytes()
+        except OSError as exc:
+            print(f"branchnews: {path}: cannot read: {exc.strerror}", file=sys.stderr)
+            failed += 1
+            continue
+        url = args.url or file.resolve().as_uri()
+        headers = {"Content-Type": args.content_type} if args.content_type else {}
+        try:
+            record = parse_article(Page(url, body, headers), site=profile.name if profile else "",
+                                   target=args.script, normalizer=normalizer,
+                                   selectors=profile.selectors if profile else None)
+        except (ExtractionError, ValueError) as exc:
+            print(f"branchnews: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        sys.stdout.write(dumps(record) + "\n")
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def cmd_sample_site(args: argparse.Namespace) -> int:
+    from branchnews.sample_site.server import serve
+
+    print(f"Serving the branchnews sample site at http://{args.host}:{args.port}/ (Ctrl-C stops)",
+          file=sys.stderr)
+    try:
+        serve(args.host, args.port)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    for name in available():
+        profile = load_profile(name)
+        print(f"{name:24} {', '.join(profile.start_urls)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from branchnews.sample_site.server import DEFAULT_PORT
+
+    parser = argparse.ArgumentParser(prog="branchnews", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    crawl = sub.add_parser("crawl", help="crawl a site profile into <out>/<site>/<date>.jsonl")
+    crawl.add_argument("site", nargs="?", help=f"profile name or .toml path (default: {DEFAULT_SITE})")
+    crawl.add_argument("-o", "--out", help="output folder (default: output)")
+    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                       help="set a Scrapy setting, as scrapy crawl -s does")
+    crawl.add_argument("--start-url", action="append", metavar="URL",
+                       help="crawl from this URL instead of the profile's (repeatable)")
+    crawl.add_argument("--script", choices=("simplified", "traditional"),
+                       help="script of the dataset's text (default: simplified)")
+    crawl.set_defaults(func=cmd_crawl)
+
+    extract = sub.add_parser("extract", help="print one JSON record per saved page")
+    extract.add_argument("pages", nargs="+", metavar="PAGE")
+    extract.add_argument("--url", help="the page's URL (resolves links, gives the id)")
+    extract.add_argument("--site", help="apply this profile's selectors")
+    extract.add_argument("--content-type", help="the Content-Type header the page was served with")
+    extract.add_argument("--script", choices=("simplified", "traditional"), default="simplified")
+    extract.set_defaults(func=cmd_extract)
+
+    sample = sub.add_parser("sample-site", help="serve the bundled sample site")
+    sample.add_argument("--port", type=int, default=DEFAULT_PORT)
+    sample.add_argument("--host", default="127.0.0.1")
+    sample.set_defaults(func=cmd_sample_site)
+
+    sites = sub.add_parser("sites", help="list the bundled site profiles")
+    sites.set_defaults(func=cmd_sites)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Which links on a list page lead to articles and which to more list pages.
+
+Pure: (bytes, URL, headers, profile patterns) in, two URL lists out. Beyond ``<a href>`` it
+reads the two pagers that a plain link extractor never sees: TRS's script-only
+``createPageHTML(count, current, "index", "html")`` (0-based: page 2 is ``index_1.html``) and
+list records that Hanweb hides as CDATA inside ``<script type="text/xml">``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html
+from w3lib.url import safe_url_string
+
+from crawler.pages.decode import decode_html
+
+# Article URL shapes of the common Chinese CMSes, used when a profile names none.
+DEFAULT_ARTICLE_PATTERNS = tuple(re.compile(p) for p in (
+    r"/t(?:19|20)\d{6}_\d+\.s?html?$",                 # TRS WCM t20171120_5830.html
+    r"/art/(?:19|20)\d\d/\d{1,2}/\d{1,2}/art_\d+_\d+\.html$",  # Hanweb
+    r"/(?:19|20)\d\d/?\d{2}/?\d{2}/[\w-]+\.s?html?$",  # date paths /2017/0914/123.html, /2017/09/14/x.html
+    r"/c/(?:19|20)\d\d-\d\d-\d\d/\d+\.s?html?$",       # 人民政协网
+    r"/n1/(?:19|20)\d\d/\d{4}/c\d+-\d+\.html$",        # 人民网 family
+    r"[?&](?:aid|id|articleid|newsid|contentid)=\d+",   # dynamic view pages
+    r"/(?:show|view|detail|content|article|info)[/_-]?\d*[/_-]?\d+\.s?html?$",
+    r"/system/(?:19|20)\d\d/\d\d/\d\d/\d+\.s?html$",
+))
+DEFAULT_LIST_PATTERNS = tuple(re.compile(p) for p in (
+    r"/(?:index|list|more)(?:_\d+)*\.s?html?(?:\?.*)?$",
+    r"/list_\d+_\d+\.html$",
+    r"[?&](?:page|pageNum|pageNo|p|currPage)=\d+",
+    r"/$",
+))
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+_TRS_PAGER = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
+_CDATA_HREF = re.compile(r"href\s*=\s*[\"']([^\"']+)[\"']", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ListLinks:
+    articles: list[str]
+    lists: list[str]
+
+
+def _hrefs(root: html.HtmlElement, text: str) -> list[str]:
+    hrefs = [a.get("href") for a in root.iter("a") if a.get("href")]
+    for script in re.findall(r"<script[^>]*text/xml[^>]*>(.*?)</script>", text, re.S | re.I):
+        hrefs += _CDATA_HREF.findall(script)
+    for count, _current, stem, ext in _TRS_PAGER.findall(text):
+        hrefs += [f"{stem}_{n}.{ext}" for n in range(1, int(count))]
+    return hrefs
+
+
+def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
+               allowed_domains=(), article_patterns=(), list_patterns=(),
+               deny_patterns=()) -> ListLinks:
+    """Article and list-page URLs linked from a list (or home) page, in page order, no repeats."""
+    text = decode_html(body, headers).text
+    try:
+        root = html.document_fromstring(text) if text.strip() else None
+    except Exception:  # lxml raises several types on junk; a junk list page just has no links
+        root = None
+    if root is None:
+        return ListLinks([], [])
+    article_patterns = article_patterns or DEFAULT_ARTICLE_PATTERNS
+    list_patterns = list_patterns or DEFAULT_LIST_PATTERNS
+    articles: dict[str, None] = {}
+    lists: dict[str, None] = {}
+    for href in _hrefs(root, text):
+        href = href.strip()
+        if not href or href.lower().startswith(_SKIP_SCHEMES):
+            continue
+        target = safe_url_string(urljoin(url, href)).split("#", 1)[0]
+        host = urlsplit(target).hostname or ""
+        if allowed_domains and not any(host == d or host.endswith("." + d) for d in allowed_domains):
+            continue
+        if any(p.search(target) for p in deny_patterns):
+            continue
+        if any(p.search(target) for p in article_patterns):
+            articles[target] = None
+        elif any(p.search(target) for p in list_patterns) and target != url:
+            lists[target] = None
+    return ListLinks(list(articles), list(lists))

@@ -1,0 +1,40 @@
+"""Scrapy settings for branchnews: polite, bounded and UTF-8 by default."""
+
+BOT_NAME = "branchnews"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Politeness: a named agent, robots.txt, and a throttle that backs off when a site slows down.
+USER_AGENT = "branchnews/0.1 (research crawler for public news pages)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# Safety: bounded pages and time; retries for transient failures only.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_TIMES = 2  # initial response + 2 retries = 3 requests
+REDIRECT_MAX_TIMES = 5
+DEPTH_LIMIT = 0
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
+}
+ITEM_PIPELINES = {
+    "pipelines.scrapy_pipelines.ValidatePipeline": 100,
+    "pipelines.scrapy_pipelines.JsonLinesPipeline": 900,
+}
+
+# Where datasets land: <BRANCHNEWS_OUTPUT_DIR>/<site>/<YYYY-MM-DD>.jsonl
+BRANCHNEWS_OUTPUT_DIR = "output"
+BRANCHNEWS_SCRIPT = "simplified"  # or "traditional"
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False

@@ -1,0 +1,145 @@
+"""The one spider: walk a profile's list pages to its articles and hand bytes to the parser.
+
+It only decides what to fetch. Everything about reading a page is in ``crawler.pages`` (pure),
+so ``branchnews extract`` on a saved page gives the same record as a crawl.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import scrapy
+from scrapy.http import Response
+
+from crawler.pages.article import ExtractionError, Page, parse_article
+from crawler.pages.continuation import page_number
+from crawler.pages.links import list_links
+from crawler.profiles import load_profile
+from pipelines.normalize import Normalizer
+from pipelines.output import JsonLinesWriter
+
+MAX_ARTICLE_PAGES = 50  # a pager that never ends is a trap, not an article
+
+
+def _headers(response: Response) -> dict[str, str]:
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1")
+            for k, v in response.headers.items()}
+
+
+def _utcnow() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, site: str | None = None, start_url: str | None = None,
+                 script: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = load_profile(site)
+        if start_url:
+            urls = [u for u in re.split(r"[\s,]+", start_url) if u]
+            self.profile = self.profile.with_start_urls(urls)
+        self.allowed_domains = list(self.profile.allowed_domains)
+        self.script = script
+        self.run_day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+        self._errors: JsonLinesWriter | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.script = spider.script or crawler.settings.get("BRANCHNEWS_SCRIPT", "simplified")
+        spider.normalizer = Normalizer(target=spider.script)
+        spider.out_dir = Path(crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
+        crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
+        return spider
+
+    async def start(self):
+        for url in self.profile.start_urls:
+            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
+
+    # -- list pages --------------------------------------------------------------------------
+    def parse_list(self, response: Response):
+        if not self._is_html(response):
+            return
+        found = list_links(response.body, response.url, _headers(response),
+                           allowed_domains=self.profile.allowed_domains,
+                           article_patterns=self.profile.article_patterns,
+                           list_patterns=self.profile.list_patterns,
+                           deny_patterns=self.profile.deny_patterns)
+        self.crawler.stats.inc_value("branchnews/list_pages")
+        for url in found.articles:
+            yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error)
+        for url in found.lists:
+            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
+
+    # -- article pages -----------------------------------------------------------------------
+    def parse_article(self, response: Response, pages: tuple[Page, ...] = ()):
+        if not self._is_html(response):
+            return
+        page = Page(response.url, response.body, _headers(response), response.status, _utcnow())
+        pages = (*pages, page)
+        following = self._continuation(response, len(pages))
+        if following and len(pages) < MAX_ARTICLE_PAGES:
+            yield response.follow(following, callback=self.parse_article,
+                                  cb_kwargs={"pages": pages}, errback=self.on_error,
+                                  dont_filter=False)
+            return
+        try:
+            record = parse_article(list(pages), site=self.profile.name, target=self.script,
+                                   selectors=self.profile.selectors, normalizer=self.normalizer)
+        except (ExtractionError, ValueError) as exc:
+            self.report_error(pages[0].url, f"extraction failed: {exc}", response.status)
+            return
+        yield record
+
+    def _continuation(self, response: Response, n: int) -> str | None:
+        """Next page of this article, found cheaply: only when the bytes mention ``stem_N``."""
+        here = page_number(response.url)
+        if here is None:
+            return None
+        stem = here[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if f"{stem}_{n + 1}".encode() not in response.body:
+            return None
+        from crawler.pages.continuation import next_page_url
+        from lxml import html as lxml_html
+
+        try:
+            root = lxml_html.document_fromstring(response.text)
+        except Exception:  # undecodable or junk: treat as a single page
+            return None
+        return next_page_url(root, response.url)
+
+    # -- failures ----------------------------------------------------------------------------
+    def _is_html(self, response: Response) -> bool:
+        if isinstance(response, scrapy.http.TextResponse):
+            return True
+        self.report_error(response.url, "not an HTML page", response.status)
+        return False
+
+    def on_error(self, failure):
+        request = failure.request
+        response = getattr(failure.value, "response", None)
+        status = response.status if response is not None else None
+        reason = failure.value.__class__.__name__
+        if status:
+            reason = f"HTTP {status}"
+        elif str(failure.value):
+            reason = f"{reason}: {failure.value}"
+        self.report_error(request.url, reason, status)
+
+    def report_error(self, url: str, reason: str, status: int | None) -> None:
+        """Every failure goes to the log, the stats and ``<site>/<day>.errors.jsonl``."""
+        self.logger.warning("%s: %s", url, reason)
+        self.crawler.stats.inc_value("branchnews/errors")
+        if self._errors is None:
+            path = self.out_dir / self.profile.name / f"{self.run_day}.errors.jsonl"
+            self._errors = JsonLinesWriter(path)
+        self._errors.write_obj({"url": url, "reason": reason, "status": status, "at": _utcnow()})
+
+    def _closed(self, spider, reason):
+        if self._errors is not None:
+            self._errors.close()

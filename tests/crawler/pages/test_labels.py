@@ -1,0 +1,40 @@
+import pytest
+
+from crawler.pages.labels import is_label_line, read_labels
+
+
+def fields(line):
+    return [(f.field, f.label, f.value) for f in read_labels(line)]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # empty author followed by the editor: the editor is not the author's value
+    ("作者: 责任编辑:张禹", [("author", "作者", None), ("editor", "责任编辑", "张禹")]),
+    ("发布时间:2017-09-14 来源:", [("published", "发布时间", "2017-09-14"), ("source", "来源", None)]),
+    ("2017年09月14日 10:20 | 作者:李某 | 来源:民进某市委会 A- A+",
+     [("author", "作者", "李某"), ("source", "来源", "民进某市委会")]),
+    ("（责任编辑：周某）", [("editor", "责任编辑", "周某")]),
+    ("【责任编辑：王某某】", [("editor", "责任编辑", "王某某")]),
+    ("审核：刘某 编辑：赵某", [("other", "审核", "刘某"), ("editor", "编辑", "赵某")]),
+    ("作 者:石家庄民进 时间:2019-11-13 15:17:57",
+     [("author", "作者", "石家庄民进"), ("published", "时间", "2019-11-13 15:17:57")]),
+    ("12:11来源：证券时报网作者：李在山", [("source", "来源", "证券时报网"), ("author", "作者", "李在山")]),
+    ("稿源：人民政协报  责编：王五", [("source", "稿源", "人民政协报"), ("editor", "责编", "王五")]),
+    ("信息来源：中共某市委统战部 浏览次数：", [("source", "信息来源", "中共某市委统战部"), ("other", "浏览次数", None)]),
+    ("活动时间：2017年9月", []),
+    ("总编辑：某某", []),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_read_labels(line, expected):
+    assert fields(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("作者: 责任编辑:张禹", True),
+    ("（责任编辑：周某）", True),
+    ("编辑:韩某", True),
+    ("2017年09月14日 10:20 | 作者:李某 | 来源:民进某市委会", True),
+    ("会议指出，来源：群众反映的问题要逐一落实，做到件件有回音、事事有着落，切实把好事办好。", False),
+    ("支部始终把坚持理论学习作为第一要务。", False),
+])
+def test_is_label_line(line, expected):
+    assert is_label_line(line) is expected
