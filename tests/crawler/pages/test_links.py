@@ -1,0 +1,75 @@
+import re
+
+import pytest
+
+from crawler.pages.continuation import next_page_url, page_number
+from crawler.pages.links import list_links
+from lxml import html
+
+BASE = "http://branch.example.org.cn/t2/tzxw/index.html"
+
+
+def links(body: str, url=BASE, **kw):
+    return list_links(body.encode(), url, {"Content-Type": "text/html; charset=utf-8"}, **kw)
+
+
+def test_trs_script_pager_is_zero_based():
+    page = """<ul><li><a href="./201709/t20170914_31001.html">甲</a></li></ul>
+    <script>var countPage = 3; createPageHTML(3, 0, "index", "html");</script>"""
+    found = links(page)
+    assert found.articles == ["http://branch.example.org.cn/t2/tzxw/201709/t20170914_31001.html"]
+    assert found.lists == ["http://branch.example.org.cn/t2/tzxw/index_1.html",
+                           "http://branch.example.org.cn/t2/tzxw/index_2.html"]
+
+
+def test_hanweb_cdata_records_are_links():
+    page = """<div id="4567"><script type="text/xml"><datastore><recordset>
+    <record><![CDATA[<li><a href="/t3/art/2017/9/14/art_1234_56789.html">乙</a></li>]]></record>
+    </recordset></datastore></script></div>"""
+    assert links(page).articles == ["http://branch.example.org.cn/t3/art/2017/9/14/art_1234_56789.html"]
+
+
+def test_off_site_denied_and_attachment_links_are_dropped():
+    page = """<a href="http://www.example-party.org.cn/xw/2017/0911/77.html">外链</a>
+    <a href="/t4/a/jcfc/2017/0914/123.html">本站</a><a href="/files/a.pdf">附件</a>
+    <a href="/t4/a/jcfc/2017/0914/123_2.html">第二页</a><a href="javascript:void(0)">x</a>"""
+    found = links(page, allowed_domains=("branch.example.org.cn",),
+                  deny_patterns=(re.compile(r"_\d+\.html$"),))
+    assert found.articles == ["http://branch.example.org.cn/t4/a/jcfc/2017/0914/123.html"]
+    assert found.lists == []
+
+
+def test_profile_patterns_replace_defaults():
+    page = '<a href="/news/a1.htm">a</a><a href="/news/list.htm?p=2">more</a>'
+    found = links(page, article_patterns=(re.compile(r"/news/a\d+\.htm$"),),
+                  list_patterns=(re.compile(r"list\.htm\?p=\d+"),))
+    assert found.articles == ["http://branch.example.org.cn/news/a1.htm"]
+    assert found.lists == ["http://branch.example.org.cn/news/list.htm?p=2"]
+
+
+def test_junk_page_has_no_links():
+    assert list_links(b"", BASE, {}).articles == []
+    assert list_links(b"\x00\xff\xfe", BASE, {}).articles == []
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://h/a/123.html", ("h/a/123.html", 1)),
+    ("http://h/a/123_2.html", ("h/a/123.html", 2)),
+    ("http://h/a/", None),
+])
+def test_page_number(url, expected):
+    assert page_number(url) == expected
+
+
+@pytest.mark.parametrize("url, body, expected", [
+    pytest.param("http://h/a/123.html",
+                 '<div class="pagelist"><a>共2页</a><a href="123_2.html">2</a><a href="123_2.html">下一页</a></div>'
+                 '<a href="/a/124.html">下一篇</a>', "http://h/a/123_2.html", id="dede-page-2"),
+    pytest.param("http://h/a/123_2.html", '<a href="123.html">1</a><a href="123_3.html">3</a>',
+                 "http://h/a/123_3.html", id="page-3-from-2"),
+    pytest.param("http://h/a/123.html", '<a href="124.html">下一篇</a><a href="list_12_2.html">下一页</a>',
+                 None, id="next-article-is-not-a-page"),
+    pytest.param("http://h/a/123_2.html", '<a href="123.html">上一页</a>', None, id="last-page"),
+])
+def test_next_page_url(url, body, expected):
+    assert next_page_url(html.document_fromstring(body), url) == expected
