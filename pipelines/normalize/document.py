@@ -1,0 +1,146 @@
+"""One page in, one normalised page out.
+
+Why the unit is the page and not the string: whether ``(dāng)`` is an
+artifact or a teaching text's annotation can only be decided from the whole
+page (see ``pinyin``), and the original script is a property of the page.
+
+Why the fragments are joined for the work: each rule then runs once per page
+(one OpenCC call, one pass of each regex) instead of once per text node, which
+is what keeps the normaliser close to bare OpenCC speed. The separator is a
+noncharacter that no rule can match across; if a fragment contains it anyway,
+the fragments are processed one by one with the same page-level decisions.
+
+Why the steps are recorded: a researcher must be able to tell a page that was
+converted or repaired from one that was stored as fetched.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from . import gbk_scars, pinyin, punctuation, script, whitespace, zhe
+from .charsets import FRAGMENT_SEPARATOR
+
+logger = logging.getLogger(__name__)
+
+Target = Literal["simplified", "traditional"]
+Step = Literal["pinyin", "gbk_scars", "t2s", "s2t", "zhe", "punctuation", "whitespace"]
+
+#: Every step name, in the order the steps are applied.
+STEPS: tuple[Step, ...] = ("pinyin", "gbk_scars", "t2s", "s2t", "zhe", "punctuation", "whitespace")
+
+_CONFIG: dict[str, script.Config] = {"simplified": "t2s", "traditional": "s2t"}
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedDocument:
+    texts: list[str]
+    """The fragments, normalised; same length and order as the input."""
+
+    original_script: script.Script
+    """Script of the input before conversion: ``simplified``, ``traditional`` or ``mixed``."""
+
+    steps: list[Step]
+    """The steps that changed something, in the order they were applied (see ``STEPS``)."""
+
+
+class Normalizer:
+    """Normalise the text fragments of one page into *target* script.
+
+    *collapse_spaces* also folds runs of spaces inside a fragment into one
+    space. It is off by default because the extractor collapses when it joins
+    fragments; turn it on when normalising text that no extractor will touch.
+    """
+
+    __slots__ = ("target", "collapse_spaces", "_config")
+
+    def __init__(self, target: Target = "simplified", *, collapse_spaces: bool = False) -> None:
+        if target not in _CONFIG:
+            raise ValueError(f"target must be 'simplified' or 'traditional', not {target!r}")
+        self.target: Target = target
+        self.collapse_spaces = collapse_spaces
+        self._config = _CONFIG[target]
+        script.converter(self._config)  # load the dictionaries now, not on the first page
+
+    def __repr__(self) -> str:
+        return f"Normalizer(target={self.target!r}, collapse_spaces={self.collapse_spaces!r})"
+
+    def normalize(self, texts: Sequence[str]) -> NormalizedDocument:
+        """Normalise *texts*, all text fragments of one page in document order."""
+        fragments = _fragments(texts)
+        if not fragments:
+            return NormalizedDocument([], "simplified", [])
+        if not any(FRAGMENT_SEPARATOR in f for f in fragments):
+            units, original, steps = self._run([FRAGMENT_SEPARATOR.join(fragments)])
+            out = units[0].split(FRAGMENT_SEPARATOR)
+            if len(out) == len(fragments):
+                return NormalizedDocument(out, original, steps)
+            logger.warning("fragment separator lost in normalisation; normalising fragment by fragment")
+        units, original, steps = self._run(fragments)
+        return NormalizedDocument(units, original, steps)
+
+    def _run(self, units: list[str]) -> tuple[list[str], script.Script, list[Step]]:
+        traditional = simplified = 0
+        for unit in units:
+            t, s = script.count_script_chars(unit)
+            traditional += t
+            simplified += s
+        original = script.classify(traditional, simplified)
+
+        steps: list[Step] = []
+
+        def apply(step: Step, rule: Callable[[str], str]) -> None:
+            nonlocal units
+            changed = [rule(unit) for unit in units]
+            if changed != units:
+                steps.append(step)
+                units = changed
+
+        if _shows_glued_pinyin(units):
+            apply("pinyin", pinyin.strip_annotations)
+            apply("gbk_scars", gbk_scars.repair_scars)
+        apply(self._config, script.converter(self._config).convert)
+        if self.target == "simplified":
+            apply("zhe", zhe.fix_zhe)
+        apply("punctuation", punctuation.to_fullwidth)
+        collapse = self.collapse_spaces
+        apply("whitespace", lambda unit: whitespace.normalize_spaces(unit, collapse=collapse))
+        return units, original, steps
+
+
+def _fragments(texts: Sequence[str]) -> list[str]:
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("texts must be a sequence of strings (the fragments of one page), not a single string")
+    fragments = list(texts)
+    for fragment in fragments:
+        if not isinstance(fragment, str):
+            raise TypeError(f"every fragment must be a str, got {type(fragment).__name__}")
+    return fragments
+
+
+def _shows_glued_pinyin(units: list[str]) -> bool:
+    if not any(pinyin.has_hint(unit) for unit in units):
+        return False
+    found = sum(pinyin.count_artifact_annotations(unit) for unit in units)
+    if found >= pinyin.MIN_ARTIFACT_ANNOTATIONS:
+        logger.debug("glued-pinyin artifact: %d annotations", found)
+        return True
+    return False
+
+
+@functools.cache
+def _shared(target: Target) -> Normalizer:
+    return Normalizer(target)
+
+
+def normalize_text(text: str, target: Target = "simplified") -> str:
+    """Normalise one string as a one-fragment page."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if target not in _CONFIG:
+        raise ValueError(f"target must be 'simplified' or 'traditional', not {target!r}")
+    return _shared(target).normalize([text]).texts[0]

@@ -1,0 +1,86 @@
+"""Glued pinyin: ``當(dāng)前位置`` → ``當前位置``.
+
+Content farms re-serve mainland news converted to traditional characters, with
+the reading of each converted character glued on in ASCII parentheses. The
+annotation is noise for every downstream use (search, statistics, reading),
+but the same shape is also legitimate text: ``世界卫生组织(WHO)``, ``(2017)``,
+``碳(C)``, or a teaching text's ``妈(mā)妈``. Two checks keep those intact:
+
+1. The syllable must be a reading of the character it follows (pypinyin
+   heteronyms with tone marks, compared after NFC, case-folded; the reading of
+   the character's simplified form counts too, because the farm annotates
+   traditional characters with their mainland reading). ``(WHO)`` and ``(C)``
+   fail here.
+2. The *document* must show the artifact: at least ``MIN_ARTIFACT_ANNOTATIONS``
+   valid annotations on traditional-only characters (ones OpenCC ``t2s``
+   changes). The farm annotates exactly those, while a teaching text annotates
+   simplified characters, so ``妈(mā)妈`` is left alone.
+
+Only then are annotations removed, and only the valid ones.
+
+Why pypinyin is imported lazily and its answers cached per character: nearly
+every page fails the cheap ``has_hint`` test (no ``(`` followed by a Latin
+letter), so most processes never need pypinyin's dictionaries at all, and the
+pages that do repeat the same few hundred characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from .charsets import HAN
+from .script import is_traditional_only, simplified_form
+
+MIN_ARTIFACT_ANNOTATIONS = 2
+
+#: One pinyin syllable: Latin letters, tone-marked vowels (precomposed or as
+#: combining marks), ü/ê and the rare ḿ/ń/ň/ǹ. Longest real syllable is six
+#: letters (zhuang); eight leaves room for combining marks.
+SYLLABLE = "[a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]{1,8}"
+
+_HINT = re.compile("\\([a-zA-Z\u00c0-\u024f]")
+_ANNOTATION = re.compile(f"([{HAN}])\\(({SYLLABLE})\\)")
+
+
+def has_hint(text: str) -> bool:
+    """Cheap pre-test: could *text* contain an annotation at all?"""
+    return _HINT.search(text) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def readings(char: str) -> frozenset[str]:
+    """All tone-marked readings of *char* and of its simplified form (NFC, lower case)."""
+    from pypinyin import Style, pinyin
+
+    found: set[str] = set()
+    for form in {char, simplified_form(char)}:
+        for options in pinyin(form, style=Style.TONE, heteronym=True, errors="ignore"):
+            found.update(unicodedata.normalize("NFC", r).lower() for r in options)
+    return frozenset(found)
+
+
+def is_reading(char: str, syllable: str) -> bool:
+    return unicodedata.normalize("NFC", syllable).lower() in readings(char)
+
+
+def count_artifact_annotations(text: str) -> int:
+    """Valid annotations on traditional-only characters: the farm's fingerprint."""
+    return sum(
+        1
+        for m in _ANNOTATION.finditer(text)
+        if is_traditional_only(m[1]) and is_reading(m[1], m[2])
+    )
+
+
+def _drop_if_reading(m: re.Match[str]) -> str:
+    return m[1] if is_reading(m[1], m[2]) else m[0]
+
+
+def strip_annotations(text: str) -> str:
+    """Remove every annotation that is a reading of its character.
+
+    Call only for a document that shows the artifact (see the module docstring).
+    """
+    return _ANNOTATION.sub(_drop_if_reading, text)
