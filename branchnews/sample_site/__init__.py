@@ -1,0 +1,76 @@
+"""The bundled offline sample site: one virtual host, ``http://branch.example.org.cn/``.
+
+``site/`` holds the raw bytes the server answers with, in their real encodings (UTF-8 for T1 and
+T6, GBK for T4). ``build.py`` generates that tree and the golden records in
+``tests/golden/sample/`` from ``articles.py`` (the truth); only the seed article
+``site/a/zbfc/2017/0914/120.html`` is committed verbatim. ``server.py`` serves the tree, also as an
+HTTP proxy for this one host, so a crawler can fetch the real-looking URLs.
+
+URL → file rule (shared by the server and the generator; see :func:`url_to_relpath`):
+
+* the URL path is percent-decoded as UTF-8 (``/t6/uploads/2017/09/%E9%99%84%E4%BB%B61.docx`` →
+  ``t6/uploads/2017/09/附件1.docx``);
+* a path ending in ``/`` names the directory's ``index.html`` (else ``index.shtml``);
+* a query string is appended to the file name after an ``@``, kept raw (not decoded):
+  ``/t4/plus/view.php?aid=124`` → ``t4/plus/view.php@aid=124``,
+  ``/a/zbfc/index.html?page=2`` → ``a/zbfc/index.html@page=2``;
+* segments that are empty-dot (``.``/``..``) or start with ``.`` or ``_`` are refused (no path
+  traversal, no serving of ``_headers.json``); so are backslashes and NUL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+__all__ = [
+    "BASE_URL",
+    "HOST",
+    "INDEX_FILES",
+    "SEED_RELPATH",
+    "SITE_DIR",
+    "url_to_relpath",
+]
+
+HOST = "branch.example.org.cn"
+BASE_URL = f"http://{HOST}"
+SITE_DIR = Path(__file__).resolve().parent / "site"
+# The one page committed byte for byte (the seed sample); build.py never writes it.
+SEED_RELPATH = "a/zbfc/2017/0914/120.html"
+# Tried in order for a path that ends with "/".
+INDEX_FILES = ("index.html", "index.shtml")
+
+
+def url_to_relpath(path: str, query: str = "") -> list[str] | None:
+    """Candidate site-relative files for a URL ``path`` (as sent, percent-encoded) and raw ``query``.
+
+    Returns ``None`` when the path is refused (traversal, hidden or internal names, bad
+    percent-encoding); otherwise one candidate, or one per :data:`INDEX_FILES` for a directory.
+
+    >>> url_to_relpath("/t4/plus/view.php", "aid=124")
+    ['t4/plus/view.php@aid=124']
+    >>> url_to_relpath("/a/zbfc/", "page=2")
+    ['a/zbfc/index.html@page=2', 'a/zbfc/index.shtml@page=2']
+    >>> url_to_relpath("/a/../../etc/passwd") is None
+    True
+    """
+    if not path.startswith("/"):
+        return None
+    try:
+        decoded = unquote(path, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\\" in decoded or "\x00" in decoded:
+        return None
+    segments = decoded.split("/")[1:]
+    is_dir = segments[-1] == ""
+    segments = [s for s in segments if s != ""]
+    for seg in segments:
+        if seg in (".", "..") or seg.startswith((".", "_")):
+            return None
+    suffix = f"@{query}" if query else ""
+    if is_dir:
+        return ["/".join([*segments, name]) + suffix for name in INDEX_FILES]
+    if not segments:
+        return None
+    return ["/".join(segments) + suffix]

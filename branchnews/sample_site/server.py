@@ -1,0 +1,209 @@
+"""HTTP server for the bundled sample site (``site/``), as origin server and as a one-host proxy.
+
+    python -m branchnews.sample_site.server [--host 127.0.0.1] [--port 8931] [--verbose]
+
+* Origin form (``GET /a/zbfc/ HTTP/1.1``): the same tree whatever the ``Host`` header says.
+* Absolute form (``GET http://branch.example.org.cn/a/zbfc/ HTTP/1.1``), which is what an HTTP
+  client sends to a proxy: answered for ``branch.example.org.cn`` (port 80) only; any other host
+  gets ``502``, so this is not an open proxy. A crawler configured with
+  ``proxy = "http://127.0.0.1:8931"`` thus fetches the site's real-looking URLs.
+* ``GET`` and ``HEAD`` only; raw bytes with the right ``Content-Length``; ``Content-Type`` from
+  ``site/_headers.json`` when the file is listed there (the GBK pages: ``text/html`` without a
+  charset), else from the extension (``.html``/``.shtml`` → ``text/html; charset=utf-8``).
+* URL → file mapping (query strings as ``@query``, percent-decoding, refusals): see
+  :func:`branchnews.sample_site.url_to_relpath`. ``/dir`` without its slash redirects to ``/dir/``.
+* Quiet: nothing is logged per request unless ``verbose``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import posixpath
+import re
+import sys
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import HOST, SITE_DIR, url_to_relpath
+
+__all__ = ["DEFAULT_PORT", "SampleSiteHandler", "SampleSiteServer", "content_type_for", "make_server", "serve"]
+
+# Fixed, so the proxy URL in crawler/profiles/sample.toml stays the same from run to run.
+DEFAULT_PORT = 8931
+DEFAULT_HOST = "127.0.0.1"
+
+# Content-Type by extension; files whose bytes are not UTF-8 are listed in _headers.json instead.
+EXTENSION_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".shtml": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "application/javascript; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".zip": "application/zip",
+    ".rar": "application/vnd.rar",
+    ".wps": "application/vnd.ms-works",
+}
+FALLBACK_TYPE = "application/octet-stream"
+# RFC 9112 absolute-form request target: scheme "://" authority …
+_ABSOLUTE_FORM = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def content_type_for(relpath: str, overrides: dict[str, str]) -> str:
+    """Content-Type of a site file: the override, else by the extension of the part before ``@``."""
+    if relpath in overrides:
+        return overrides[relpath]
+    name = relpath.rsplit("/", 1)[-1].split("@", 1)[0]
+    ext = posixpath.splitext(name)[1].lower()
+    return EXTENSION_TYPES.get(ext, FALLBACK_TYPE)
+
+
+class SampleSiteServer(ThreadingHTTPServer):
+    """A threading HTTP server bound to one site tree."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], root: Path = SITE_DIR, verbose: bool = False) -> None:
+        self.root = Path(root).resolve()
+        self.verbose = verbose
+        headers_file = self.root / "_headers.json"
+        self.content_types: dict[str, str] = (
+            json.loads(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else {}
+        )
+        super().__init__(address, SampleSiteHandler)
+
+
+class SampleSiteHandler(BaseHTTPRequestHandler):
+    server: SampleSiteServer
+    server_version = "BranchnewsSample/1.0"
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        self._serve(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._serve(send_body=False)
+
+    # -- request handling ---------------------------------------------------------------------
+
+    def _serve(self, send_body: bool) -> None:
+        target = self.path
+        if _ABSOLUTE_FORM.match(target):
+            # Absolute form: we are being used as a proxy. Only the sample host is answered.
+            parts = urlsplit(target)
+            try:
+                port = parts.port
+            except ValueError:
+                port = -1
+            if parts.scheme.lower() != "http" or (parts.hostname or "").lower() != HOST or port not in (None, 80):
+                self._send_text(HTTPStatus.BAD_GATEWAY, f"not a proxy for {parts.netloc or target}\n", send_body)
+                return
+            path, query = parts.path or "/", parts.query
+        elif target.startswith("/"):
+            path, _, query = target.partition("?")
+            path = path.partition("#")[0]
+            query = query.partition("#")[0]
+        else:
+            self._send_text(HTTPStatus.BAD_REQUEST, "bad request target\n", send_body)
+            return
+
+        candidates = url_to_relpath(path, query)
+        if candidates is None:
+            self._send_text(HTTPStatus.FORBIDDEN, "forbidden\n", send_body)
+            return
+        for rel in candidates:
+            file = self._inside_root(rel)
+            if file is not None and file.is_file():
+                self._send_file(rel, file, send_body)
+                return
+        if not path.endswith("/") and len(candidates) == 1:
+            folder = self._inside_root(candidates[0].split("@", 1)[0])
+            if folder is not None and folder.is_dir():
+                location = path + "/" + (f"?{query}" if query else "")
+                self._send_text(HTTPStatus.MOVED_PERMANENTLY, f"see {location}\n", send_body, {"Location": location})
+                return
+        self._send_text(HTTPStatus.NOT_FOUND, "not found\n", send_body)
+
+    def _inside_root(self, rel: str) -> Path | None:
+        """The file for ``rel`` if it resolves inside the site root (symlinks included)."""
+        candidate = (self.server.root / rel).resolve()
+        if candidate != self.server.root and self.server.root not in candidate.parents:
+            return None
+        return candidate
+
+    def _send_file(self, rel: str, file: Path, send_body: bool) -> None:
+        data = file.read_bytes()
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type_for(rel, self.server.content_types))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
+
+    def _send_text(
+        self, status: HTTPStatus, text: str, send_body: bool, extra: dict[str, str] | None = None
+    ) -> None:
+        data = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (base signature)
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+
+def make_server(
+    host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, root: Path = SITE_DIR, verbose: bool = False
+) -> ThreadingHTTPServer:
+    """A bound, not yet running server; ``port=0`` picks an ephemeral port.
+
+    The caller runs ``serve_forever()`` (e.g. in a thread) and later ``shutdown()`` and
+    ``server_close()``. ``server.server_address[1]`` is the port actually bound.
+    """
+    return SampleSiteServer((host, port), root=root, verbose=verbose)
+
+
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, verbose: bool = False) -> None:
+    """Serve the sample site until interrupted (blocking)."""
+    server = make_server(host, port, verbose=verbose)
+    bound_host, bound_port = server.server_address[:2]
+    print(f"sample site http://{HOST}/ on http://{bound_host}:{bound_port}/ (also as its proxy)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m branchnews.sample_site.server", description=__doc__.split("\n")[0])
+    parser.add_argument("--host", default=DEFAULT_HOST)
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log one line per request to stderr")
+    args = parser.parse_args(argv)
+    serve(args.host, args.port, verbose=args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
