@@ -101,6 +101,9 @@ def check_clean(text: str, what: str) -> None:
         raise TruthError(f"{what}: non-ASCII whitespace: {text!r}")
     if _ASCII_FORBIDDEN.search(text) or ":" in _COLON_OK.sub("", text):
         raise TruthError(f"{what}: ASCII punctuation in the truth: {text!r}")
+    if re.search(r"[，；！？：] ", text):
+        # the normaliser lets a converted mark absorb one following space: keep it unambiguous
+        raise TruthError(f"{what}: space after CJK punctuation: {text!r}")
     if "\ufffd" in text:
         raise TruthError(f"{what}: replacement character")
 
