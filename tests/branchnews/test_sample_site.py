@@ -1,0 +1,528 @@
+"""The bundled sample site: its committed tree, its server, its goldens and its profile.
+
+No network and nothing outside the repository: the server runs on an ephemeral port in a thread,
+and requests go through ``http.client`` so the exact request target (origin form, absolute form,
+traversal attempts) reaches the server unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import re
+import threading
+import tomllib
+from collections import deque
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from jsonschema import Draft202012Validator
+from lxml import html as lxml_html
+from w3lib.encoding import html_to_unicode
+from w3lib.url import safe_url_string
+
+from branchnews.sample_site import BASE_URL, HOST, SEED_RELPATH, SITE_DIR, url_to_relpath
+from branchnews.sample_site import build
+from branchnews.sample_site.articles import ARTICLES
+from branchnews.sample_site.server import DEFAULT_PORT, content_type_for, make_server
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN_DIR = REPO / "tests" / "golden" / "sample"
+SCHEMA = REPO / "pipelines" / "schema" / "record.schema.json"
+PROFILE = REPO / "crawler" / "profiles" / "sample.toml"
+SHARED_SEED = Path("/work/shared/samples/t1-seed/expected.json")
+
+# sha256 of /work/shared/samples/t1-seed/article.html: the seed page is committed byte for byte.
+SEED_SHA256 = "c5faf869e6c51b2555b356f9a1e739a71dab6d34e663a0e5bfc3d528b72258a7"
+
+SEED_URL = f"{BASE_URL}/{SEED_RELPATH}"
+UTF8_HTML = "text/html; charset=utf-8"
+
+
+# ---------------------------------------------------------------------------------------------
+# fixtures and helpers
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def port():
+    server = make_server("127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def fetch(port: int, target: str, *, method: str = "GET", host: str | None = HOST):
+    """``(status, headers, body)`` for a raw request target sent verbatim."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        resp = conn.getresponse()
+        body = resp.read()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, body
+    finally:
+        conn.close()
+
+
+def site_bytes(relpath: str) -> bytes:
+    return (SITE_DIR / relpath).read_bytes()
+
+
+def load_goldens() -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text("utf-8")) for p in sorted(GOLDEN_DIR.glob("*.json")) if not p.name.startswith("_")}
+
+
+ARTICLE_URLS: list[str] = json.loads((GOLDEN_DIR / "_articles.json").read_text("utf-8"))
+GOLDENS = load_goldens()
+
+
+# ---------------------------------------------------------------------------------------------
+# the committed tree
+# ---------------------------------------------------------------------------------------------
+
+
+def test_seed_page_is_the_shared_sample_byte_for_byte():
+    assert hashlib.sha256(site_bytes(SEED_RELPATH)).hexdigest() == SEED_SHA256
+
+
+def test_committed_tree_equals_build_output():
+    assert build.differences() == []
+
+
+def test_build_is_deterministic():
+    assert build.generate() == build.generate()
+
+
+def test_build_writes_identical_bytes(tmp_path):
+    (tmp_path / "site" / SEED_RELPATH).parent.mkdir(parents=True)
+    (tmp_path / "site" / SEED_RELPATH).write_bytes(site_bytes(SEED_RELPATH))
+    build.write(tmp_path / "site", tmp_path / "golden")
+    assert build.differences(tmp_path / "site", tmp_path / "golden") == []
+    assert build.write(tmp_path / "site", tmp_path / "golden") == 0  # second run: nothing to change
+
+
+def test_at_least_30_articles_over_three_templates():
+    assert len(ARTICLE_URLS) >= 30
+    assert ARTICLE_URLS == sorted(set(ARTICLE_URLS))
+    per_template = {t: sum(a.template == t for a in ARTICLES) for t in ("t1", "t4", "t6")}
+    assert all(n >= 10 for n in per_template.values()), per_template
+
+
+def test_gbk_pages_are_gbk_with_characters_outside_gb2312():
+    headers = json.loads(site_bytes("_headers.json"))
+    gbk_files = sorted(headers)
+    assert gbk_files and all(rel.startswith("t4/") for rel in gbk_files)
+    joined = ""
+    for rel in gbk_files:
+        data = site_bytes(rel)
+        text = data.decode("gbk")  # strict
+        assert 'charset=gbk"' in text
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+        joined += text
+    for ch in "喆镕〇○·—":
+        assert ch in joined
+    with pytest.raises(UnicodeEncodeError):
+        "张喆".encode("gb2312")
+
+
+# ---------------------------------------------------------------------------------------------
+# URL → file rule and content types (pure)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, query, expected",
+    [
+        ("/", "", ["index.html", "index.shtml"]),
+        ("/a/zbfc/", "", ["a/zbfc/index.html", "a/zbfc/index.shtml"]),
+        ("/a/zbfc/index.html", "page=2", ["a/zbfc/index.html@page=2"]),
+        ("/a/zbfc/", "page=2", ["a/zbfc/index.html@page=2", "a/zbfc/index.shtml@page=2"]),
+        ("/t4/plus/view.php", "aid=124", ["t4/plus/view.php@aid=124"]),
+        ("/t6/uploads/2017/09/%E9%99%84%E4%BB%B61.docx", "", ["t6/uploads/2017/09/附件1.docx"]),
+        ("/../etc/passwd", "", None),
+        ("/a/%2e%2e/%2e%2e/etc/passwd", "", None),
+        ("/a/..%2f..%2fetc", "", None),
+        ("/a/%5c..%5cetc", "", None),
+        ("/a/%00.html", "", None),
+        ("/_headers.json", "", None),
+        ("/.git/config", "", None),
+        ("/%ff.html", "", None),
+        ("relative.html", "", None),
+    ],
+)
+def test_url_to_relpath(path, query, expected):
+    assert url_to_relpath(path, query) == expected
+
+
+@pytest.mark.parametrize(
+    "relpath, expected",
+    [
+        ("a/zbfc/2017/0914/120.html", UTF8_HTML),
+        ("a/zbfc/index.html@page=2", UTF8_HTML),
+        ("t6/zxgz/index.shtml", UTF8_HTML),
+        ("t4/a/jcfc/2017/0914/123.html", "text/html"),  # listed in _headers.json
+        ("t4/plus/view.php@aid=124", "text/html"),  # listed; .php has no default
+        ("robots.txt", "text/plain; charset=utf-8"),
+        ("uploads/soft/180612/1-1P612093Z1.pdf", "application/pdf"),
+        ("t6/uploads/2017/09/fj2.xls", "application/vnd.ms-excel"),
+        ("skin/images/logo.png", "image/png"),
+        ("x/unknown.bin", "application/octet-stream"),
+    ],
+)
+def test_content_type_for(relpath, expected):
+    overrides = json.loads(site_bytes("_headers.json"))
+    assert content_type_for(relpath, overrides) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# the server
+# ---------------------------------------------------------------------------------------------
+
+ABS = f"http://{HOST}"
+
+
+@pytest.mark.parametrize(
+    "target, host, status, content_type, relpath",
+    [
+        pytest.param("/", HOST, 200, UTF8_HTML, "index.html", id="home"),
+        pytest.param("/index.html", HOST, 200, UTF8_HTML, "index.html", id="home-index"),
+        pytest.param("/robots.txt", HOST, 200, "text/plain; charset=utf-8", "robots.txt", id="robots"),
+        pytest.param(f"/{SEED_RELPATH}", HOST, 200, UTF8_HTML, SEED_RELPATH, id="seed-origin-form"),
+        pytest.param(f"/{SEED_RELPATH}", "evil.example", 200, UTF8_HTML, SEED_RELPATH, id="any-host-header"),
+        pytest.param(f"/{SEED_RELPATH}", None, 200, UTF8_HTML, SEED_RELPATH, id="no-host-header"),
+        pytest.param(f"{ABS}/{SEED_RELPATH}", HOST, 200, UTF8_HTML, SEED_RELPATH, id="seed-absolute-form"),
+        pytest.param(f"http://{HOST}:80/a/zbfc/", HOST, 200, UTF8_HTML, "a/zbfc/index.html", id="absolute-port-80"),
+        pytest.param(f"http://BRANCH.Example.org.cn/", HOST, 200, UTF8_HTML, "index.html", id="absolute-host-case"),
+        pytest.param("/a/zbfc/", HOST, 200, UTF8_HTML, "a/zbfc/index.html", id="directory-index"),
+        pytest.param("/a/zbfc/index.html?page=2", HOST, 200, UTF8_HTML, "a/zbfc/index.html@page=2", id="query-page"),
+        pytest.param("/a/zbfc/?page=3", HOST, 200, UTF8_HTML, "a/zbfc/index.html@page=3", id="dir-query-page"),
+        pytest.param("/t6/zxgz/", HOST, 200, UTF8_HTML, "t6/zxgz/index.shtml", id="shtml-index"),
+        pytest.param("/t4/a/jcfc/2017/0914/123.html", HOST, 200, "text/html", "t4/a/jcfc/2017/0914/123.html", id="gbk-no-charset"),
+        pytest.param("/t4/plus/view.php?aid=124", HOST, 200, "text/html", "t4/plus/view.php@aid=124", id="dynamic-url"),
+        pytest.param(f"{ABS}/t4/plus/view.php?aid=124", HOST, 200, "text/html", "t4/plus/view.php@aid=124", id="dynamic-url-absolute"),
+        pytest.param("/t6/uploads/2017/09/%E9%99%84%E4%BB%B61.docx", HOST, 200,
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     "t6/uploads/2017/09/附件1.docx", id="chinese-file-name"),
+        pytest.param("/t4/plus/view.php?aid=999", HOST, 404, None, None, id="unknown-query"),
+        pytest.param("/t4/plus/view.php", HOST, 404, None, None, id="query-required"),
+        pytest.param("/nope.html", HOST, 404, None, None, id="missing"),
+        pytest.param(f"{ABS}/nope.html", HOST, 404, None, None, id="missing-absolute"),
+        pytest.param("/a/zbfc", HOST, 301, None, None, id="directory-without-slash"),
+        pytest.param("/_headers.json", HOST, 403, None, None, id="internal-file"),
+        pytest.param("/../../../../etc/passwd", HOST, 403, None, None, id="dotdot"),
+        pytest.param("/a/%2e%2e/%2e%2e/%2e%2e/etc/passwd", HOST, 403, None, None, id="encoded-dotdot"),
+        pytest.param("/a/..%2f..%2f..%2fetc%2fpasswd", HOST, 403, None, None, id="encoded-slash"),
+        pytest.param(f"{ABS}/../../etc/passwd", HOST, 403, None, None, id="absolute-dotdot"),
+        pytest.param("http://www.example.com/", "www.example.com", 502, None, None, id="other-host"),
+        pytest.param(f"http://{HOST}.evil.test/", HOST, 502, None, None, id="suffix-host"),
+        pytest.param(f"https://{HOST}/", HOST, 502, None, None, id="https-scheme"),
+        pytest.param(f"http://{HOST}:8080/", HOST, 502, None, None, id="other-port"),
+        pytest.param("http://127.0.0.1/", HOST, 502, None, None, id="loopback-host"),
+    ],
+)
+def test_request_table(port, target, host, status, content_type, relpath):
+    got_status, headers, body = fetch(port, target, host=host)
+    assert got_status == status
+    assert int(headers["content-length"]) == len(body)
+    if content_type is not None:
+        assert headers["content-type"] == content_type
+    if relpath is not None:
+        assert body == site_bytes(relpath)
+    if status == 301:
+        assert headers["location"] == target + "/"
+    if status >= 400:
+        assert b"root:" not in body
+
+
+@pytest.mark.parametrize("target", [f"/{SEED_RELPATH}", f"{ABS}/t4/plus/view.php?aid=124", "/nope.html"])
+def test_head_has_headers_and_no_body(port, target):
+    get_status, get_headers, get_body = fetch(port, target)
+    status, headers, body = fetch(port, target, method="HEAD")
+    assert status == get_status and body == b""
+    assert headers["content-length"] == get_headers["content-length"] == str(len(get_body))
+    assert headers["content-type"] == get_headers["content-type"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "CONNECT"])
+def test_only_get_and_head(port, method):
+    target = f"{HOST}:80" if method == "CONNECT" else "/"
+    status, _, _ = fetch(port, target, method=method)
+    assert status == 501
+
+
+def test_gbk_page_decodes_through_its_meta(port):
+    """No charset in the header, so the <meta> decides and w3lib resolves gbk to gb18030."""
+    status, headers, body = fetch(port, f"{ABS}/t4/a/jcfc/2017/0914/123.html")
+    assert status == 200 and "charset" not in headers["content-type"]
+    encoding, text = html_to_unicode(headers["content-type"], body)
+    assert encoding == "gb18030"
+    assert "民盟云州市委召开基层组织建设工作座谈会" in text and "\ufffd" not in text
+
+
+def test_server_is_quiet(port, capfd):
+    for target in ("/", "/nope.html", "http://www.example.com/"):
+        fetch(port, target)
+    assert capfd.readouterr().err == ""
+
+
+def test_default_port_matches_the_profile_proxy():
+    profile = tomllib.loads(PROFILE.read_text("utf-8"))
+    assert DEFAULT_PORT == 8931
+    assert profile["proxy"] == f"http://127.0.0.1:{DEFAULT_PORT}"
+    assert profile["start_urls"] == [f"{BASE_URL}/"] and profile["allowed_domains"] == [HOST]
+
+
+# ---------------------------------------------------------------------------------------------
+# the site as a crawler sees it
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_article_url_answers_200_through_the_proxy(port):
+    for url in ARTICLE_URLS:
+        status, headers, body = fetch(port, url)
+        assert status == 200, url
+        assert headers["content-type"].startswith("text/html") and body
+
+
+def _page_links(body: bytes, content_type: str, url: str) -> list[str]:
+    _, text = html_to_unicode(content_type, body)
+    doc = lxml_html.document_fromstring(text)
+    out = []
+    for attr_name, xpath in (("href", "//a[@href]"), ("src", "//img[@src]|//script[@src]|//link[@href]")):
+        for el in doc.xpath(xpath):
+            value = el.get(attr_name) or el.get("href")
+            if value and not value.startswith(("javascript:", "#")):
+                out.append(safe_url_string(urljoin(url, value)))  # as a crawler would request it
+    return out
+
+
+def _classify(patterns: dict[str, list[re.Pattern]], url: str) -> str | None:
+    if any(p.search(url) for p in patterns["deny"]):
+        return None
+    if any(p.search(url) for p in patterns["article"]):
+        return "article"
+    if any(p.search(url) for p in patterns["list"]):
+        return "list"
+    return None
+
+
+def test_profile_crawl_finds_exactly_the_articles(port):
+    """Follow list links from the start URL by the profile's regexes: every article, nothing else."""
+    profile = tomllib.loads(PROFILE.read_text("utf-8"))
+    patterns = {k: [re.compile(v) for v in profile["links"].get(k, [])] for k in ("article", "list", "deny")}
+    queue, seen, articles = deque(profile["start_urls"]), set(profile["start_urls"]), set()
+    while queue:
+        url = queue.popleft()
+        status, headers, body = fetch(port, url)
+        assert status == 200, url
+        for link in _page_links(body, headers["content-type"], url):
+            link = link.split("#", 1)[0]
+            if urlsplit(link).hostname != HOST:
+                continue
+            kind = _classify(patterns, link)
+            if kind == "article":
+                articles.add(link)
+            elif kind == "list" and link not in seen:
+                seen.add(link)
+                queue.append(link)
+    assert sorted(articles) == ARTICLE_URLS
+    for url in ARTICLE_URLS:
+        assert _classify(patterns, url) == "article"
+    assert _classify(patterns, f"{ABS}/t4/a/jcfc/2017/0914/123_2.html") is None
+
+
+def test_every_on_site_link_and_asset_exists(port):
+    """Links, images, stylesheets and scripts of every page resolve (the hit counter excepted)."""
+    broken = []
+    checked: set[str] = set()
+    for path in sorted(SITE_DIR.rglob("*")):
+        rel = path.relative_to(SITE_DIR).as_posix()
+        if not path.is_file() or rel.startswith("_"):
+            continue
+        content_type = content_type_for(rel, json.loads(site_bytes("_headers.json")))
+        if not content_type.startswith("text/html"):
+            continue
+        name, _, query = rel.partition("@")
+        page_url = f"{BASE_URL}/{name}" + (f"?{query}" if query else "")
+        for link in _page_links(path.read_bytes(), content_type, page_url):
+            if urlsplit(link).hostname != HOST or "/plus/count.php" in link or link in checked:
+                continue
+            checked.add(link)
+            status, _, _ = fetch(port, link.split("#", 1)[0])
+            if status not in (200, 301):
+                broken.append((rel, link, status))
+    assert broken == []
+    assert len(checked) > 50
+
+
+# ---------------------------------------------------------------------------------------------
+# goldens
+# ---------------------------------------------------------------------------------------------
+
+# Values for the fields a golden omits, so it can be checked against the full record schema.
+PLACEHOLDERS = {
+    "schema_version": "1.0",
+    "id": "0123456789abcdef",
+    "site": "sample",
+    "fetched_at": None,
+    "status": 200,
+    "normalization": [],
+    "script": "simplified",
+    "warnings": [],
+}
+
+
+def test_one_golden_per_listed_article():
+    assert sorted(g["url"] for g in GOLDENS.values()) == ARTICLE_URLS
+    assert len(GOLDENS) == len(ARTICLES)
+
+
+@pytest.mark.parametrize("name", sorted(GOLDENS))
+def test_golden_validates_against_the_record_schema(name):
+    golden = GOLDENS[name]
+    assert list(golden) == list(build.GOLDEN_FIELDS)
+    assert not set(golden) & set(PLACEHOLDERS)
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    errors = sorted(Draft202012Validator(schema).iter_errors({**golden, **PLACEHOLDERS}), key=str)
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", sorted(GOLDENS))
+def test_golden_is_internally_consistent(name):
+    g = GOLDENS[name]
+    assert g["text"] == "\n".join(g["paragraphs"])
+    flattened = list(g["preamble"])
+    for section in g["sections"]:
+        flattened += [section["marker"] + section["heading"], *section["paragraphs"]]
+        for sub in section.get("subsections", []):
+            assert sub["level"] == 2 and sub["marker"].startswith("（") and "subsections" not in sub
+            flattened += [sub["marker"] + sub["heading"], *sub["paragraphs"]]
+        assert section.get("subsections", None) != []
+    assert flattened == g["paragraphs"]
+    for value in (g["title"], g["source"], g["author"], g["editor"], *g["breadcrumb"], *g["paragraphs"]):
+        assert value is None or (value and value == value.strip() and "  " not in value)
+        assert value is None or not re.search(r"[\u4e00-\u9fff][,;!?:]", value)
+    assert g["encoding"] == ("gb18030" if "/t4/" in g["url"] else "utf-8")
+
+
+def test_seed_golden():
+    g = GOLDENS["t1-120.json"]
+    assert g["url"] == SEED_URL
+    assert g["title"] == "石家庄市桥西一支部：集智聚力 创新有为"
+    assert (g["published"], g["published_raw"], g["source"], g["author"], g["editor"]) == (
+        "2017-09-14", "2017-09-14", None, None, "张禹")
+    assert g["breadcrumb"] == ["首页"]
+    assert [s["marker"] for s in g["sections"]] == ["一、", "二、", "三、", "四、", "五、"]
+    assert (g["attachments"], g["images"], g["pages"]) == ([], [], 1)
+    assert (g["original_script"], g["encoding"]) == ("traditional", "utf-8")
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="shared seed sample not present")
+def test_seed_golden_matches_the_shared_expected_record():
+    expected = json.loads(SHARED_SEED.read_text("utf-8"))
+    golden = GOLDENS["t1-120.json"]
+    assert {k: golden[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "name, field, value",
+    [
+        ("t4-123.json", "pages", 2),
+        ("t4-123.json", "editor", "周某"),
+        ("t4-130.json", "pages", 3),
+        ("t4-124.json", "url", f"{ABS}/t4/plus/view.php?aid=124"),
+        ("t4-124.json", "published", "2017-09-12"),
+        ("t4-124.json", "published_raw", "二〇一七年九月十二日"),
+        ("t4-117.json", "published_raw", "二○一七年七月十一日"),
+        ("t4-119.json", "published_raw", "二零一七年八月二十二日"),
+        ("t6-030012345.json", "published", "2017-09-14T10:20:00+08:00"),
+        ("t6-030012345.json", "published_raw", "2017年09月14日 10:20"),
+        ("t6-030012345.json", "editor", "韩某"),
+        ("t6-030013502.json", "published", "2017-11-03"),
+        ("t6-030013502.json", "source", "团结报"),
+        ("t6-030014720.json", "author", None),
+        ("t6-030023980.json", "editor", None),
+        ("t1-196.json", "published", "2019-11-13T15:17:57+08:00"),
+        ("t1-196.json", "author", "石家庄民进"),
+        ("t1-196.json", "editor", None),
+        ("t1-163.json", "source", None),
+        ("t1-126.json", "original_script", "traditional"),
+        ("t1-152.json", "original_script", "traditional"),
+    ],
+)
+def test_golden_spot_values(name, field, value):
+    assert GOLDENS[name][field] == value
+
+
+def test_golden_attachments_are_safe_absolute_urls():
+    g = GOLDENS["t6-030012345.json"]
+    assert g["attachments"] == [
+        {"name": "附件1：提案汇总表", "url": f"{ABS}/t6/uploads/2017/09/%E9%99%84%E4%BB%B61.docx"},
+        {"name": "附件2", "url": f"{ABS}/t6/uploads/2017/09/fj2.xls"},
+    ]
+    images = GOLDENS["t6-030013502.json"]["images"]
+    assert images == [{"src": f"{ABS}/t6/uploads/2017/11/zuotan.png", "alt": "座谈会现场"}]  # ../../../../ resolved
+
+
+# ---------------------------------------------------------------------------------------------
+# the generator's own checks (the truth may only be corrupted reversibly)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "truth, page",
+    [
+        ("支部工作，提高效率：一是机制；二是活动！对吗？", "支部工作,提高效率:一是机制;二是活动!对吗?"),
+        ("颁发证书（共六十三份）。", "颁发证书(共六十三份)。"),
+        ("（三）构建亲清政商关系", "(三)构建亲清政商关系"),
+        ("2015年4月，“优秀提案奖”，QQ群。", "2015年4月,“优秀提案奖”，QQ群。"),
+        ("时间（2017）", "时间（2017）"),  # not Han-only inside: left full-width
+    ],
+)
+def test_asciify_round_trips(truth, page):
+    assert build.asciify(truth) == page
+    assert build.restore_punct(page) == truth
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " 前导空格", "两个  空格", "ASCII, comma", "括号(内容)", "冒号:后面", "逗号， 后有空格", "全角\u3000空格"],
+)
+def test_check_clean_rejects(text):
+    with pytest.raises(build.TruthError):
+        build.check_clean(text, "case")
+
+
+def test_traditional_page_text_must_round_trip():
+    style = build.Style(traditional=True)
+    assert build.t2s(style.text("民进石家庄市委会召开全委会")) == "民进石家庄市委会召开全委会"
+    with pytest.raises(build.TruthError):
+        style.text("藉口")  # s2t keeps 藉, t2s turns it into 借
+
+
+@pytest.mark.parametrize(
+    "raw, iso",
+    [
+        ("2017-09-14", "2017-09-14"),
+        ("2017-9-4", "2017-09-04"),
+        ("2017-09-14 10:20", "2017-09-14T10:20:00+08:00"),
+        ("2019-11-13 15:17:57", "2019-11-13T15:17:57+08:00"),
+        ("2017年09月14日 10:20", "2017-09-14T10:20:00+08:00"),
+        ("二〇一七年九月十二日", "2017-09-12"),
+        ("二○一七年十月三十一日", "2017-10-31"),
+        ("二零一八年十二月二十日", "2018-12-20"),
+    ],
+)
+def test_parse_raw_date(raw, iso):
+    assert build.parse_raw_date(raw) == iso
