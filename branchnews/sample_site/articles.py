@@ -54,7 +54,7 @@ Block = Union[str, Img, Files, PageBreak]
 
 @dataclass(frozen=True)
 class Article:
-    template: str  # "t1" | "t4" | "t6": which chrome renders it
+    template: str  # "t1" | "t2" | "t4" | "t6": which chrome renders it
     column: str  # key of the list (column) that links it
     path: str  # URL path (and query) of the first page, from the site root
     title: str
@@ -787,4 +787,113 @@ T6_ARTICLES: tuple[Article, ...] = (
     ),
 )
 
-ARTICLES: tuple[Article, ...] = T1_ARTICLES + T4_ARTICLES + T6_ARTICLES
+# ---------------------------------------------------------------------------------------------
+# T2: TRS WCM (统战部), UTF-8, /t2/<column>/{YYYYMM}/t{YYYYMMDD}_{id}.html, JS-only pager
+# ---------------------------------------------------------------------------------------------
+
+T2_ARTICLES: tuple[Article, ...] = (
+    Article(
+        template="t2",
+        column="tzxw",
+        path="/t2/tzxw/201709/t20170914_31001.html",
+        title="市委统战部召开党外代表人士座谈会",
+        published="2017-09-14T10:20:00+08:00",
+        published_raw="2017-09-14 10:20",
+        source="云州市委统战部",
+        author="李某",
+        editor="王某某",
+        breadcrumb=("首页", "统战新闻"),
+        body=(
+            "9月13日，市委统战部召开党外代表人士座谈会，通报上半年全市经济社会发展情况，听取党外代表人士的意见建议。",
+            "一、总体要求",
+            "（一）指导思想",
+            "坚持以中共十八大和十八届历次全会精神为指导，围绕全市中心工作，广泛凝聚共识，汇聚发展合力。",
+            "（二）工作目标",  # the page writes (二) with half-width parentheses
+            "进一步健全党外代表人士联系制度，推动座谈协商常态化、制度化。",
+            "二、主要任务",
+            "与会党外代表人士围绕优化营商环境、加快城市更新、发展职业教育等问题踊跃发言，提出意见建议二十余条。市委统战部将认真梳理，及时向有关部门反馈。",
+            Files((("1.座谈会议程.pdf", "./P020170914512345678901.pdf"),)),
+            Img("./W020170914512345678902.png", None),
+        ),
+    ),
+    Article(
+        template="t2",
+        column="dpgz",  # another column, linked from the 统战新闻 list by a ../ relative link
+        path="/t2/dpgz/201709/t20170912_30988.html",
+        title="各民主党派市委会学习贯彻全国统战工作会议精神",
+        published="2017-09-12",
+        published_raw="2017-09-12",
+        source="人民政协报",
+        author=None,
+        editor=None,
+        breadcrumb=("首页", "党派工作"),
+        body=(
+            "近日，各民主党派市委会和市工商联分别召开会议，传达学习全国统战工作会议精神，研究部署贯彻落实工作。",
+            "各民主党派市委会表示，要进一步加强思想政治建设，坚定不移走中国特色社会主义政治发展道路，不断提高参政议政和民主监督水平。",
+            "市工商联表示，要积极引导非公有制经济人士健康成长，促进非公有制经济健康发展。",
+        ),
+    ),
+    Article(
+        template="t2",
+        column="tzxw",
+        path="/t2/tzxw/201709/t20170915_31020.html",
+        title="市委统战部举办新的社会阶层人士培训班",
+        published="2017-09-14T16:00:00+08:00",  # visible label; <meta name="PubDate"> and the URL say 09-15
+        published_raw="2017-09-14 16:00",
+        source="云州市委统战部",
+        author="张某",
+        editor="王某某",
+        breadcrumb=("首页", "统战新闻"),
+        body=(
+            "9月11日至14日，市委统战部举办新的社会阶层人士培训班，来自律师事务所、会计师事务所、互联网企业等领域的五十余名学员参加培训。",
+            "培训采取专题讲座、现场教学和分组讨论相结合的方式，内容涵盖统一战线基本理论、社会组织建设和网络文明等方面。",
+            "学员们表示，培训加深了对统一战线的认识，今后将积极发挥自身优势，在服务社会中贡献力量。",
+        ),
+        variant="meta_disagrees",
+    ),
+    Article(
+        template="t2",
+        column="tzxw",
+        path="/t2/tzxw/201803/t20180322_32510.html",
+        title="我市召开2018年统战工作会议",
+        published="2018-03-22T09:00:00+08:00",
+        published_raw="2018-03-22 09:00",
+        source="云州市委统战部",
+        author=None,
+        editor="刘某某",
+        breadcrumb=("首页", "统战新闻"),
+        body=(
+            "3月22日，我市召开2018年统战工作会议，总结2017年全市统战工作，部署2018年重点任务。",
+            "一、2017年工作回顾",
+            "过去一年，全市统一战线围绕中心、服务大局，在政治引领、参政议政、社会服务等方面取得了新的成绩。",
+            "二、2018年重点任务",
+            "（一）加强思想政治引领",
+            "深入开展学习宣传教育活动，不断巩固统一战线共同思想政治基础。",
+            "（二）支持民主党派加强自身建设",
+            "帮助各民主党派加强领导班子和基层组织建设，提高履职能力。",
+            "三、有关要求",
+            "会议要求，各级党委要切实履行统战工作主体责任，形成统战工作大格局。",
+        ),
+    ),
+    Article(
+        template="t2",
+        column="tzxw",
+        path="/t2/tzxw/201906/t20190611_35877.html",
+        title="统一战线助力脱贫攻坚工作推进会召开",
+        published="2019-06-11",
+        published_raw="2019-06-11",
+        source="云州日报",
+        author="陈某",
+        editor="王某某",
+        breadcrumb=("首页", "统战新闻"),
+        body=(
+            "6月11日，全市统一战线助力脱贫攻坚工作推进会在西山县召开。",
+            Img("./W020190611600000000001.png", None),
+            "会议通报了各民主党派、工商联和无党派人士开展“同心扶贫”行动的进展情况。一年来，统一战线共实施帮扶项目三十余个，引进帮扶资金一千余万元。",
+            Img("./W020190611600000000002.png", None),
+            "会议要求，要聚焦深度贫困村，做好产业扶贫、教育扶贫和健康扶贫工作，为打赢脱贫攻坚战贡献统一战线力量。",
+        ),
+    ),
+)
+
+ARTICLES: tuple[Article, ...] = T1_ARTICLES + T2_ARTICLES + T4_ARTICLES + T6_ARTICLES

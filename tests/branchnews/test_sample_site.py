@@ -111,11 +111,11 @@ def test_build_writes_identical_bytes(tmp_path):
     assert build.write(tmp_path / "site", tmp_path / "golden") == 0  # second run: nothing to change
 
 
-def test_at_least_30_articles_over_three_templates():
+def test_at_least_30_articles_over_four_templates():
     assert len(ARTICLE_URLS) >= 30
     assert ARTICLE_URLS == sorted(set(ARTICLE_URLS))
-    per_template = {t: sum(a.template == t for a in ARTICLES) for t in ("t1", "t4", "t6")}
-    assert all(n >= 10 for n in per_template.values()), per_template
+    per_template = {t: sum(a.template == t for a in ARTICLES) for t in ("t1", "t2", "t4", "t6")}
+    assert min(per_template.values()) >= 5 and sum(n >= 10 for n in per_template.values()) >= 3, per_template
 
 
 def test_gbk_pages_are_gbk_with_characters_outside_gb2312():
@@ -288,6 +288,14 @@ def test_default_port_matches_the_profile_proxy():
 # ---------------------------------------------------------------------------------------------
 
 
+def test_trs_pager_is_script_only():
+    """Pages 2 and 3 of the TRS list are reachable only through createPageHTML (0-based)."""
+    text = site_bytes("t2/tzxw/index.html").decode("utf-8")
+    assert "index_1.html" not in text and 'createPageHTML(countPage, currentPage, "index", "html")' in text
+    assert _trs_pages(text) == ["index_1.html", "index_2.html"]
+    assert not (SITE_DIR / "t2/tzxw/index_3.html").exists()
+
+
 def test_every_article_url_answers_200_through_the_proxy(port):
     for url in ARTICLE_URLS:
         status, headers, body = fetch(port, url)
@@ -295,10 +303,24 @@ def test_every_article_url_answers_200_through_the_proxy(port):
         assert headers["content-type"].startswith("text/html") and body
 
 
+_TRS_PAGER = re.compile(r'createPageHTML\(\s*(\w+)\s*,\s*\w+\s*,\s*"(\w+)"\s*,\s*"(\w+)"\s*\)')
+
+
+def _trs_pages(text: str) -> list[str]:
+    """The links TRS's script-only pager would write: index_1 … index_{count-1} (0-based)."""
+    out = []
+    for count, stem, ext in _TRS_PAGER.findall(text):
+        if not count.isdigit():
+            m = re.search(rf"\b{count}\s*=\s*(\d+)", text)
+            count = m.group(1) if m else "1"
+        out += [f"{stem}_{n}.{ext}" for n in range(1, int(count))]
+    return out
+
+
 def _page_links(body: bytes, content_type: str, url: str) -> list[str]:
     _, text = html_to_unicode(content_type, body)
     doc = lxml_html.document_fromstring(text)
-    out = []
+    out = [safe_url_string(urljoin(url, href)) for href in _trs_pages(text)]
     for attr_name, xpath in (("href", "//a[@href]"), ("src", "//img[@src]|//script[@src]|//link[@href]")):
         for el in doc.xpath(xpath):
             value = el.get(attr_name) or el.get("href")
@@ -459,6 +481,11 @@ def test_seed_golden_matches_the_shared_expected_record():
         ("t1-163.json", "source", None),
         ("t1-126.json", "original_script", "traditional"),
         ("t1-152.json", "original_script", "traditional"),
+        ("t2-31020.json", "published", "2017-09-14T16:00:00+08:00"),  # visible label beats meta and URL
+        ("t2-31001.json", "breadcrumb", ["首页", "统战新闻"]),  # trailing 正文 dropped
+        ("t2-31001.json", "editor", "王某某"),
+        ("t2-32510.json", "author", None),
+        ("t2-30988.json", "url", f"{ABS}/t2/dpgz/201709/t20170912_30988.html"),
     ],
 )
 def test_golden_spot_values(name, field, value):
@@ -471,6 +498,9 @@ def test_golden_attachments_are_safe_absolute_urls():
         {"name": "附件1：提案汇总表", "url": f"{ABS}/t6/uploads/2017/09/%E9%99%84%E4%BB%B61.docx"},
         {"name": "附件2", "url": f"{ABS}/t6/uploads/2017/09/fj2.xls"},
     ]
+    trs = GOLDENS["t2-31001.json"]
+    assert trs["attachments"] == [{"name": "1.座谈会议程.pdf", "url": f"{ABS}/t2/tzxw/201709/P020170914512345678901.pdf"}]
+    assert trs["images"] == [{"src": f"{ABS}/t2/tzxw/201709/W020170914512345678902.png", "alt": None}]
     images = GOLDENS["t6-030013502.json"]["images"]
     assert images == [{"src": f"{ABS}/t6/uploads/2017/11/zuotan.png", "alt": "座谈会现场"}]  # ../../../../ resolved
 
