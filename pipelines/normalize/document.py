@@ -33,7 +33,7 @@ Step = Literal["pinyin", "gbk_scars", "t2s", "s2t", "zhe", "punctuation", "white
 #: Every step name, in the order the steps are applied.
 STEPS: tuple[Step, ...] = ("pinyin", "gbk_scars", "t2s", "s2t", "zhe", "punctuation", "whitespace")
 
-_CONFIG: dict[str, script.Config] = {"simplified": "t2s", "traditional": "s2t"}
+_CONFIG: dict[str, Literal["t2s", "s2t"]] = {"simplified": "t2s", "traditional": "s2t"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +56,21 @@ class Normalizer:
     fragments; turn it on when normalising text that no extractor will touch.
     """
 
-    __slots__ = ("target", "collapse_spaces", "_config")
+    __slots__ = ("target", "collapse_spaces", "_rules")
 
     def __init__(self, target: Target = "simplified", *, collapse_spaces: bool = False) -> None:
         if target not in _CONFIG:
             raise ValueError(f"target must be 'simplified' or 'traditional', not {target!r}")
         self.target: Target = target
         self.collapse_spaces = collapse_spaces
-        self._config = _CONFIG[target]
-        script.converter(self._config)  # load the dictionaries now, not on the first page
+        config = _CONFIG[target]
+        # Loads the dictionaries now rather than on the first page.
+        rules: list[tuple[Step, Callable[[str], str]]] = [(config, script.converter(config).convert)]
+        if target == "simplified":
+            rules.append(("zhe", zhe.fix_zhe))
+        rules.append(("punctuation", punctuation.to_fullwidth))
+        rules.append(("whitespace", functools.partial(whitespace.normalize_spaces, collapse=collapse_spaces)))
+        self._rules = tuple(rules)
 
     def __repr__(self) -> str:
         return f"Normalizer(target={self.target!r}, collapse_spaces={self.collapse_spaces!r})"
@@ -74,62 +80,48 @@ class Normalizer:
         fragments = _fragments(texts)
         if not fragments:
             return NormalizedDocument([], "simplified", [])
-        if not any(FRAGMENT_SEPARATOR in f for f in fragments):
-            units, original, steps = self._run([FRAGMENT_SEPARATOR.join(fragments)])
-            out = units[0].split(FRAGMENT_SEPARATOR)
-            if len(out) == len(fragments):
-                return NormalizedDocument(out, original, steps)
-            logger.warning("fragment separator lost in normalisation; normalising fragment by fragment")
+        units, original, steps = self._run([_join(fragments)])
+        out = units[0].split(FRAGMENT_SEPARATOR)
+        if len(out) == len(fragments):
+            return NormalizedDocument(out, original, steps)
+        # Some fragment contained the separator itself.
+        logger.debug("fragment separator inside a fragment; normalising fragment by fragment")
         units, original, steps = self._run(fragments)
         return NormalizedDocument(units, original, steps)
 
     def _run(self, units: list[str]) -> tuple[list[str], script.Script, list[Step]]:
-        traditional = simplified = 0
-        for unit in units:
-            t, s = script.count_script_chars(unit)
-            traditional += t
-            simplified += s
-        original = script.classify(traditional, simplified)
-
+        original = script.detect_script(units)
+        rules = self._rules
+        if pinyin.shows_artifact(units):
+            rules = _REPAIRS + rules
         steps: list[Step] = []
-
-        def apply(step: Step, rule: Callable[[str], str]) -> None:
-            nonlocal units
+        for step, rule in rules:
             changed = [rule(unit) for unit in units]
             if changed != units:
                 steps.append(step)
                 units = changed
-
-        if _shows_glued_pinyin(units):
-            apply("pinyin", pinyin.strip_annotations)
-            apply("gbk_scars", gbk_scars.repair_scars)
-        apply(self._config, script.converter(self._config).convert)
-        if self.target == "simplified":
-            apply("zhe", zhe.fix_zhe)
-        apply("punctuation", punctuation.to_fullwidth)
-        collapse = self.collapse_spaces
-        apply("whitespace", lambda unit: whitespace.normalize_spaces(unit, collapse=collapse))
         return units, original, steps
+
+
+#: Applied only to pages that show the glued-pinyin artifact.
+_REPAIRS: tuple[tuple[Step, Callable[[str], str]], ...] = (
+    ("pinyin", pinyin.strip_annotations),
+    ("gbk_scars", gbk_scars.repair_scars),
+)
 
 
 def _fragments(texts: Sequence[str]) -> list[str]:
     if isinstance(texts, (str, bytes)):
         raise TypeError("texts must be a sequence of strings (the fragments of one page), not a single string")
-    fragments = list(texts)
-    for fragment in fragments:
-        if not isinstance(fragment, str):
-            raise TypeError(f"every fragment must be a str, got {type(fragment).__name__}")
-    return fragments
+    return list(texts)
 
 
-def _shows_glued_pinyin(units: list[str]) -> bool:
-    if not any(pinyin.has_hint(unit) for unit in units):
-        return False
-    found = sum(pinyin.count_artifact_annotations(unit) for unit in units)
-    if found >= pinyin.MIN_ARTIFACT_ANNOTATIONS:
-        logger.debug("glued-pinyin artifact: %d annotations", found)
-        return True
-    return False
+def _join(fragments: list[str]) -> str:
+    try:
+        return FRAGMENT_SEPARATOR.join(fragments)
+    except TypeError:
+        bad = next(f for f in fragments if not isinstance(f, str))
+        raise TypeError(f"every fragment must be a str, got {type(bad).__name__}") from None
 
 
 @functools.cache

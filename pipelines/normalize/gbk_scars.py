@@ -54,8 +54,10 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 #: orphaned byte that no pinyin vouches for.
 RUNNING_PUNCT = frozenset("。，、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·～")
 
+# Both patterns start with the lost-byte mark, so the search runs at C speed;
+# the straddle's preceding character is captured by a look-behind and stays.
 _STRADDLE = re.compile(
-    f"(?P<prev>[{HAN}]){_LOST}(?P<p1>{SYLLABLE})\\){_LOST}(?P<p2>{SYLLABLE})\\)"
+    f"{_LOST}(?<=(?P<prev>[{HAN}]){_LOST})(?P<p1>{SYLLABLE})\\){_LOST}(?P<p2>{SYLLABLE})\\)"
 )
 _SHIFTED = re.compile(
     f"{_LOST}(?P<punct>[,:;!?()])(?P<trail>[\\x40-\\x7e])\\((?P<py>{SYLLABLE})\\)"
@@ -108,7 +110,7 @@ def _shifted(punct: str, trail: str, syllable: str) -> str | None:
 
 def _fix_straddle(m: re.Match[str]) -> str:
     char = _straddled(m["prev"], m["p1"], m["p2"])
-    return m[0] if char is None else m["prev"] + char
+    return m[0] if char is None else char
 
 
 def _fix_shifted(m: re.Match[str]) -> str:

@@ -7,21 +7,27 @@ context proves the mark belongs to Chinese text, so English, numbers, times
 and URLs keep their ASCII:
 
 * ``, ; ! ?`` directly after a Han character or CJK punctuation → ``，；！？``
-  (``a, b``, ``Hello, world``, ``1,000`` stay);
+  (``a, b``, ``Hello, world``, ``1,000`` stay; ``中国?!`` → ``中国？！``);
 * ``:`` with a Han character or CJK punctuation on either side → ``：``
   (``10:30``, ``3:2``, ``http://`` stay);
-* ``( … )`` whose content holds a Han character and no other parenthesis →
-  ``（ … ）`` (``(一)``, ``(记者 张三)``; ``(2017)``, ``(WHO)``, ``(C)`` stay).
+* ``( … )`` whose content holds a Han character and no other parenthesis or
+  line break → ``（ … ）`` (``(一)``, ``(记者 张三)``; ``(2017)``, ``(WHO)``,
+  ``(C)`` stay).
 
-A converted mark also absorbs *one* following space if more text follows it
-on the line: the space was the half-width mark's own spacing, and ``，`` or
-``：`` already carries it (``位置: 首页`` → ``位置：首页``). Longer runs keep the
-rest, and a space at the end of a fragment is never touched (the extractor owns
-fragment edges).
+A converted ``, ; ! ? :`` also absorbs *one* following space if more text
+follows it on the line: the space was the half-width mark's own spacing, and
+the full-width mark already carries it (``位置: 首页`` → ``位置：首页``). Longer
+runs keep the rest, and a space at the end of a fragment is never touched (the
+extractor owns fragment edges).
 
 ``"`` is left alone: turning it into ``“``/``”`` needs to know which quote opens
 and which closes, and a pair is often split across HTML text nodes, so there
 is no choice that is trivially safe. ``.`` and digits are never changed.
+
+Why every pattern starts with the ASCII mark and looks *back* afterwards: a
+pattern that starts with a literal is searched for at C speed, while one that
+starts with a look-behind over the Han class costs a class test at every
+position of the page.
 """
 
 from __future__ import annotations
@@ -31,31 +37,31 @@ import re
 from .charsets import CJK_PUNCT, FRAGMENT_SEPARATOR, HAN
 
 _CHINESE = f"[{HAN}{CJK_PUNCT}]"
-# One space of the mark's own spacing, only if more text follows on the line.
-_OWN_SPACE = f"(?:[ \\xa0\\u3000\\u2002\\u2003](?=[^\\s{FRAGMENT_SEPARATOR}]))?"
+# One space of the mark's own spacing, only if more text follows on the line
+# (so a fragment's trailing space is never taken).
+_OWN_SPACE = f"(?:[ \\xa0\\u3000\\u2002\\u2003](?=[^\\S\\n]*[^\\s{FRAGMENT_SEPARATOR}]))?"
 
 _FULL = {",": "，", ";": "；", "!": "！", "?": "？"}
-_FULL_TABLE = str.maketrans(_FULL)
-# Single marks, the common case, go through template substitution (no Python
-# callback per match); runs such as ``?!`` need the callback.
 _AFTER_CHINESE = {
-    mark: re.compile(f"(?<={_CHINESE}){re.escape(mark)}(?![,;!?]){_OWN_SPACE}")
+    mark: re.compile(f"{re.escape(mark)}(?<={_CHINESE}{re.escape(mark)}){_OWN_SPACE}")
     for mark in _FULL
 }
-_RUN_AFTER_CHINESE = re.compile(f"(?<={_CHINESE})([,;!?]{{2,}}){_OWN_SPACE}")
-_COLON = re.compile(f"(?:(?<={_CHINESE}):{_OWN_SPACE}|:(?={_CHINESE}))")
-_PARENS = re.compile(f"\\(([^()\\n{FRAGMENT_SEPARATOR}]*?[{HAN}][^()\\n{FRAGMENT_SEPARATOR}]*?)\\)")
-
-
-def _full_run(m: re.Match[str]) -> str:
-    return m[1].translate(_FULL_TABLE)
+_COLON = re.compile(f":(?:(?<={_CHINESE}:){_OWN_SPACE}|(?={_CHINESE}))")
+_PARENS = re.compile(
+    f"\\(([^()\\n{FRAGMENT_SEPARATOR}]*?[{HAN}][^()\\n{FRAGMENT_SEPARATOR}]*?)\\)"
+)
 
 
 def to_fullwidth(text: str) -> str:
-    text = _RUN_AFTER_CHINESE.sub(_full_run, text)
-    for mark, pattern in _AFTER_CHINESE.items():
-        if mark in text:
-            text = pattern.sub(_FULL[mark], text)
+    # A converted mark is CJK punctuation itself, so a run such as "?!" needs a
+    # second round; the loop ends as soon as a round changes nothing.
+    while True:
+        before = text
+        for mark, pattern in _AFTER_CHINESE.items():
+            if mark in text:
+                text = pattern.sub(_FULL[mark], text)
+        if text == before:
+            break
     if ":" in text:
         text = _COLON.sub("：", text)
     if "(" in text:

@@ -15,10 +15,10 @@ binding did not, so the flag is passed explicitly and pinned by a test.
 
 Why the script classification counts characters instead of converting the
 page twice: "traditional-only" is a character that ``t2s`` changes on its own,
-"simplified-only" one that ``s2t`` changes and ``t2s`` leaves alone. Both sets
-are derived once from OpenCC itself (so they follow its dictionaries), and
-counting them is a single regex pass, which keeps the normaliser near the speed
-of a bare OpenCC conversion.
+"simplified-only" one that ``t2s`` leaves alone and every ``s2t`` flavour
+changes. Both sets are derived once per process from OpenCC itself (so they
+follow its dictionaries), and testing for them is a regex scan, which keeps the
+normaliser near the speed of a bare OpenCC conversion.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Literal
 
 import opencc
 
-Config = Literal["t2s", "s2t"]
+Config = Literal["t2s", "s2t", "s2tw", "s2hk"]
 Script = Literal["simplified", "traditional", "mixed"]
 
 #: Passed to every ``opencc.OpenCC``; see the module docstring.
@@ -48,12 +48,17 @@ BOTH_SCRIPTS = frozenset(
     "挂据斗朴杠杰极柜涂涌淀游熏皂确种筑胜腊腌膻苹范荐虫蚝蜡蝎跖辟适郁采里雇"
 )
 
-#: A page is "mixed" only if the minority script has at least this many
-#: characters *and* at least this share of all script-specific characters.
-#: Below that, the minority is noise: a quoted name, a site-wide menu, or one
-#: of the characters OpenCC converts although both scripts use them.
+#: A page is "mixed" only if the minority script has at least
+#: ``MIXED_MIN_CHARS`` characters *and* the majority outnumbers it at most
+#: ``MIXED_MAX_RATIO`` to one (the minority is at least 10 % of all
+#: script-specific characters). Below that, the minority is noise: a quoted
+#: name, a site-wide menu, or a character OpenCC converts although both
+#: scripts use it.
 MIXED_MIN_CHARS = 3
-MIXED_MIN_SHARE = 0.10
+MIXED_MAX_RATIO = 9
+
+# How many matches of each kind to count before deciding which is the minority.
+_PROBE = 32
 
 # The BMP ideograph blocks; the supplementary planes hold almost no characters
 # that differ between the scripts, and scanning them would slow the import.
@@ -86,14 +91,17 @@ def _convert_each(config: Config, chars: list[str]) -> list[str]:
 def _tables() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     chars = [chr(cp) for cp in _BMP_IDEOGRAPHS]
     t2s = _convert_each("t2s", chars)
-    s2t = _convert_each("s2t", chars)
     traditional = frozenset(c for c, s in zip(chars, t2s) if s != c)
-    # s2t changes it, t2s does not, and traditional text does not use it too.
-    simplified = frozenset(
-        c
-        for c, t, s in zip(chars, t2s, s2t)
-        if s != c and t == c and c not in BOTH_SCRIPTS
-    )
+    # Simplified-only: t2s keeps it, and every s2t flavour changes it. The
+    # Taiwan and Hong Kong standards are asked too because s2t alone also
+    # "converts" characters that those standards write the mainland way
+    # (群 → 羣, 温 → 溫), and Taiwanese pages are full of them.
+    changed_by_all = set(chars)
+    for config in ("s2t", "s2tw", "s2hk"):
+        changed_by_all.intersection_update(
+            c for c, t in zip(chars, _convert_each(config, chars)) if t != c
+        )
+    simplified = frozenset(c for c in changed_by_all if c not in traditional and c not in BOTH_SCRIPTS)
     return traditional, _char_class(traditional), _char_class(simplified)
 
 
@@ -124,7 +132,45 @@ def classify(traditional: int, simplified: int) -> Script:
     counts as simplified: that is what the project stores, so nothing needs
     converting.
     """
-    minority = min(traditional, simplified)
-    if minority >= MIXED_MIN_CHARS and minority >= MIXED_MIN_SHARE * (traditional + simplified):
+    minority, majority = sorted((traditional, simplified))
+    if minority >= MIXED_MIN_CHARS and majority <= MIXED_MAX_RATIO * minority:
         return "mixed"
     return "traditional" if traditional > simplified else "simplified"
+
+
+def detect_script(texts: Iterable[str]) -> Script:
+    """``classify`` over *texts*, counting no more than the decision needs.
+
+    Counting every match costs several times a scan, and most pages are
+    written in one script, so a presence test settles them. When both kinds
+    occur, the minority is counted exactly and the majority only until it
+    outnumbers the minority ``MIXED_MAX_RATIO`` to one.
+    """
+    _, traditional, simplified = _tables()
+    texts = list(texts)
+    has_traditional = any(traditional.search(t) for t in texts)
+    has_simplified = any(simplified.search(t) for t in texts)
+    if not (has_traditional and has_simplified):
+        return "traditional" if has_traditional else "simplified"
+    t = _count(traditional, texts, _PROBE)
+    s = _count(simplified, texts, _PROBE)
+    if t >= _PROBE and s >= _PROBE:
+        t, s = _count(traditional, texts), _count(simplified, texts)
+    elif t >= _PROBE and s >= MIXED_MIN_CHARS:
+        t = _count(traditional, texts, MIXED_MAX_RATIO * s + 1)
+    elif s >= _PROBE and t >= MIXED_MIN_CHARS:
+        s = _count(simplified, texts, MIXED_MAX_RATIO * t + 1)
+    return classify(t, s)
+
+
+def _count(pattern: re.Pattern[str], texts: list[str], limit: int | None = None) -> int:
+    """Matches of *pattern* in *texts*, or *limit* if there are at least that many."""
+    if limit is None:
+        return sum(len(pattern.findall(t)) for t in texts)
+    n = 0
+    for text in texts:
+        for _ in pattern.finditer(text):
+            n += 1
+            if n >= limit:
+                return n
+    return n

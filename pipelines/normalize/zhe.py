@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import re
 
-#: Words after which 著 is the particle 着 (simplified forms; longest first so
-#: that 意味 wins over any one-character entry).
+#: Words after which 著 is the particle 着 (simplified forms).
 PARTICLE_AFTER = (
     "意味", "围绕", "充满", "存在", "发挥", "承担", "代表", "保持", "经历", "面临",
     "肩负", "推动", "影响", "标志", "象征", "预示", "关注", "寄托", "忙碌",
@@ -45,14 +44,23 @@ ZHUO_AFTER = "急手想重眼力实装迷落凉火陆色墨笔意"
 #: 名著, 原著, 编著, 专著, 论著, 巨著, 合著, 译著, 遗著, 拙著, 所著, 撰著.
 ZHU_AFTER = "显卓昭土名原编专论巨合译遗拙所撰"
 
-_PARTICLE = re.compile(
-    "(" + "|".join(sorted(PARTICLE_AFTER, key=len, reverse=True)) + f")著(?![{ZHU_BEFORE}])"
+# Every pattern starts with the literal 著 and looks back afterwards, so the
+# search runs at C speed; a look-behind must have one width, hence one pattern
+# per prefix length.
+_PARTICLE = tuple(
+    re.compile(
+        "著(?<=(?:"
+        + "|".join(p for p in PARTICLE_AFTER if len(p) == width)
+        + f")著)(?![{ZHU_BEFORE}])"
+    )
+    for width in sorted({len(p) for p in PARTICLE_AFTER}, reverse=True)
 )
-_ZHUO = re.compile(f"(?<![{ZHU_AFTER}])著(?=[{ZHUO_AFTER}])")
+_ZHUO = re.compile(f"著(?<![{ZHU_AFTER}]著)(?=[{ZHUO_AFTER}])")
 
 
 def fix_zhe(text: str) -> str:
     if "著" not in text:
         return text
-    text = _PARTICLE.sub(r"\1着", text)
+    for pattern in _PARTICLE:
+        text = pattern.sub("着", text)
     return _ZHUO.sub("着", text)
