@@ -34,8 +34,13 @@ def _spaced(label: str) -> str:
     return r"\s{0,2}".join(map(re.escape, label))
 
 
+# Slash credits (``文/李红 图/王强``): only at the start of a line or after a space or bracket.
+SLASH_LABELS: dict[str, str] = {"图文": "author", "撰文": "author", "文": "author", "摄影": "other",
+                                "图": "other", "摄": "other"}
+_FIELD_OF.update(SLASH_LABELS)
 LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")\s*[:：]\s*"
+    r"|(?:(?<=^)|(?<=[\s（(【\[]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
 )
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
@@ -56,14 +61,14 @@ def read_labels(line: str) -> list[Labeled]:
     matches = list(LABEL_RE.finditer(line))
     out: list[Labeled] = []
     for i, m in enumerate(matches):
-        if m.start() > 0 and _inside_word(line, m.start(), m["label"]):
+        if m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]):
             continue
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         raw = line[m.end():end]
         stop = _VALUE_END.search(raw)
         value = raw[: stop.start()] if stop else raw
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
-        label = re.sub(r"\s", "", m["label"])
+        label = re.sub(r"\s", "", m["label"] or m["slash"])
         out.append(Labeled(_FIELD_OF[label], label, value or None, m.start()))
     return out
 

@@ -36,7 +36,7 @@ DEFAULT_LIST_PATTERNS = tuple(re.compile(p) for p in (
     r"/$",
 ))
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
-_TRS_PAGER = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
+_TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _CDATA_HREF = re.compile(r"href\s*=\s*[\"']([^\"']+)[\"']", re.I)
 
 
@@ -51,7 +51,10 @@ def _hrefs(root: html.HtmlElement, text: str) -> list[str]:
     for script in re.findall(r"<script[^>]*text/xml[^>]*>(.*?)</script>", text, re.S | re.I):
         hrefs += _CDATA_HREF.findall(script)
     for count, _current, stem, ext in _TRS_PAGER.findall(text):
-        hrefs += [f"{stem}_{n}.{ext}" for n in range(1, int(count))]
+        if not count.isdigit():  # createPageHTML(countPage, …) after "var countPage = 3;"
+            m = re.search(r"\b" + re.escape(count) + r"\s*=\s*(\d+)", text)
+            count = m.group(1) if m else "1"
+        hrefs += [f"{stem}_{n}.{ext}" for n in range(1, min(int(count), 10_000))]
     return hrefs
 
 
