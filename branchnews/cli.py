@@ -65,19 +65,21 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         settings.set("BRANCHNEWS_SCRIPT", args.script, priority="cmdline")
     for name, value in _setting_pairs(args.set).items():
         settings.set(name, value, priority="cmdline")
-    if profile.name == DEFAULT_SITE and profile.proxy and not args.start_url:
-        _ensure_sample_site(profile.proxy)
+    proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
+    if profile.name == DEFAULT_SITE and proxy and not args.start_url:
+        _ensure_sample_site(proxy)
     process = CrawlerProcess(settings)
     spider_args = {"site": site}
     if args.start_url:
         spider_args["start_url"] = ",".join(args.start_url)
-    process.crawl("news", **spider_args)
+    crawler = process.create_crawler("news")
+    process.crawl(crawler, **spider_args)
     process.start()
-    stats = next(iter(process.crawlers)).stats.get_stats() if process.crawlers else {}
+    stats = crawler.stats.get_stats()
     out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR")) / profile.name
     print(f"branchnews: {stats.get('branchnews/records', 0)} new records in {out}/, "
           f"{stats.get('branchnews/errors', 0)} errors", file=sys.stderr)
-    return 0
+    return 0 if stats.get("finish_reason") == "finished" else 1
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

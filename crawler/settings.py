@@ -34,6 +34,7 @@ ITEM_PIPELINES = {
 # Where datasets land: <BRANCHNEWS_OUTPUT_DIR>/<site>/<YYYY-MM-DD>.jsonl
 BRANCHNEWS_OUTPUT_DIR = "output"
 BRANCHNEWS_SCRIPT = "simplified"  # or "traditional"
+BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -32,6 +32,7 @@ class SiteProfile:
     deny_patterns: tuple[re.Pattern, ...] = ()
     selectors: dict[str, str] = field(default_factory=dict)
     proxy: str | None = None
+    settings: dict[str, object] = field(default_factory=dict)
     description: str = ""
     source_file: str = ""
 
@@ -88,6 +89,15 @@ def _patterns(values, source: str, key: str) -> tuple[re.Pattern, ...]:
         raise ProfileError(f"{source}: links.{key}: bad regex: {exc}") from exc
 
 
+def _settings(values, source: str) -> dict[str, object]:
+    """Per-site Scrapy settings (politeness, concurrency); names are Scrapy's UPPER_CASE ones."""
+    if values is None:
+        return {}
+    if not isinstance(values, dict) or not all(isinstance(k, str) and k.isupper() for k in values):
+        raise ProfileError(f"{source}: [settings] must map UPPER_CASE Scrapy setting names to values")
+    return dict(values)
+
+
 def profile_from_dict(data: dict, source: str = "<profile>") -> SiteProfile:
     name = data.get("name")
     starts = data.get("start_urls")
@@ -114,6 +124,7 @@ def profile_from_dict(data: dict, source: str = "<profile>") -> SiteProfile:
         deny_patterns=_patterns(links.get("deny"), source, "deny"),
         selectors=dict(selectors),
         proxy=data.get("proxy"),
+        settings=_settings(data.get("settings"), source),
         description=data.get("description", ""),
         source_file=source,
     )

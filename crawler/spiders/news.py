@@ -6,7 +6,6 @@ so ``branchnews extract`` on a saved page gives the same record as a crawl.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -51,6 +50,9 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # Per-site politeness from the profile; the command line (-s) still wins.
+        for name, value in spider.profile.settings.items():
+            crawler.settings.set(name, value, priority="spider")
         spider.script = spider.script or crawler.settings.get("BRANCHNEWS_SCRIPT", "simplified")
         spider.normalizer = Normalizer(target=spider.script)
         spider.out_dir = Path(crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
