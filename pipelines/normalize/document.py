@@ -64,8 +64,8 @@ class Normalizer:
         self.target: Target = target
         self.collapse_spaces = collapse_spaces
         config = _CONFIG[target]
-        # Loads the dictionaries now rather than on the first page.
-        rules: list[tuple[Step, Callable[[str], str]]] = [(config, script.converter(config).convert)]
+        script.converter(config)  # load the dictionaries now, not on the first page
+        rules: list[tuple[Step, Callable[[str], str]]] = [(config, functools.partial(script.convert, config))]
         if target == "simplified":
             rules.append(("zhe", zhe.fix_zhe))
         rules.append(("punctuation", punctuation.to_fullwidth))
@@ -90,17 +90,21 @@ class Normalizer:
         return NormalizedDocument(units, original, steps)
 
     def _run(self, units: list[str]) -> tuple[list[str], script.Script, list[Step]]:
-        original = script.detect_script(units)
-        rules = self._rules
-        if pinyin.shows_artifact(units):
-            rules = _REPAIRS + rules
+        source = units
+        repaired = pinyin.shows_artifact(units)
+        rules = _REPAIRS + self._rules if repaired else self._rules
         steps: list[Step] = []
         for step, rule in rules:
             changed = [rule(unit) for unit in units]
             if changed != units:
                 steps.append(step)
                 units = changed
-        return units, original, steps
+        if self.target == "simplified" and not repaired and "t2s" not in steps:
+            # Most pages are simplified already. When t2s changed nothing, the
+            # page holds no traditional character OpenCC would convert in
+            # context, so it is simplified and the scan can be skipped.
+            return units, "simplified", steps
+        return units, script.detect_script(source), steps
 
 
 #: Applied only to pages that show the glued-pinyin artifact.

@@ -45,6 +45,7 @@ from .pinyin import SYLLABLE, is_reading
 from .script import is_traditional_only
 
 # The decoder's replacement: ASCII "?" (most converters) or U+FFFD (browsers).
+_MARKS = ("?", "\ufffd")
 _LOST = "[?\ufffd]"
 
 #: ASCII punctuation the farm produced from full-width punctuation.
@@ -54,15 +55,22 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 #: orphaned byte that no pinyin vouches for.
 RUNNING_PUNCT = frozenset("。，、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·～")
 
-# Both patterns start with the lost-byte mark, so the search runs at C speed;
-# the straddle's preceding character is captured by a look-behind and stays.
-_STRADDLE = re.compile(
-    f"{_LOST}(?<=(?P<prev>[{HAN}]){_LOST})(?P<p1>{SYLLABLE})\\){_LOST}(?P<p2>{SYLLABLE})\\)"
-)
-_SHIFTED = re.compile(
-    f"{_LOST}(?P<punct>[,:;!?()])(?P<trail>[\\x40-\\x7e])\\((?P<py>{SYLLABLE})\\)"
-)
-_HINT = re.compile(f"{_LOST}[,:;!?()]?[\\x40-\\x7e]")
+# Every pattern starts with a literal lost-byte mark, so the search runs at C
+# speed; the straddle's preceding character is captured by a look-behind and
+# stays in the text.
+_STRADDLE = {
+    mark: re.compile(
+        f"{re.escape(mark)}(?<=(?P<prev>[{HAN}]){re.escape(mark)})"
+        f"(?P<p1>{SYLLABLE})\\){_LOST}(?P<p2>{SYLLABLE})\\)"
+    )
+    for mark in _MARKS
+}
+_SHIFTED = {
+    mark: re.compile(
+        f"{re.escape(mark)}(?P<punct>[,:;!?()])(?P<trail>[\\x40-\\x7e])\\((?P<py>{SYLLABLE})\\)"
+    )
+    for mark in _MARKS
+}
 
 _LEADS = range(0x81, 0xFF)
 
@@ -123,7 +131,8 @@ def repair_scars(text: str) -> str:
 
     Call only for a document that shows the glued-pinyin artifact.
     """
-    if _HINT.search(text) is None:
-        return text
-    text = _STRADDLE.sub(_fix_straddle, text)
-    return _SHIFTED.sub(_fix_shifted, text)
+    for mark in _MARKS:
+        if mark in text:
+            text = _STRADDLE[mark].sub(_fix_straddle, text)
+            text = _SHIFTED[mark].sub(_fix_shifted, text)
+    return text

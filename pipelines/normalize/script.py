@@ -73,12 +73,32 @@ def converter(config: Config) -> opencc.OpenCC:
     return opencc.OpenCC(config, include_tofu_risk_dictionaries=INCLUDE_TOFU_RISK)
 
 
+_SURROGATES = re.compile("([\ud800-\udfff]+)")
+
+
+def convert(config: Config, text: str) -> str:
+    """``converter(config).convert(text)`` that also accepts lone surrogates.
+
+    The binding encodes to UTF-8, which refuses them; they come from
+    ``surrogateescape`` decoding and must pass through untouched rather than
+    lose the whole page.
+    """
+    try:
+        return converter(config).convert(text)
+    except UnicodeEncodeError:
+        pieces = _SURROGATES.split(text)
+        # Odd pieces are the surrogate runs captured by the split.
+        return "".join(
+            piece if i % 2 else converter(config).convert(piece) for i, piece in enumerate(pieces)
+        )
+
+
 def to_simplified(text: str) -> str:
-    return converter("t2s").convert(text)
+    return convert("t2s", text)
 
 
 def to_traditional(text: str) -> str:
-    return converter("s2t").convert(text)
+    return convert("s2t", text)
 
 
 def _convert_each(config: Config, chars: list[str]) -> list[str]:

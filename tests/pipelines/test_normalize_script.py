@@ -42,15 +42,19 @@ def test_tofu_behaviour_pinned(text, ours, binding_default):
 
 
 @pytest.mark.parametrize("config", ["t2s", "s2t"])
-def test_one_converter_per_config(config):
+def test_one_converter_per_config(config, monkeypatch):
     assert script.converter(config) is script.converter(config)
-    assert Normalizer()._rules[0][1].__self__ is script.converter("t2s")
+    built = []
+    monkeypatch.setattr(script.opencc, "OpenCC", lambda *a, **k: built.append(a))
+    Normalizer(target="simplified" if config == "t2s" else "traditional").normalize(["當前頁"])
+    assert built == []  # normalisers reuse the process-wide converter
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("當前位置：首頁", "当前位置：首页", id="basic"),
+        pytest.param("當\ud800頁", "当\ud800页", id="lone-surrogate-passes-through"),
         pytest.param("乾隆皇帝", "乾隆皇帝", id="phrase-keeps-qian"),
         pytest.param("乾淨", "干净", id="phrase-converts-qian"),
         pytest.param("藉口", "借口", id="variant-in-simplified-text"),
