@@ -11,6 +11,7 @@ precedence, most trusted first, is commented where it is decided.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -34,7 +35,8 @@ DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublish
               "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
 SOURCE_METAS = ("contentsource", "source", "og:article:source")
 AUTHOR_METAS = ("author", "article:author")
-META_WINDOW = 10  # lines between headline and body that may hold the info bar
+META_WINDOW = 10
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # lines between headline and body that may hold the info bar
 
 
 class ExtractionError(ValueError):
@@ -70,6 +72,8 @@ def parse_tree(page: Page) -> _Parsed:
     text = decoded.text.strip()
     if not text:
         raise ExtractionError(page.url, "empty page")
+    if _CONTROL.search(text[:4096]):
+        raise ExtractionError(page.url, "binary content, not an HTML page")
     try:
         root = html.document_fromstring(text, parser=html.HTMLParser(
             remove_comments=True, remove_pis=True, huge_tree=False))

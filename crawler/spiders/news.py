@@ -117,7 +117,9 @@ class NewsSpider(scrapy.Spider):
 
     # -- failures ----------------------------------------------------------------------------
     def _is_html(self, response: Response) -> bool:
-        if isinstance(response, scrapy.http.TextResponse):
+        ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        declared_html = not ctype or any(t in ctype for t in ("html", "xml", "text/plain"))
+        if declared_html and isinstance(response, scrapy.http.TextResponse):
             return True
         self.report_error(response.url, "not an HTML page", response.status)
         return False

@@ -1,0 +1,63 @@
+"""`branchnews extract` gives, for saved bytes, the record a crawl gives."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import REPO, run_cli
+
+SEED = REPO / "tests/fixtures/t1-seed"
+SEED_URL = json.loads((SEED / "meta.json").read_text("utf-8"))["url"]
+T4 = REPO / "branchnews/sample_site/site/t4/plus/view.php@aid=124"
+
+
+def test_extract_seed_page_equals_expected_record():
+    result = run_cli("extract", str(SEED / "article.html"), "--url", SEED_URL)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and "\\u" not in lines[0]
+    record = json.loads(lines[0])
+    expected = json.loads((SEED / "expected.json").read_text("utf-8"))
+    assert {k: record[k] for k in expected} == expected
+    assert record["fetched_at"] is None and record["status"] is None
+
+
+def test_extract_equals_crawled_record(sample_site, tmp_path):
+    crawl = run_cli("crawl", "sample", "-o", str(tmp_path), "--start-url",
+                    "http://branch.example.org.cn/a/zbfc/", "-s", f"BRANCHNEWS_PROXY={sample_site}",
+                    "-s", "LOG_LEVEL=WARNING")
+    assert crawl.returncode == 0, crawl.stderr[-2000:]
+    crawled = next(json.loads(line) for f in (tmp_path / "sample").glob("*[0-9].jsonl")
+                   for line in f.read_text("utf-8").splitlines() if SEED_URL in line)
+    result = run_cli("extract", str(SEED / "article.html"), "--url", SEED_URL, "--site", "sample")
+    extracted = json.loads(result.stdout)
+    for field in ("fetched_at", "status"):
+        crawled.pop(field), extracted.pop(field)
+    assert extracted == crawled
+
+
+def test_several_pages_in_input_order_and_charset_detection():
+    result = run_cli("extract", str(T4), str(SEED / "article.html"))
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["encoding"] == "gb18030" and first["published"] == "2017-09-12"
+    assert second["editor"] == "张禹"
+    assert first["url"].startswith("file://")
+
+
+def test_missing_file_is_named_and_other_pages_still_print(tmp_path):
+    missing = tmp_path / "nope.html"
+    result = run_cli("extract", str(missing), str(SEED / "article.html"))
+    assert result.returncode == 1
+    assert str(missing) in result.stderr and "cannot read" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_unknown_site_is_a_clear_error(tmp_path):
+    result = run_cli("crawl", "no-such-site", "-o", str(tmp_path))
+    assert result.returncode == 2 and "no site profile 'no-such-site'" in result.stderr
+
+
+def test_sites_lists_the_profiles():
+    result = run_cli("sites")
+    assert result.returncode == 0 and "sample" in result.stdout and "bjzx" in result.stdout

@@ -1,0 +1,34 @@
+"""Shared test helpers: the bundled sample site on a free loopback port, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def sample_site():
+    """The sample site on 127.0.0.1:<free port>; yields its proxy URL."""
+    from branchnews.sample_site.server import make_server
+
+    server = make_server("127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("http_proxy", None)
+    env.pop("HTTP_PROXY", None)
+    return subprocess.run([sys.executable, "-m", "branchnews", *args], cwd=cwd or REPO, env=env,
+                          capture_output=True, text=True, timeout=timeout)
