@@ -64,7 +64,7 @@ class Normalizer:
         self.target: Target = target
         self.collapse_spaces = collapse_spaces
         config = _CONFIG[target]
-        script.converter(config)  # load the dictionaries now, not on the first page
+        script.preload(config)
         rules: list[tuple[Step, Callable[[str], str]]] = [(config, functools.partial(script.convert, config))]
         if target == "simplified":
             rules.append(("zhe", zhe.fix_zhe))

@@ -97,12 +97,12 @@ def strip_annotations(text: str) -> str:
     if len(parts) == 1:
         return text
     texts, chars, syllables = parts[0::3], parts[1::3], parts[2::3]
-    keep = {pair for pair in set(zip(chars, syllables)) if not is_reading(*pair)}
-    if not keep:
+    valid = list(map(is_reading, chars, syllables))  # C-level loop over a cached check
+    if all(valid):
         return "".join(texts)
     out = [texts[0]]
-    for char, syllable, after in zip(chars, syllables, texts[1:]):
-        if (char, syllable) in keep:
+    for ok, syllable, after in zip(valid, syllables, texts[1:]):
+        if not ok:
             out.append(f"({syllable})")
         out.append(after)
     return "".join(out)

@@ -101,6 +101,16 @@ def to_traditional(text: str) -> str:
     return convert("s2t", text)
 
 
+def preload(config: Config) -> None:
+    """Build the converter for *config* and the character tables now.
+
+    Both take about a tenth of a second; paying it when the normaliser is
+    built keeps the first page as fast as every other one.
+    """
+    converter(config)
+    _tables()
+
+
 def _convert_each(config: Config, chars: list[str]) -> list[str]:
     # One call for all characters: newline-separated, so no phrase can span two
     # of them, and the result splits back one-to-one.
