@@ -16,8 +16,12 @@ became ``?``. Two layouts follow:
   and leaves the pinyin: ``要?jiǎng)?wù)``.
 * ``?,F(xiàn)將``. ``。現`` is ``A1 A3 | AC 46``. After 現 was annotated, the
   punctuation pass looked for ``，`` = ``A3 AC`` and found it across 。|現:
-  ``A1 , 46 (xiàn)``. ``A1`` is orphaned (``?``; this decoder kept the ASCII
-  byte after it), ``46`` is ASCII ``F``.
+  ``A1 , 46 (xiàn)``. ``A1`` is orphaned (``?``), ``46`` is ASCII ``F``.
+
+The two scars disagree on whether the decoder swallowed the ASCII byte after
+an orphaned lead byte (``(`` vanished, ``,`` did not; the page has probably
+been through more than one tool). The repair does not depend on it: each
+pattern matches what is visible.
 
 Repair rebuilds the bytes and lets the glued pinyin check the guess:
 
@@ -110,10 +114,10 @@ def _straddled(prev: str, p1: str, p2: str) -> str | None:
 def _shifted(punct: str, trail: str, syllable: str) -> str | None:
     q1, q2 = _FULLWIDTH[punct].encode("gbk")
     annotated = _char(q2, ord(trail))
-    if not _annotated(annotated, syllable):
+    if annotated is None or not _annotated(annotated, syllable):
         return None
     orphans = [c for x in _LEADS if (c := _char(x, q1)) in RUNNING_PUNCT]
-    return orphans[0] + annotated if len(orphans) == 1 else None  # type: ignore[operator]
+    return orphans[0] + annotated if len(orphans) == 1 else None
 
 
 def _fix_straddle(m: re.Match[str]) -> str:

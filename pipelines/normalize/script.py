@@ -18,7 +18,8 @@ page twice: "traditional-only" is a character that ``t2s`` changes on its own,
 "simplified-only" one that ``t2s`` leaves alone and every ``s2t`` flavour
 changes. Both sets are derived once per process from OpenCC itself (so they
 follow its dictionaries), and testing for them is a regex scan, which keeps the
-normaliser near the speed of a bare OpenCC conversion.
+normaliser near the speed of a bare OpenCC conversion. A page that ``t2s``
+leaves unchanged counts as simplified, whatever single characters say.
 """
 
 from __future__ import annotations
@@ -180,8 +181,20 @@ def detect_script(texts: Iterable[str]) -> Script:
     texts = list(texts)
     has_traditional = any(traditional.search(t) for t in texts)
     has_simplified = any(simplified.search(t) for t in texts)
-    if not (has_traditional and has_simplified):
-        return "traditional" if has_traditional else "simplified"
+    if not has_simplified:
+        if not has_traditional:
+            return "simplified"
+        # Thin evidence (乾 in 乾隆, which OpenCC keeps in context) is checked
+        # against the conversion itself: a page t2s leaves alone is not
+        # traditional. The normaliser draws the same conclusion from its own
+        # t2s step without this scan.
+        if _count(traditional, texts, MIXED_MIN_CHARS) < MIXED_MIN_CHARS and all(
+            to_simplified(t) == t for t in texts
+        ):
+            return "simplified"
+        return "traditional"
+    if not has_traditional:
+        return "simplified"
     t = _count(traditional, texts, _PROBE)
     s = _count(simplified, texts, _PROBE)
     if t >= _PROBE and s >= _PROBE:

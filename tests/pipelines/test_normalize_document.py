@@ -91,6 +91,7 @@ def test_steps_record_what_changed_in_order(texts, steps):
         pytest.param(["这是大陆的新闻，记者采访了民众"], "simplified", id="simplified"),
         pytest.param(["Hello"], "simplified", id="neither"),
         pytest.param([], "simplified", id="empty-page"),
+        pytest.param(["乾隆皇帝"], "simplified", id="kept-in-context-same-for-both-targets"),
         pytest.param(["這是臺灣的新聞，記者採訪了民眾", "这是大陆的新闻，记者采访了民众"], "mixed", id="mixed"),
     ],
 )
