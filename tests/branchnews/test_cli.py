@@ -61,3 +61,32 @@ def test_unknown_site_is_a_clear_error(tmp_path):
 def test_sites_lists_the_profiles():
     result = run_cli("sites")
     assert result.returncode == 0 and "sample" in result.stdout and "bjzx" in result.stdout
+
+
+def test_sample_site_command_serves_the_home_page():
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "branchnews", "sample-site", "--port", str(port)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+                    home = resp.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("sample-site did not answer")
+        for first_list in ("/a/zbfc/", "/t2/tzxw/", "/t4/a/jcfc/", "/t6/zxgz/"):
+            assert first_list in home
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
