@@ -47,9 +47,15 @@ _AFTER_CHINESE = {
     for mark in _FULL
 }
 _COLON = re.compile(f":(?:(?<={_CHINESE}:){_OWN_SPACE}|(?={_CHINESE}))")
-_PARENS = re.compile(
-    f"\\(([^()\\n{FRAGMENT_SEPARATOR}]*?[{HAN}][^()\\n{FRAGMENT_SEPARATOR}]*?)\\)"
-)
+# The content is matched greedily up to the first parenthesis and tested for
+# Han afterwards: asking for the Han character inside the pattern makes the
+# engine backtrack through every "(" that is never closed.
+_PARENS = re.compile(f"\\(([^()\\n{FRAGMENT_SEPARATOR}]*)\\)")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def _full_parens(m: re.Match[str]) -> str:
+    return f"（{m[1]}）" if _HAN_CHAR.search(m[1]) else m[0]
 
 
 def to_fullwidth(text: str) -> str:
@@ -65,5 +71,5 @@ def to_fullwidth(text: str) -> str:
     if ":" in text:
         text = _COLON.sub("：", text)
     if "(" in text:
-        text = _PARENS.sub(r"（\1）", text)
+        text = _PARENS.sub(_full_parens, text)
     return text
