@@ -115,7 +115,10 @@ def preload(config: Config) -> None:
 def _convert_each(config: Config, chars: list[str]) -> list[str]:
     # One call for all characters: newline-separated, so no phrase can span two
     # of them, and the result splits back one-to-one.
-    return converter(config).convert("\n".join(chars)).split("\n")
+    converted = converter(config).convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a dictionary that maps to or from newlines
+        raise RuntimeError(f"OpenCC {config} does not convert character by character")
+    return converted
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 #: Words after which 著 is the particle 着 (simplified forms).
-PARTICLE_AFTER = (
+PARTICLE_IF_PRECEDED_BY = (
     "意味", "围绕", "充满", "存在", "发挥", "承担", "代表", "保持", "经历", "面临",
     "肩负", "推动", "影响", "标志", "象征", "预示", "关注", "寄托", "忙碌",
     "有", "随", "接", "为", "沿", "看", "带", "朝", "本", "向", "跟", "靠", "想",
@@ -35,14 +35,14 @@ PARTICLE_AFTER = (
 
 #: Characters that, right after 著, make a *zhù* word: 著名, 著作, 著称, 著述,
 #: 著书, 著录, 著者.
-ZHU_BEFORE = "名作称述书录者"
+ZHU_IF_FOLLOWED_BY = "名作称述书录者"
 
 #: Morphemes that, right after 著, make a *zháo/zhuó* word (→ 着).
-ZHUO_AFTER = "急手想重眼力实装迷落凉火陆色墨笔意"
+ZHUO_IF_FOLLOWED_BY = "急手想重眼力实装迷落凉火陆色墨笔意"
 
 #: Characters that, right before 著, make a *zhù* word: 显著, 卓著, 昭著, 土著,
 #: 名著, 原著, 编著, 专著, 论著, 巨著, 合著, 译著, 遗著, 拙著, 所著, 撰著.
-ZHU_AFTER = "显卓昭土名原编专论巨合译遗拙所撰"
+ZHU_IF_PRECEDED_BY = "显卓昭土名原编专论巨合译遗拙所撰"
 
 # Every pattern starts with the literal 著 and looks back afterwards, so the
 # search runs at C speed; a look-behind must have one width, hence one pattern
@@ -50,12 +50,12 @@ ZHU_AFTER = "显卓昭土名原编专论巨合译遗拙所撰"
 _PARTICLE = tuple(
     re.compile(
         "著(?<=(?:"
-        + "|".join(p for p in PARTICLE_AFTER if len(p) == width)
-        + f")著)(?![{ZHU_BEFORE}])"
+        + "|".join(p for p in PARTICLE_IF_PRECEDED_BY if len(p) == width)
+        + f")著)(?![{ZHU_IF_FOLLOWED_BY}])"
     )
-    for width in sorted({len(p) for p in PARTICLE_AFTER}, reverse=True)
+    for width in sorted({len(p) for p in PARTICLE_IF_PRECEDED_BY}, reverse=True)
 )
-_ZHUO = re.compile(f"著(?<![{ZHU_AFTER}]著)(?=[{ZHUO_AFTER}])")
+_ZHUO = re.compile(f"著(?<![{ZHU_IF_PRECEDED_BY}]著)(?=[{ZHUO_IF_FOLLOWED_BY}])")
 
 
 def fix_zhe(text: str) -> str:
