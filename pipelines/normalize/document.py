@@ -59,8 +59,7 @@ class Normalizer:
     __slots__ = ("target", "collapse_spaces", "_rules")
 
     def __init__(self, target: Target = "simplified", *, collapse_spaces: bool = False) -> None:
-        if target not in _CONFIG:
-            raise ValueError(f"target must be 'simplified' or 'traditional', not {target!r}")
+        _check_target(target)
         self.target: Target = target
         self.collapse_spaces = collapse_spaces
         config = _CONFIG[target]
@@ -114,6 +113,11 @@ _REPAIRS: tuple[tuple[Step, Callable[[str], str]], ...] = (
 )
 
 
+def _check_target(target: object) -> None:
+    if not isinstance(target, str) or target not in _CONFIG:
+        raise ValueError(f"target must be 'simplified' or 'traditional', not {target!r}")
+
+
 def _fragments(texts: Sequence[str]) -> list[str]:
     if isinstance(texts, (str, bytes)):
         raise TypeError("texts must be a sequence of strings (the fragments of one page), not a single string")
@@ -137,6 +141,5 @@ def normalize_text(text: str, target: Target = "simplified") -> str:
     """Normalise one string as a one-fragment page."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    if target not in _CONFIG:
-        raise ValueError(f"target must be 'simplified' or 'traditional', not {target!r}")
+    _check_target(target)
     return _shared(target).normalize([text]).texts[0]

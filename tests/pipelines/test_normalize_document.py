@@ -108,7 +108,7 @@ def test_result_type():
         doc.texts = []  # frozen
 
 
-@pytest.mark.parametrize("target", ["Simplified", "zh-cn", "t2s", "", None])
+@pytest.mark.parametrize("target", ["Simplified", "zh-cn", "t2s", "", None, ["simplified"]])
 def test_bad_target(target):
     with pytest.raises(ValueError, match="target"):
         Normalizer(target=target)
