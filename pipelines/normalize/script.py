@@ -178,44 +178,59 @@ def detect_script(texts: Iterable[str]) -> Script:
     Counting every match costs several times a scan, and most pages are
     written in one script, so a presence test settles them. When both kinds
     occur, the minority is counted exactly and the majority only until it
-    outnumbers the minority ``MIXED_MAX_RATIO`` to one.
+    outnumbers the minority ``MIXED_MAX_RATIO`` to one; counts resume where the
+    presence test found the first match instead of rescanning.
     """
     _, traditional, simplified = _tables()
     texts = list(texts)
-    has_traditional = any(traditional.search(t) for t in texts)
-    has_simplified = any(simplified.search(t) for t in texts)
-    if not has_simplified:
-        if not has_traditional:
+    t_from = _first_matches(traditional, texts)
+    s_from = _first_matches(simplified, texts)
+    if s_from is None:
+        if t_from is None:
             return "simplified"
         # Thin evidence (乾 in 乾隆, which OpenCC keeps in context) is checked
         # against the conversion itself: a page t2s leaves alone is not
         # traditional. The normaliser draws the same conclusion from its own
         # t2s step without this scan.
-        if _count(traditional, texts, MIXED_MIN_CHARS) < MIXED_MIN_CHARS and all(
+        if _count(traditional, texts, t_from, MIXED_MIN_CHARS) < MIXED_MIN_CHARS and all(
             to_simplified(t) == t for t in texts
         ):
             return "simplified"
         return "traditional"
-    if not has_traditional:
+    if t_from is None:
         return "simplified"
-    t = _count(traditional, texts, _PROBE)
-    s = _count(simplified, texts, _PROBE)
+    t = _count(traditional, texts, t_from, _PROBE)
+    # Too few traditional characters for "mixed": only the larger side matters.
+    s = _count(simplified, texts, s_from, _PROBE if t >= MIXED_MIN_CHARS else t + 1)
     if t >= _PROBE and s >= _PROBE:
-        t, s = _count(traditional, texts), _count(simplified, texts)
+        t, s = _count(traditional, texts, t_from), _count(simplified, texts, s_from)
     elif t >= _PROBE and s >= MIXED_MIN_CHARS:
-        t = _count(traditional, texts, MIXED_MAX_RATIO * s + 1)
+        t = _count(traditional, texts, t_from, MIXED_MAX_RATIO * s + 1)
     elif s >= _PROBE and t >= MIXED_MIN_CHARS:
-        s = _count(simplified, texts, MIXED_MAX_RATIO * t + 1)
+        s = _count(simplified, texts, s_from, MIXED_MAX_RATIO * t + 1)
     return classify(t, s)
 
 
-def _count(pattern: re.Pattern[str], texts: list[str], limit: int | None = None) -> int:
-    """Matches of *pattern* in *texts*, or *limit* if there are at least that many."""
-    if limit is None:
-        return sum(len(pattern.findall(t)) for t in texts)
-    n = 0
+def _first_matches(pattern: re.Pattern[str], texts: list[str]) -> list[int] | None:
+    """Where the first match of each text starts (its length if none); None if no text matches."""
+    starts = []
+    found = False
     for text in texts:
-        for _ in pattern.finditer(text):
+        m = pattern.search(text)
+        found = found or m is not None
+        starts.append(len(text) if m is None else m.start())
+    return starts if found else None
+
+
+def _count(
+    pattern: re.Pattern[str], texts: list[str], starts: list[int], limit: int | None = None
+) -> int:
+    """Matches of *pattern* in *texts* from *starts*, or *limit* if there are at least that many."""
+    if limit is None:
+        return sum(len(pattern.findall(t, start)) for t, start in zip(texts, starts))
+    n = 0
+    for text, start in zip(texts, starts):
+        for _ in pattern.finditer(text, start):
             n += 1
             if n >= limit:
                 return n

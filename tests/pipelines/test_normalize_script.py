@@ -128,6 +128,8 @@ MAINLAND = "这是大陆的新闻报道，记者在现场采访了许多民众�
         pytest.param([TAIWAN, MAINLAND], "mixed", id="half-and-half"),
         pytest.param([TAIWAN * 5, "这个"], "traditional", id="traditional-with-stray-simplified"),
         pytest.param([MAINLAND * 5, "乾隆"], "simplified", id="simplified-with-stray-traditional"),
+        pytest.param(["這個这"], "traditional", id="two-traditional-beat-one-simplified"),
+        pytest.param(["這这个"], "simplified", id="two-simplified-beat-one-traditional"),
         pytest.param(["乾隆皇帝"], "simplified", id="char-opencc-keeps-in-context-is-not-evidence"),
         pytest.param(["乾淨"], "traditional", id="same-char-converted-in-context-is-evidence"),
         pytest.param(["台灣的皇后住在公里外，他才只有一個"], "traditional",
