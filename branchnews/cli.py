@@ -167,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sites = sub.add_parser("sites", help="list the bundled site profiles")
     sites.set_defaults(func=cmd_sites)
+
+    from branchnews.evaluation.command import add_arguments as add_eval_arguments
+
+    evaluate = sub.add_parser("eval", help="score branchnews, trafilatura and GNE on a labeled corpus")
+    add_eval_arguments(evaluate)
     return parser
 
 

@@ -1,0 +1,75 @@
+"""``branchnews eval``: score branchnews and its peers on the labeled corpus, in one run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from branchnews.evaluation.corpus import ENV_VAR, CorpusError, corpus_sha256, load, locate
+from branchnews.evaluation.tools import TOOL_NAMES, ToolUnavailable, make_tool
+
+
+def _tool_list(value: str) -> list[str]:
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in TOOL_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown tool(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(TOOL_NAMES)}")
+    return list(dict.fromkeys(names))
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``eval`` subcommand's arguments; ``branchnews/cli.py`` calls this."""
+    parser.add_argument("corpus", nargs="?", metavar="CORPUS_DIR",
+                        help=f"labeled corpus folder (default: ${ENV_VAR}, else ../shared/corpus)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--repeat", type=_positive, default=3, metavar="N",
+                        help="time each tool over all pages N times and report the median (default: 3)")
+    parser.add_argument("--tools", type=_tool_list, default=list(TOOL_NAMES), metavar="LIST",
+                        help=f"comma-separated tools to run (default: {','.join(TOOL_NAMES)})")
+    parser.add_argument("--details", action="store_true",
+                        help="also print every page branchnews misses (id, field, got, expected)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from branchnews.evaluation import report
+    from branchnews.evaluation.runner import evaluate
+
+    try:
+        root = locate(args.corpus)
+        corpus = load(root)
+        sha = corpus_sha256(root)
+    except CorpusError as exc:
+        print(f"branchnews eval: {exc}", file=sys.stderr)
+        return 2
+    tools = []
+    for name in args.tools:
+        try:
+            tools.append(make_tool(name))
+        except ToolUnavailable as exc:
+            print(f"branchnews eval: {exc}; install the eval extra (pip install -e '.[eval]') "
+                  f"or leave it out with --tools", file=sys.stderr)
+            return 2
+    result = evaluate(corpus, tools, repeat=args.repeat, corpus_sha256=sha)
+    if args.json:
+        json.dump(report.as_json(result, with_details=args.details), sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(report.table(result))
+    if args.details:
+        if "branchnews" in result.tools:
+            print()
+            print(report.details_text(result.tools["branchnews"]))
+        else:
+            print("\n--details lists branchnews's misses; add branchnews to --tools", file=sys.stderr)
+    return 0
