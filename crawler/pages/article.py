@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html
 
-from crawler.pages.body import (attachments_in, body_lines, find_body, images_in, is_attachment_line,
-                                is_chrome, _NEGATIVE)
+from crawler.pages.body import (_HAN, _NEGATIVE, attachments_in, body_lines, find_body, images_in,
+                                is_attachment_line, is_chrome)
+from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
+                                   dateline_authors, source_from_classes)
 from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
 from crawler.pages.decode import decode_html
@@ -33,7 +35,7 @@ from pipelines.records import SCHEMA_VERSION, canonical_url, record_id
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
               "article:published_time", "og:article:published_time", "og:release_date",
               "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
-SOURCE_METAS = ("contentsource", "source", "og:article:source")
+SOURCE_METAS = ("contentsource", "source", "og:article:source", "mediaid")
 AUTHOR_METAS = ("author", "article:author")
 META_WINDOW = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # lines between headline and body that may hold the info bar
@@ -157,31 +159,49 @@ class _Layout:
     body_lines: list[Line]
     before: list[Line]  # info lines between headline and body
     after: list[Line]  # lines right after the body (editor, author credits)
+    figure: html.HtmlElement | None = None  # lead picture and caption just above the body
 
 
 def _layout(root: html.HtmlElement, selectors: Mapping[str, str]) -> _Layout:
     lines = page_lines(root)
+    body = _select(root, selectors.get("body")) if selectors.get("body") else None
+    if not isinstance(body, html.HtmlElement):
+        body = find_body(lines, root)
+    prose = next((ln.index for ln in lines if body is not None and is_inside(ln.block, body)
+                  and len(_HAN.findall(ln.text)) >= 15), None)
     title_el = None
     title = _selected_text(root, selectors.get("title"))
     if title is None:
-        title, title_el = find_headline(root)
+        title, title_el = find_headline(root, lines, prose)
     title_index = -1
     if title_el is not None:
         title_index = next((ln.index for ln in lines if is_inside(ln.block, title_el)), -1)
     elif title:
         title_index = next((ln.index for ln in lines if ln.text == title), -1)
 
-    body = _select(root, selectors.get("body")) if selectors.get("body") else None
-    if not isinstance(body, html.HtmlElement):
-        body = find_body(lines, root)
     blines = body_lines(lines, body) if body is not None else []
+    figure = _lead_figure(body) if body is not None and not selectors.get("body") else None
+    if figure is not None:
+        blines = body_lines(lines, figure) + blines
     blines = [ln for ln in blines if ln.index > title_index]
     start = blines[0].index if blines else len(lines)
     end = blines[-1].index if blines else len(lines)
     lo = title_index + 1 if 0 <= title_index < start else max(0, start - META_WINDOW)
     before = lines[lo:start][:META_WINDOW]
     after = lines[end + 1:end + 1 + META_WINDOW]
-    return _Layout(lines, title, title_index, body, blines, before, after)
+    return _Layout(lines, title, title_index, body, blines, before, after, figure)
+
+
+def _lead_figure(body: html.HtmlElement) -> html.HtmlElement | None:
+    """A lead picture with its caption placed just before the body container: part of the article."""
+    prev = body.getprevious()
+    if prev is None or not isinstance(prev.tag, str) or prev.find(".//img") is None:
+        return None
+    text = clean_space(prev.text_content())
+    links = sum(len(clean_space(a.text_content())) for a in prev.iter("a"))
+    if not 0 < len(text) <= 200 or links > len(text) / 2:
+        return None
+    return prev
 
 
 def _in_noise(el: html.HtmlElement, body: html.HtmlElement) -> bool:
@@ -192,23 +212,37 @@ def _in_noise(el: html.HtmlElement, body: html.HtmlElement) -> bool:
     return False
 
 
-def _paragraphs(layout: _Layout, title: str | None) -> list[str]:
+def _is_credit(text: str) -> bool:
+    return bool(byline_authors(text) or closing_authors(text))
+
+
+def _body_texts(layout: _Layout, title: str | None) -> list[str]:
+    """Body lines that read as article text: no chrome, info labels, attachment lists or menus."""
     out = []
     for line in layout.body_lines:
         text = line.text
-        if (is_chrome(text) or text == title or is_label_line(text) or is_attachment_line(line)
-                or _in_noise(line.block, layout.body)):
+        if (is_chrome(text) or text == title or is_label_line(line.marked or text)
+                or is_attachment_line(line) or _in_noise(line.block, layout.body)):
             continue
         if line.link_density > 0.7 and len(text) < 80:
             continue
+        if len(text) <= 10 and not _HAN.search(text):
+            continue  # widget residue: "+1", "SHARE", counters
         out.append(text)
     return out
 
 
+def _without_credits(texts: list[str]) -> list[str]:
+    """Byline and closing-credit lines feed ``author``; they are not body paragraphs."""
+    last = len(texts) - 1
+    return [t for i, t in enumerate(texts) if not ((i < 2 or i > last - 2) and _is_credit(t))]
+
+
 def _credit_lines(layout: _Layout) -> list[Line]:
     """Lines that may carry labels, most trusted first."""
-    tail = [ln for ln in layout.body_lines[-4:] if is_label_line(ln.text)]
-    return [*layout.before, *tail, *layout.after]
+    head = [ln for ln in layout.body_lines[:4] if is_label_line(ln.marked or ln.text)]
+    tail = [ln for ln in layout.body_lines[-4:] if is_label_line(ln.marked or ln.text)]
+    return [*layout.before, *head, *tail, *layout.after]
 
 
 def _labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
@@ -216,7 +250,7 @@ def _labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     values: dict[str, str | None] = {}
     editors: dict[str, str] = {}
     for line in lines:
-        for found in read_labels(line.text):
+        for found in read_labels(line.marked or line.text):
             if found.field == "editor":
                 if found.value and found.label not in editors:
                     editors[found.label] = found.value
@@ -224,6 +258,25 @@ def _labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
                 values[found.field] = found.value
     values["editor"] = next((editors[label] for label in EDITOR_PRIORITY if label in editors), None)
     return values
+
+
+def _unlabeled_author(opening: list[str], closing: list[str], header_blocks) -> str | None:
+    """Byline element in the header, then a dateline or byline line opening the body, then a
+    closing credit."""
+    found = author_from_classes(header_blocks)
+    if found:
+        return found
+    for text in opening:
+        labeled = [f.value for f in read_labels(text) if f.field == "author" and f.value] \
+            if len(text) <= 40 else []
+        found = (labeled[0] if labeled else None) or dateline_authors(text) or byline_authors(text)
+        if found:
+            return found
+    for text in reversed(closing):
+        found = closing_authors(text) or byline_authors(text) or dateline_authors(text[-60:])
+        if found:
+            return found
+    return None
 
 
 def _publish_date(layout: _Layout, labeled: str | None, root: html.HtmlElement,
@@ -266,16 +319,21 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         chosen = _selected_text(first_root, selectors.get(name))
         if chosen is not None:
             labeled[name] = chosen
+    texts = [_body_texts(layout, title) for layout in layouts]
+    header_blocks = [ln.block for ln in first.before]
+    if not labeled.get("author"):
+        labeled["author"] = _unlabeled_author(texts[0][:3], texts[-1][-3:], header_blocks)
     if not labeled.get("source"):
-        labeled["source"] = None
+        labeled["source"] = source_from_classes(header_blocks) or _meta(first_root, SOURCE_METAS)
     date = _publish_date(first, labeled.get("published"), first_root, url)
 
-    paragraphs = [p for layout in layouts for p in _paragraphs(layout, title)]
+    paragraphs = _without_credits([t for page_texts in texts for t in page_texts])
     split = split_sections(paragraphs)
     attachments, images = [], []
     for layout, page in zip(layouts, pages):
         if layout.body is not None:
             attachments += [a for a in attachments_in(layout.body, page.url) if a not in attachments]
+            images += images_in(layout.figure, page.url) if layout.figure is not None else []
             images += images_in(layout.body, page.url)
     crumb_sel = _selected_text(first_root, selectors.get("breadcrumb"))
     if crumb_sel is not None:

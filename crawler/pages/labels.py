@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawler.pages.lines import CLOSE, OPEN, unmark
+
 # Field → label variants, most specific first. 审核/审校 are listed under "other" so they end
 # the previous value and are never taken for the editor.
 LABELS: dict[str, tuple[str, ...]] = {
@@ -35,12 +37,13 @@ def _spaced(label: str) -> str:
 
 
 # Slash credits (``文/李红 图/王强``): only at the start of a line or after a space or bracket.
-SLASH_LABELS: dict[str, str] = {"图文": "author", "撰文": "author", "文": "author", "摄影": "other",
+SLASH_LABELS: dict[str, str] = {"图文": "author", "撰文": "author", "执笔": "author", "文": "author",
+                                "摄影": "other",
                                 "图": "other", "摄": "other"}
 _FIELD_OF.update(SLASH_LABELS)
 LABEL_RE = re.compile(
-    r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")\s*[:：]\s*"
-    r"|(?:(?<=^)|(?<=[\s（(【\[]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
+    r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
+    r"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
 )
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
@@ -56,20 +59,50 @@ class Labeled:
     start: int
 
 
+def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
+    """The value's text up to the end of the element that holds it.
+
+    ``line`` carries OPEN/CLOSE marks around inline elements. A value that starts with an element
+    (``来源: <a>新华社</a> <a>举报</a>``) is that element's text; otherwise it ends where the element
+    holding the label closes (``<span>来源：中国新闻网</span><span>王帆</span>``).
+    """
+    i = start
+    while i < end and line[i] in " \ue001":
+        i += 1
+    depth = 0
+    if own_element and i < end and line[i] == OPEN:
+        for j in range(i, end):
+            if line[j] == OPEN:
+                depth += 1
+            elif line[j] == CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return line[i:j]
+        return line[i:end]
+    for j in range(i, end):
+        if line[j] == OPEN:
+            depth += 1
+        elif line[j] == CLOSE:
+            if depth == 0:
+                return line[i:j]
+            depth -= 1
+    return line[i:end]
+
+
 def read_labels(line: str) -> list[Labeled]:
-    """Every ``label: value`` pair in one line, in order."""
-    matches = list(LABEL_RE.finditer(line))
+    """Every ``label: value`` pair in one line (plain, or marked by ``lines.page_lines``)."""
+    matches = [m for m in LABEL_RE.finditer(line)
+               if not (m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]))]
     out: list[Labeled] = []
     for i, m in enumerate(matches):
-        if m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]):
-            continue
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        raw = line[m.end():end]
+        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"])
+        field = _FIELD_OF[label]
+        raw = unmark(_element_bounded(line, m.end(), end, field != "published"))
         stop = _VALUE_END.search(raw)
         value = raw[: stop.start()] if stop else raw
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
-        label = re.sub(r"\s", "", m["label"] or m["slash"])
-        out.append(Labeled(_FIELD_OF[label], label, value or None, m.start()))
+        out.append(Labeled(field, label, value or None, m.start()))
     return out
 
 
@@ -81,6 +114,8 @@ GLUABLE = frozenset({"信息来源", "文章来源", "来源", "稿源", "作者
 def _inside_word(line: str, pos: int, label: str) -> bool:
     """``时间`` in ``活动时间：`` or ``编辑`` in ``总编辑`` is not our label."""
     prev = line[pos - 1]
+    if prev in (OPEN, CLOSE):
+        return False
     if not ("\u4e00" <= prev <= "\u9fff"):
         return False
     return re.sub(r"\s", "", label) not in GLUABLE
@@ -92,7 +127,7 @@ def is_label_line(line: str) -> bool:
     if not found:
         return False
     first = LABEL_RE.search(line)
-    head = line[: first.start()].strip(_STRIP) if first else line
+    head = unmark(line[: first.start()]).strip(_STRIP) if first else line
     if head and not _is_date_or_chrome(head):
         return False
     return all(f.value is None or len(f.value) <= 40 for f in found)

@@ -23,6 +23,13 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "emb
              "button", "input", "textarea", "svg", "canvas", "video", "audio")
 
 _SPACE = re.compile(r"\s+")
+# Private-use marks for the start and end of an inline element inside a line. Label parsing
+# reads them as value boundaries (``<span id="source_baidu">来源：中国新闻网</span><span>王帆</span>``
+# is one line but two values); every other consumer reads ``Line.text``, which has none.
+OPEN, CLOSE = "\ue000", "\ue001"
+MARKS = re.compile("[\ue000\ue001]")
+_INLINE_MARKED = frozenset({"a", "span", "font", "em", "strong", "b", "i", "cite", "label", "small",
+                            "u", "time", "abbr", "address"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -33,10 +40,20 @@ class Line:
     index: int
     link_chars: int = 0
     links: list[html.HtmlElement] = field(default_factory=list)
+    marked: str = ""  # text with OPEN/CLOSE around inline elements
+    classes: str = ""  # class and id names of the inline elements in the line
 
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+
+_MARKS_AND_SPACE = re.compile(r"[\s\ue000\ue001]*[\ue000\ue001][\s\ue000\ue001]*")
+
+
+def unmark(text: str) -> str:
+    """Drop element marks; spaces around them count once (a mark is not a space)."""
+    return _MARKS_AND_SPACE.sub(lambda m: " " if any(c.isspace() for c in m.group()) else "", text)
 
 
 def clean_space(text: str) -> str:
@@ -76,15 +93,18 @@ def page_lines(root: html.HtmlElement) -> list[Line]:
     """Every visible line of ``root`` in document order."""
     lines: list[Line] = []
     parts: list[str] = []
-    state = {"link_chars": 0, "links": []}
+    state = {"link_chars": 0, "links": [], "classes": []}
 
     def flush(block: html.HtmlElement) -> None:
-        text = clean_space("".join(parts))
+        marked = clean_space("".join(parts))
+        text = clean_space(unmark(marked)) if marked else ""
         if text:
-            lines.append(Line(text, block, len(lines), state["link_chars"], state["links"]))
+            lines.append(Line(text, block, len(lines), state["link_chars"], state["links"],
+                              marked, " ".join(state["classes"])))
         parts.clear()
         state["link_chars"] = 0
         state["links"] = []
+        state["classes"] = []
 
     def walk(el: html.HtmlElement, block: html.HtmlElement, in_link: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -97,6 +117,12 @@ def page_lines(root: html.HtmlElement) -> list[Line]:
         link = in_link or tag == "a"
         if tag == "a" and not in_link:
             state["links"].append(el)
+        marks = tag in _INLINE_MARKED
+        if marks:
+            parts.append(OPEN)
+            names = f'{el.get("class", "")} {el.get("id", "")}'.strip()
+            if names:
+                state["classes"].append(names)
         if el.text:
             parts.append(el.text)
             if link:
@@ -107,6 +133,8 @@ def page_lines(root: html.HtmlElement) -> list[Line]:
                 parts.append(child.tail)
                 if link:
                     state["link_chars"] += len(child.tail.strip())
+        if marks:
+            parts.append(CLOSE)
         if is_block:
             flush(block)
 

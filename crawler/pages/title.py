@@ -18,7 +18,7 @@ _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
                           r"(?:$|[\s_-]|\d)", re.I)
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|--)\s*[^-_|｜—–]{1,30}$")
-_HEADING_TAGS = ("h1", "h2", "h3", "h4")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TAG_BONUS = {"h1": 0.3, "h2": 0.2, "h3": 0.1, "h4": 0.05}
 
 
@@ -51,26 +51,67 @@ def similarity(candidate: str, reference: str) -> float:
     return sum(b.size for b in matcher.get_matching_blocks()) / len(candidate)
 
 
-def find_headline(root: html.HtmlElement) -> tuple[str | None, html.HtmlElement | None]:
-    """(headline text, its element); falls back to <title> without its suffix."""
+_CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
+
+
+def find_headline(root: html.HtmlElement, lines=None, body_start: int | None = None
+                  ) -> tuple[str | None, html.HtmlElement | None]:
+    """(headline text, its element); falls back to <title> without its suffix.
+
+    Candidates are headings and title-classed elements above the body's first prose line.
+    The one most like <title> wins; when none is like it (a <title> that only names the
+    column), the nearest heading above the body that does not read as a column or breadcrumb.
+    """
     reference = page_title(root) or ""
+    line_of = {}
+    for line in lines or ():
+        line_of.setdefault(line.block, line.index)
     body = root.find("body")
     scope = body if body is not None else root
-    best: tuple[float, int, str, html.HtmlElement] | None = None
-    for order, el in enumerate(scope.iter()):
+    candidates = []
+    for el in scope.iter():
         if not isinstance(el.tag, str):
             continue
         is_heading = el.tag in _HEADING_TAGS
         if not is_heading and not _TITLE_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'):
-            continue
+            # An unmarked element whose own text is the <title>'s headline.
+            own = clean_space(el.text or "")
+            if not (6 <= len(own) <= 120 and own[:2] in reference and len(el) == 0
+                    and similarity(own, reference) >= 0.8):
+                continue
         text = clean_space(el.text_content())
         if not 2 <= len(text) <= 120:
             continue
+        index = _line_index(el, line_of)
+        if body_start is not None and index is not None and index >= body_start:
+            continue
         score = similarity(text, reference) + _TAG_BONUS.get(el.tag, 0.1 if not is_heading else 0)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, order, text, el)
-    if best is not None and (best[0] >= 0.6 or not reference):
+        candidates.append((score, index, text, el))
+    if reference or not candidates:
+        good = [c for c in candidates if c[0] >= 0.6]
+        if good:
+            best = max(good, key=lambda c: c[0])
+            return best[2], best[3]
+    plain = [c for c in candidates if len(c[2]) >= 6 and not _CRUMB_LIKE.search(c[2])
+             and c[1] is not None and body_start is not None and body_start - c[1] <= 12]
+    if plain:
+        best = max(plain, key=lambda c: c[1])
         return best[2], best[3]
     if reference:
         return title_without_suffix(reference), None
-    return (best[2], best[3]) if best else (None, None)
+    return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
+
+
+def _line_index(el: html.HtmlElement, line_of: dict) -> int | None:
+    """Index of the first line inside ``el`` (its block, or a block below it)."""
+    if el in line_of:
+        return line_of[el]
+    for sub in el.iter():
+        if sub in line_of:
+            return line_of[sub]
+    parent = el.getparent()
+    while parent is not None:
+        if parent in line_of:
+            return line_of[parent]
+        parent = parent.getparent()
+    return None

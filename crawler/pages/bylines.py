@@ -1,0 +1,116 @@
+"""Authors and sources that carry no ``label:`` — datelines, byline blocks, class names.
+
+News and organisation pages credit writers in a handful of unlabeled shapes: a dateline at the
+start of the body (``新京报快讯（记者 裴剑飞）``, ``〔记者巫其伦／台北报导〕``), a byline line
+(``半月谈记者 史卫燕``, ``本报记者 王乐文 方 敏``), a closing credit (``（评论员 罗博 萧海川）``,
+``（罗森）``), or an element whose class says what it is (``class="source"``, ``id="author_baidu"``).
+These are read only when the labeled info line did not give the field.
+
+>>> dateline_authors("长江网10月4日讯（记者陈智 整合） 国庆中秋长假过半")
+'陈智'
+>>> byline_authors("本报记者 王乐文 方 敏")
+'王乐文、方敏'
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from crawler.pages.dates import find_dates
+from crawler.pages.lines import clean_space
+
+_ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
+_OPEN, _CLOSE = "（(〔【[", "）)〕】]"
+DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
+BYLINE = re.compile(r"^\S{0,10}?(?:" + _ROLE + r"|作者|撰文|文)\s*[:：︱/／]?\s*"
+                    r"(?P<names>[\u4e00-\u9fff·]{1,5}(?:\s+[\u4e00-\u9fff·]{1,5}){0,5})$")
+CLOSING = re.compile(r"^[（(]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[）)]$")
+# Words that follow names in credits but are not names.
+_NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
+                       r"整理|制图|供图)$")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+AUTHOR_CLASS = re.compile(r"author|writer|zuozhe|byline", re.I)
+SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|where|from|origin|laiyuan|ly|media|medium)"
+                          r"(?:$|[\s_-]|baidu|name)|source", re.I)
+_LABEL_PREFIX = re.compile(r"^.{0,6}?(?:来源|来自|出处|稿源|作者|记者)\s*[:：]\s*")
+
+
+def _names(text: str) -> str | None:
+    """``王乐文 方 敏`` → ``王乐文、方敏``; ``巫其伦／台北报导`` → ``巫其伦``."""
+    text = re.split(r"[／/]", text)[0]
+    tokens = [t for t in re.split(r"[\s、，,;；&＆]+", text) if t]
+    merged: list[str] = []
+    for token in tokens:
+        if merged and len(token) == 1 and len(merged[-1]) == 1:
+            merged[-1] += token
+        else:
+            merged.append(token)
+    names = []
+    for token in merged:
+        token = re.sub(r"^" + _ROLE, "", token)
+        token = _NOT_NAME.sub("", token)
+        if _NAME.match(token) and token not in names:
+            names.append(token)
+    return "、".join(names) or None
+
+
+def dateline_authors(paragraph: str) -> str | None:
+    m = DATELINE.search(paragraph[:200])
+    return _names(m["names"]) if m else None
+
+
+def byline_authors(line: str) -> str | None:
+    """A line that is only a byline (``半月谈记者 史卫燕``, ``《棱镜》作者 周纯``)."""
+    line = clean_space(line)
+    if len(line) > 40:
+        return None
+    m = BYLINE.match(re.sub(r"^《[^》]{1,12}》", "", line))
+    return _names(m["names"]) if m else None
+
+
+def closing_authors(paragraph: str) -> str | None:
+    m = CLOSING.match(paragraph.strip())
+    return _names(m["names"]) if m else None
+
+
+def _class_names(el: html.HtmlElement) -> str:
+    return f'{el.get("class", "")} {el.get("id", "")}'
+
+
+def _short_text(el: html.HtmlElement) -> str | None:
+    text = clean_space(el.text_content())
+    for found in find_dates(text):
+        text = text.replace(found.raw, " ")
+    text = clean_space(re.sub(r"[()（）\[\]【】|｜]", " ", text))
+    text = _LABEL_PREFIX.sub("", text)
+    return text if 2 <= len(text) <= 30 else None
+
+
+def author_from_classes(blocks: list[html.HtmlElement]) -> str | None:
+    """An element classed author/byline in the header (``<div class="author">本报记者 王乐文</div>``)."""
+    for block in blocks:
+        for el in block.iter():
+            if isinstance(el.tag, str) and AUTHOR_CLASS.search(_class_names(el)):
+                text = _short_text(el)
+                if text:
+                    text = re.sub(r"^\S{0,8}?" + _ROLE, "", text)
+                    parts = re.split(r"[／/]", text)
+                    names = _names(parts[-1] if len(parts) > 1 else text)
+                    if names:
+                        return names
+    return None
+
+
+def source_from_classes(blocks: list[html.HtmlElement]) -> str | None:
+    """An element classed source/where/from in the header, or a <cite>, without date or label."""
+    for block in blocks:
+        for el in block.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag == "cite" or SOURCE_CLASS.search(_class_names(el)):
+                text = _short_text(el)
+                if text and not re.search(r"[。！？]", text):
+                    return text
+    return None
