@@ -4,7 +4,8 @@
 floors so that extraction quality cannot drop silently. Peers are imported only when asked for.
 """
 
-from branchnews.evaluation.corpus import Corpus, CorpusError, CorpusPage, corpus_sha256, load, locate
+from branchnews.evaluation.corpus import (Corpus, CorpusError, CorpusPage, corpus_sha256, load,
+                                          locate)
 from branchnews.evaluation.runner import FIELDS, EvalResult, evaluate
 from branchnews.evaluation.tools import make_tool
 

@@ -14,8 +14,8 @@ def _tool_list(value: str) -> list[str]:
     names = [n.strip() for n in value.split(",") if n.strip()]
     unknown = [n for n in names if n not in TOOL_NAMES]
     if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"unknown tool(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(TOOL_NAMES)}")
+        raise argparse.ArgumentTypeError(f"unknown tool(s) {', '.join(unknown) or '(none given)'}; "
+                                         f"choose from {','.join(TOOL_NAMES)}")
     return list(dict.fromkeys(names))
 
 
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"labeled corpus folder (default: ${ENV_VAR}, else ../shared/corpus)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--repeat", type=_positive, default=3, metavar="N",
-                        help="time each tool over all pages N times and report the median (default: 3)")
+                        help="timed passes over all pages per tool; the median counts (default: 3)")
     parser.add_argument("--tools", type=_tool_list, default=list(TOOL_NAMES), metavar="LIST",
                         help=f"comma-separated tools to run (default: {','.join(TOOL_NAMES)})")
     parser.add_argument("--details", action="store_true",
@@ -71,5 +71,6 @@ def run(args: argparse.Namespace) -> int:
             print()
             print(report.details_text(result.tools["branchnews"]))
         else:
-            print("\n--details lists branchnews's misses; add branchnews to --tools", file=sys.stderr)
+            print("\n--details lists branchnews's misses; add branchnews to --tools",
+                  file=sys.stderr)
     return 0

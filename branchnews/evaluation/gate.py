@@ -51,7 +51,8 @@ def measure(root: Path, repeat: int = 1) -> EvalResult:
 
 def scores_of(result: EvalResult) -> dict[str, float]:
     tool = result.tools["branchnews"]
-    return {name: s.value for name, s in tool.scores.items() if s is not None and s.value is not None}
+    return {name: s.value for name, s in tool.scores.items()
+            if s is not None and s.value is not None}
 
 
 def read_floors(path: Path = FLOORS) -> dict:
@@ -126,9 +127,12 @@ LOUD = """
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m branchnews.evaluation.gate",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", help="corpus folder (default: $BRANCHNEWS_CORPUS, else <repo>/../shared/corpus)")
-    parser.add_argument("--floors", type=Path, default=FLOORS, help="floors file (default: tests/eval/floors.json)")
-    parser.add_argument("--update", action="store_true", help="re-pin floors to today's scores (only upward)")
+    parser.add_argument("--corpus", help="corpus folder (default: $BRANCHNEWS_CORPUS, "
+                                          "else <repo>/../shared/corpus)")
+    parser.add_argument("--floors", type=Path, default=FLOORS,
+                        help="floors file (default: tests/eval/floors.json)")
+    parser.add_argument("--update", action="store_true",
+                        help="re-pin floors to today's scores (only upward)")
     parser.add_argument("--allow-regression", action="store_true",
                         help="with --update: allow lowering floors (say so in the commit message)")
     args = parser.parse_args(argv)
@@ -151,12 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.update:
         print(report(scores, old))
         if not pinned:
-            print(f"\ngate: no floors pinned in {args.floors}; pin them with --update", file=sys.stderr)
+            print(f"\ngate: no floors pinned in {args.floors}; pin them with --update",
+                  file=sys.stderr)
             return 1
         if not sha_ok:
-            print(f"\ngate: corpus {root} does not match floors.json (sha256 {result.corpus_sha256} "
-                  f"vs pinned {pinned.get('corpus_sha256')}); re-pin with --update after checking "
-                  "the scores", file=sys.stderr)
+            print(f"\ngate: corpus {root} does not match floors.json "
+                  f"(sha256 {result.corpus_sha256} vs pinned {pinned.get('corpus_sha256')}); "
+                  "re-pin with --update after checking the scores", file=sys.stderr)
             return 1
         failing = below_floor(scores, old)
         if failing:
@@ -165,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if not sha_ok and pinned:
-        print(f"gate: corpus changed (sha256 {pinned.get('corpus_sha256')} -> {result.corpus_sha256}); "
-              "re-pinning it", file=sys.stderr)
+        print(f"gate: corpus changed (sha256 {pinned.get('corpus_sha256')} -> "
+              f"{result.corpus_sha256}); re-pinning it", file=sys.stderr)
     new, lowered = updated_floors(old, scores, args.allow_regression)
     if lowered and not args.allow_regression:
         print(report(scores, old))
@@ -179,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     if lowered:
         print(LOUD.format(fields=", ".join(lowered)), file=sys.stderr)
     raised = [n for n in new if new[n] > old.get(n, -1)]
-    print(f"\ngate: wrote {args.floors}" + (f"; raised: {', '.join(raised)}" if raised else "; no change"))
+    print(f"\ngate: wrote {args.floors}; "
+          + (f"raised: {', '.join(raised)}" if raised else "no change"))
     return 0
 
 

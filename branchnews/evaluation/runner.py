@@ -129,7 +129,11 @@ def _describe(exc: BaseException) -> str:
 
 def run_tool(tool: Tool, pages: Sequence[CorpusPage], repeat: int = 3
              ) -> tuple[dict[str, Extracted | None], dict[str, str], list[float], int]:
-    """Extract every page *repeat* times; returns first-pass results, errors, pass times, pages timed."""
+    """Extract every page *repeat* times.
+
+    Returns the first pass's results, the errors per page, the time of each pass and how many
+    pages were timed (pages without an input are not).
+    """
     errors: dict[str, str] = {}
     inputs: list[tuple[str, object]] = []
     for page in pages:

@@ -86,7 +86,8 @@ def _trafilatura() -> Tool:
     try:
         import trafilatura
     except ImportError as exc:
-        raise ToolUnavailable("trafilatura is not installed (pip install 'trafilatura>=2.3')") from exc
+        raise ToolUnavailable("trafilatura is not installed (pip install 'trafilatura>=2.3')"
+                              ) from exc
 
     def prepare(page: CorpusPage) -> bytes:
         return page.body
@@ -126,7 +127,7 @@ _FACTORIES = {"branchnews": _branchnews, "trafilatura": _trafilatura, "gne": _gn
 
 
 def make_tool(name: str) -> Tool:
-    """Build the named tool; :class:`ToolUnavailable` if it is not installed, KeyError if unknown."""
+    """Build the named tool: :class:`ToolUnavailable` if not installed, KeyError if unknown."""
     if name not in _FACTORIES:
         raise KeyError(f"unknown tool {name!r} (known: {', '.join(TOOL_NAMES)})")
     return _FACTORIES[name]()

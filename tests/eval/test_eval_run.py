@@ -41,8 +41,8 @@ LABELS = [
 def corpus(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
     (root / "html").mkdir(parents=True)
-    (root / "labels.jsonl").write_text(
-        "\n".join(json.dumps(label, ensure_ascii=False) for label in LABELS) + "\n", encoding="utf-8")
+    lines = [json.dumps(label, ensure_ascii=False) for label in LABELS]
+    (root / "labels.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     page = PAGE.format(paras="".join(f"<p>{p}</p>" for p in PARAGRAPHS))
     for page_id in ("ok", "nodate", "crash"):
         (root / "html" / f"{page_id}.html").write_text(page, encoding="utf-8")
@@ -77,8 +77,8 @@ def test_scores_misses_crashes_and_missing_pages(corpus):
     assert scores["body_last"] == (1, 2)
     hits, total = scores["body_f1"]
     assert total == 3 and 1.0 < hits < 2.0    # ok: 1.0, nodate: about half, missing: 0
-    assert dict(tool.errors) == {"missing": "cannot read html/missing.html: No such file or directory",
-                                 "crash": "RuntimeError: boom"}
+    unreadable = "cannot read html/missing.html: No such file or directory"
+    assert dict(tool.errors) == {"crash": "RuntimeError: boom", "missing": unreadable}
     assert len(tool.seconds) == 2 and tool.pages_timed == 3
     assert [(c.page, c.field, c.got) for c in tool.unscored] == [("nodate", "author", "赵六")]
     missed = [(c.page, c.field) for c in misses(tool)]
@@ -190,3 +190,16 @@ def test_gate_rejects_a_changed_corpus(corpus, tmp_path, capsys):
     capsys.readouterr()
     assert gate.main(args) == 1
     assert "does not match floors.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["trafilatura", "gne"])
+def test_peer_adapters_follow_their_apis(name, corpus):
+    """The peers' adapters still match the installed APIs (skipped when a peer is absent)."""
+    pytest.importorskip(name)
+    from branchnews.evaluation.tools import make_tool
+
+    result = evaluate(load(corpus), [make_tool(name)], repeat=1)
+    tool = result.tools[name]
+    assert [pid for pid, _ in tool.errors] == ["missing"]
+    assert tool.scores["body_first"].hits >= 1
+    assert tool.scores["editor"] is None
