@@ -33,7 +33,7 @@ _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 AUTHOR_CLASS = re.compile(r"author|writer|zuozhe|byline", re.I)
 SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|where|from|origin|laiyuan|ly|media|medium)"
-                          r"(?:$|[\s_-]|baidu|name)|source", re.I)
+                          r"(?:$|[\s_-]|baidu|name)|(?<![a-z])source", re.I)
 _LABEL_PREFIX = re.compile(r"^.{0,6}?(?:来源|来自|出处|稿源|作者|记者)\s*[:：]\s*")
 
 

@@ -1,0 +1,60 @@
+import pytest
+from lxml import html
+
+from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
+                                   dateline_authors, source_from_classes)
+
+
+@pytest.mark.parametrize("paragraph, authors", [
+    ("新京报快讯（记者 裴剑飞）今日有网友爆料", "裴剑飞"),
+    ("长江网10月4日讯（记者陈智 整合） 国庆中秋长假过半", "陈智"),
+    ("〔记者巫其伦／台北报导〕财政部今天下午将公布", "巫其伦"),
+    ("（记者汪某 通讯员代某）", "汪某、代某"),
+    ("本报讯（特约记者 王五）近日", "王五"),
+    ("会议指出（2017年）要加强学习", None),
+    ("这是没有署名的一段正文。", None),
+])
+def test_dateline_authors(paragraph, authors):
+    assert dateline_authors(paragraph) == authors
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("半月谈记者 史卫燕", "史卫燕"),
+    ("本报记者 王乐文 方 敏", "王乐文、方敏"),
+    ("《棱镜》作者 周纯", "周纯"),
+    ("文/李红", "李红"),
+    ("支部始终把坚持理论学习作为第一要务", None),
+    ("记者节座谈会在京召开，与会代表围绕新闻工作畅所欲言并提出许多建议", None),
+])
+def test_byline_authors(line, authors):
+    assert byline_authors(line) == authors
+
+
+@pytest.mark.parametrize("paragraph, authors", [
+    ("（罗森）", "罗森"),
+    ("（评论员 罗博 萧海川）", "罗博、萧海川"),
+    ("(2017)", None),
+    ("（完）", None),
+])
+def test_closing_authors(paragraph, authors):
+    assert closing_authors(paragraph) == authors
+
+
+@pytest.mark.parametrize("fragment, source", [
+    ('<div><span class="a_source">棱镜</span><span class="a_time">2019-09-23 07:48</span></div>', "棱镜"),
+    ('<div><a class="source ent-source">新京报</a></div>', "新京报"),
+    ('<div><cite><a>北京新浪网</a> (2020-01-21 11:12)</cite></div>', "北京新浪网"),
+    ('<div><span id="source_baidu">来源：中国新闻网</span></div>', "中国新闻网"),
+    ('<div><span class="resource-list">下载</span></div>', None),
+])
+def test_source_from_classes(fragment, source):
+    assert source_from_classes([html.fragment_fromstring(fragment)]) == source
+
+
+@pytest.mark.parametrize("fragment, authors", [
+    ('<div class="author">本报记者 王乐文 方 敏</div>', "王乐文、方敏"),
+    ('<div class="author"><a>上报快讯／范姜佳钰</a> 2020年03月12日 20:19:00</div>', "范姜佳钰"),
+    ('<div class="info">没有作者</div>', None),
+])
+def test_author_from_classes(fragment, authors):
+    assert author_from_classes([html.fragment_fromstring(fragment)]) == authors
