@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if args.details:
         if "branchnews" in result.tools:
             print()
-            print(report.details_text(result.tools["branchnews"]))
+            notes = {page.id: page.label.get("notes") for page in corpus.pages}
+            print(report.details_text(result.tools["branchnews"], notes))
         else:
             print("\n--details lists branchnews's misses; add branchnews to --tools",
                   file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from branchnews.evaluation import scoring
 from branchnews.evaluation.runner import FIELDS, Check, EvalResult, FieldScore, ToolResult, misses
 
@@ -59,11 +61,14 @@ def table(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
-def _clip(value: object, width: int = CLIP) -> str:
-    if value is None:
-        return "None"
+def _shorten(value: object, width: int) -> str:
     text = " ".join(str(value).split())
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _clip(value: object, width: int = CLIP) -> str:
+    """A value as Python would show it (quotes tell '' from None), on one line, clipped."""
+    return "None" if value is None else repr(_shorten(value, width))
 
 
 def body_diff(got: str | None, expected: str | None) -> tuple[list[str], list[str]]:
@@ -97,8 +102,13 @@ def details(tool: ToolResult) -> list[dict]:
     return out
 
 
-def details_text(tool: ToolResult) -> str:
-    """Per-page misses, grouped by page, with what to look at for each."""
+def details_text(tool: ToolResult, notes: Mapping[str, object] | None = None) -> str:
+    """Per-page misses, grouped by page, with what to look at for each.
+
+    *notes* (page id → the label's ``notes``) are printed under each page id: they say what is
+    tricky about the page, which is usually why it is missed.
+    """
+    notes = notes or {}
     items = details(tool)
     scored = [d for d in items if "score" in d]
     lines = [f"Misses for {tool.name}: {len(scored)} (id, field: got / expected)"]
@@ -108,6 +118,8 @@ def details_text(tool: ToolResult) -> str:
             current = d["id"]
             lines.append("")
             lines.append(current)
+            if notes.get(current):
+                lines.append(f"  {'notes':<11} {_shorten(notes[current], 160)}")
         field = d["field"]
         if d["got"] is None and d.get("note") and field == "body_f1":
             lines.append(f"  {field:<11} {'error':<10} {d['note']}")
