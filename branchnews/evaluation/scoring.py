@@ -79,11 +79,11 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def fold(text: str | None) -> str:
+def fold(text: object) -> str:
     """The comparison form of a text: simplified, width-folded, without any whitespace."""
     if not text:
         return ""
-    return _SPACES.sub("", fold_width(to_simplified(text)))
+    return _SPACES.sub("", fold_width(to_simplified(str(text))))
 
 
 def _split_spaced(part: str) -> list[str]:
@@ -108,11 +108,11 @@ def _split_spaced(part: str) -> list[str]:
     return names
 
 
-def name_set(text: str | None) -> frozenset[str]:
+def name_set(text: object) -> frozenset[str]:
     """The names of a credit field as a set, each folded: order and separators don't count."""
     if not text:
         return frozenset()
-    simplified = _SPACES.sub(" ", fold_width(to_simplified(text)))
+    simplified = _SPACES.sub(" ", fold_width(to_simplified(str(text))))
     names = set()
     for part in NAME_SEPARATORS.split(simplified):
         for name in _split_spaced(part):
