@@ -1,7 +1,7 @@
 """The bundled offline sample site: one virtual host, ``http://branch.example.org.cn/``.
 
-``site/`` holds the raw bytes the server answers with, in their real encodings (UTF-8 for T1 and
-T6, GBK for T4). ``build.py`` generates that tree and the golden records in
+``site/`` holds the raw bytes the server answers with, in their real encodings (UTF-8 for T1, T2,
+T3 and T6, GBK for T4 and T5). ``build.py`` generates that tree and the golden records in
 ``tests/golden/sample/`` from ``articles.py`` (the truth); only the seed article
 ``site/a/zbfc/2017/0914/120.html`` is committed verbatim. ``server.py`` serves the tree, also as an
 HTTP proxy for this one host, so a crawler can fetch the real-looking URLs.

@@ -54,7 +54,7 @@ Block = Union[str, Img, Files, PageBreak]
 
 @dataclass(frozen=True)
 class Article:
-    template: str  # "t1" | "t2" | "t4" | "t6": which chrome renders it
+    template: str  # "t1" … "t6": which chrome renders it
     column: str  # key of the list (column) that links it
     path: str  # URL path (and query) of the first page, from the site root
     title: str
@@ -68,8 +68,12 @@ class Article:
     script: str = "simplified"  # script the page is written in: "simplified" | "traditional"
     ascii_punct: bool = False  # T1: page shows ASCII , : ; ! ? ( ) after Han like the seed
     variant: str = ""  # template-specific chrome variant (see build.py)
-    photographer: str | None = None  # T6 "alt_labels" variant: the 图/ credit
+    photographer: str | None = None  # T6 "alt_labels" variant, T3: the 图/ credit (not a record field)
     verbatim: bool = False  # page bytes are committed as-is (the seed), not generated
+    reviewer: str | None = None  # T3: 审核 (never the editor, not a record field)
+    poster: str | None = None  # T5: 发布人, who posted it (not the source, not a record field)
+    correspondent: str | None = None  # T5: 通讯员 in the credit line (not the author)
+    unit: str | None = None  # T5: unit in a （{unit} {author}） credit line
 
 
 
@@ -896,4 +900,225 @@ T2_ARTICLES: tuple[Article, ...] = (
     ),
 )
 
-ARTICLES: tuple[Article, ...] = T1_ARTICLES + T2_ARTICLES + T4_ARTICLES + T6_ARTICLES
+# ---------------------------------------------------------------------------------------------
+# T3: 大汉 Hanweb JCMS (县委统战部), UTF-8, /t3/art/{Y}/{M}/{D}/art_{colid}_{artid}.html (no padding)
+# ---------------------------------------------------------------------------------------------
+
+_T3_CRUMB = ("首页", "统战动态")
+
+T3_ARTICLES: tuple[Article, ...] = (
+    Article(
+        template="t3",
+        column="col1234",
+        path="/t3/art/2017/9/14/art_1234_56789.html",
+        title="县委统战部召开民主党派工作座谈会",
+        published="2017-09-14T10:20:00+08:00",
+        published_raw="2017-09-14 10:20",
+        source="中共西山县委统战部",
+        author="张某",  # only in the body's last lines: （文/张某 图/李某）
+        editor="赵某",  # 审核：刘某 编辑：赵某
+        breadcrumb=_T3_CRUMB,
+        body=(
+            "9月13日，县委统战部召开民主党派工作座谈会，通报全县经济社会发展情况，听取各民主党派县级组织对做好下半年工作的意见建议。",
+            "一、上半年工作回顾",
+            "上半年，各民主党派县级组织围绕全县中心工作，开展专题调研五次，提交集体提案八件，开展社会服务活动十余次。",
+            "二、存在的问题",
+            "与会同志认为，当前基层组织发展不平衡、参政议政成果转化不够等问题仍然存在，需要在下一步工作中认真加以解决。",
+            "三、下半年工作安排",
+            "会议要求，各民主党派县级组织要加强自身建设，围绕脱贫攻坚、生态保护等重点工作深入开展调研，提出有针对性的意见建议。",
+        ),
+        photographer="李某",
+        reviewer="刘某",
+    ),
+    Article(
+        template="t3",
+        column="col1234",
+        path="/t3/art/2017/8/3/art_1234_56512.html",
+        title="民建西山县总支开展助学帮扶活动",
+        published="2017-08-03T15:40:00+08:00",
+        published_raw="2017-08-03 15:40",
+        source="民建西山县总支",
+        author="陈某",
+        editor=None,  # no editor at all: the last line is 审核：刘某 alone
+        breadcrumb=_T3_CRUMB,
+        body=(
+            "8月3日，民建西山县总支在城关镇中心小学举行助学帮扶活动，为十五名家庭困难学生送去助学金和学习用品。",
+            "活动中，民建会员与受助学生及家长亲切交流，勉励同学们珍惜时光、努力学习，以优异的成绩回报社会。",
+            "民建西山县总支负责同志表示，总支将继续发挥会员企业家多的优势，把助学帮扶活动长期坚持下去。",
+        ),
+        reviewer="刘某",
+    ),
+    Article(
+        template="t3",
+        column="col1234",
+        path="/t3/art/2017/10/9/art_1234_57034.html",
+        title="西山县新的社会阶层人士联谊会成立",
+        published="2017-10-09T09:00:00+08:00",
+        published_raw="2017-10-09 09:00",
+        source="中共西山县委统战部",
+        author=None,  # no 文/ credit line
+        editor="赵某",
+        breadcrumb=_T3_CRUMB,
+        body=(
+            "10月9日，西山县新的社会阶层人士联谊会成立大会召开，来自律师、会计、互联网等行业的六十余名代表参加会议。",
+            "一、大会主要议程",
+            # Arabic numbering: paragraphs, not sections (the contract has 一、 and （一） only)
+            "1.审议通过《西山县新的社会阶层人士联谊会章程》。",
+            "2.选举产生联谊会第一届理事会和会长、副会长、秘书长。",
+            "二、下一步工作安排",
+            "（1）加强联谊交友，定期开展主题活动。",
+            "（2）搭建服务平台，引导会员在服务社会中发挥作用。",
+        ),
+        reviewer="刘某",
+    ),
+    Article(
+        template="t3",
+        column="col1234",
+        path="/t3/art/2017/11/21/art_1234_57650.html",
+        title="县工商联组织非公经济人士学习十九大精神",
+        published="2017-11-21T16:15:00+08:00",
+        published_raw="2017-11-21 16:15",
+        source="西山县工商联",
+        author="孙某",  # （文/孙某）
+        editor="赵某",
+        breadcrumb=_T3_CRUMB,
+        body=(
+            "11月21日，县工商联组织全县非公有制经济代表人士集中学习中共十九大精神。",
+            "学习会上，县委党校讲师围绕十九大报告中关于民营经济发展的重要论述作了辅导报告。",
+            "与会企业家表示，要坚定发展信心，专心创业、创新发展，在推动全县经济高质量发展中贡献力量。",
+        ),
+        reviewer="刘某",
+    ),
+    Article(
+        template="t3",
+        column="col1234",
+        path="/t3/art/2017/12/5/art_1234_58102.html",
+        title="全县民族宗教工作培训班开班",
+        published="2017-12-05T08:30:00+08:00",
+        published_raw="2017-12-05 08:30",
+        source="西山县民族宗教事务局",
+        author="张某",
+        editor="赵某",
+        breadcrumb=_T3_CRUMB,
+        body=(
+            "12月5日，全县民族宗教工作培训班在县委党校开班，各乡镇分管领导和民族宗教工作干部共八十余人参加培训。",
+            Img("/t3/picture/0/1712051015123456789.png", "培训班开班仪式"),
+            "培训班为期两天，邀请省、市有关专家围绕民族宗教政策法规、宗教事务管理等内容进行专题授课。",
+            "县委统战部负责同志要求，参训人员要认真学习、学以致用，不断提高依法管理民族宗教事务的能力和水平。",
+        ),
+        photographer="李某",
+        reviewer="刘某",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# T5: ASP legacy table layout (民革市委), GBK bytes and lying charsets, /t5/newsview.asp?Id=…&Tid=4
+# ---------------------------------------------------------------------------------------------
+
+_T5_CRUMB = ("首页", "工作动态")
+
+T5_ARTICLES: tuple[Article, ...] = (
+    Article(
+        template="t5",
+        column="4",
+        path="/t5/newsview.asp?Id=3890&Tid=4",
+        title="民革北湖支部走访慰问困难党员",
+        published="2017-09-14T10:20:00+08:00",
+        published_raw="2017/09/14/10:20",
+        source=None,  # no 来源 label; 发布人:宣传部 is the poster
+        author="张某",  # only as the credit line （民革云州市委北湖支部 张某）
+        editor=None,
+        breadcrumb=_T5_CRUMB,
+        body=(
+            "中秋节前夕，民革云州市委北湖支部负责同志走访慰问了支部困难党员李镕、张喆等五人，为他们送去慰问金和节日礼品。",
+            "每到一户，支部负责同志都与困难党员亲切交谈，详细了解他们的身体状况和家庭生活情况，鼓励他们树立信心、战胜困难。",
+            "老党员李镕今年已八十六岁高龄，他感谢组织的关怀，表示将继续关心支持民革事业的发展。",
+            "据了解，北湖支部自二〇〇八年起坚持每年开展走访慰问活动，已累计慰问困难党员六十余人次。",
+        ),
+        variant="header_lies",  # header charset=utf-8, meta gb2312, GBK bytes with 镕 喆 〇
+        poster="宣传部",
+        unit="民革云州市委北湖支部",
+    ),
+    Article(
+        template="t5",
+        column="4",
+        path="/t5/newsview.asp?Id=3902&Tid=4",
+        title="民革云州市委举办“中山讲堂”专题讲座",
+        published="2017-09-28T16:05:00+08:00",
+        published_raw="2017/09/28/16:05",
+        source=None,
+        author="汪某",  # （记者汪某 通讯员代某）: the 记者 only
+        editor="叶某",  # 【编辑:叶某】
+        breadcrumb=_T5_CRUMB,
+        body=(
+            "9月28日，民革云州市委在市社会主义学院举办“中山讲堂”专题讲座，邀请云州学院教授张喆作题为《孙中山与民族复兴》的报告。",
+            "张喆教授从孙中山先生的革命实践和建国方略入手，深入阐述了孙中山先生振兴中华的思想及其当代价值。",
+            "这是民革云州市委二〇一七年度“中山讲堂”系列讲座的第三讲，全市各基层组织的一百余名党员聆听了讲座。",
+        ),
+        variant="header_lies",
+        poster="宣传部",
+        correspondent="代某",
+    ),
+    Article(
+        template="t5",
+        column="4",
+        path="/t5/newsview.asp?Id=3915&Tid=4",
+        title="民革党员热议中共十九大报告",
+        published="2017-10-19T09:30:00+08:00",
+        published_raw="2017/10/19/09:30",
+        source=None,
+        author="汪某",
+        editor="叶某",
+        breadcrumb=_T5_CRUMB,
+        body=(
+            "10月18日，中国共产党第十九次全国代表大会开幕。民革云州市委组织党员集中收听收看大会开幕会盛况。",
+            "党员们表示，十九大报告站得高、看得远，催人奋进。老党员李镕说，作为参政党的一员，要进一步坚定跟中国共产党走的信念。",
+            "大家纷纷表示，将认真学习领会十九大精神，立足本职岗位，积极建言献策，为云州发展贡献民革力量。",
+        ),
+        variant="meta_lies",  # <meta charset="utf-8">, header without charset, GBK bytes
+        poster="宣传部",
+    ),
+    Article(
+        template="t5",
+        column="4",
+        path="/t5/newsview.asp?Id=3871&Tid=4",
+        title="民革云州市委开展“博爱·牵手”助学活动",
+        published=None,  # no date anywhere: not in the page, the URL or the list
+        published_raw=None,
+        source=None,
+        author=None,
+        editor=None,
+        breadcrumb=_T5_CRUMB,
+        body=(
+            "近日，民革云州市委组织开展“博爱·牵手”助学活动，为西山县山区小学的二十名困难学生送去助学金和冬衣。",
+            "民革党员张喆代表市委会讲话，勉励同学们克服困难、刻苦学习，长大后回报家乡、服务社会。",
+            "“博爱·牵手”是民革云州市委的社会服务品牌，活动已连续开展多年，受到社会各界的好评。",
+        ),
+        variant="gb2312_header",  # header and meta both say gb2312; the text needs GBK (喆)
+        poster="办公室",
+    ),
+    Article(
+        template="t5",
+        column="4",
+        path="/t5/newsview.asp?Id=3855&Tid=4",
+        title="民革云州市委组织党员参观抗战纪念馆",
+        published="2017-08-30T08:45:00+08:00",
+        published_raw="2017/08/30/08:45",
+        source=None,
+        author="代某",  # （民革云州市委宣传部 代某）
+        editor=None,
+        breadcrumb=_T5_CRUMB,
+        body=(
+            "为纪念全民族抗战爆发八十周年，民革云州市委组织部分党员参观了云州抗战纪念馆。",
+            "一、重温历史",
+            "党员们认真观看了馆内陈列的图片和实物，深入了解了云州军民英勇抗战的光辉历史。",
+            "二、交流体会",
+            "参观结束后，党员们进行了座谈交流。大家表示，要铭记历史、缅怀先烈，在新的历史条件下继承和发扬民革的爱国主义传统。",
+        ),
+        poster="宣传部",
+        unit="民革云州市委宣传部",
+    ),
+)
+
+ARTICLES: tuple[Article, ...] = T1_ARTICLES + T2_ARTICLES + T3_ARTICLES + T4_ARTICLES + T5_ARTICLES + T6_ARTICLES

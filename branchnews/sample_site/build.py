@@ -71,6 +71,8 @@ ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip", ".rar
 
 # Content-Type of a GBK page: no charset, so the <meta> decides (w3lib maps gbk → gb18030).
 GBK_CONTENT_TYPE = "text/html"
+# Templates whose pages are GBK bytes: their goldens say "gb18030", the codec that decodes them.
+GBK_TEMPLATES = ("t4", "t5")
 
 
 class TruthError(ValueError):
@@ -220,6 +222,10 @@ def parse_raw_date(raw: str) -> str:
         if hh is None:
             return day
         return f"{day}T{hh}:{mm}:{ss or '00'}+08:00"
+    m = re.fullmatch(r"(\d{4})/(\d{2})/(\d{2})/(\d{2}):(\d{2})", raw)  # ASP: 2017/09/14/10:20
+    if m:
+        y, mo, d, hh, mm = m.groups()
+        return f"{y}-{mo}-{d}T{hh}:{mm}:00+08:00"
     m = re.fullmatch(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", raw)
     if m:
         y = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
@@ -326,6 +332,12 @@ def golden_record(article: Article) -> dict:
             raise TruthError(f"{what}: published without published_raw")
     elif parse_raw_date(article.published_raw) != article.published:
         raise TruthError(f"{what}: published {article.published} ≠ raw {article.published_raw}")
+    if article.template == "t3":
+        # Hanweb writes the date into the path without zero padding: /art/2017/9/14/
+        m = re.search(r"/art/(\d{4}/\d{1,2}/\d{1,2})/art_\d+_\d+\.html$", article.path)
+        day = "/".join(str(int(x)) for x in (article.published or "0-0-0")[:10].split("-"))
+        if not m or m.group(1) != day:
+            raise TruthError(f"{what}: Hanweb path does not carry the unpadded publishing date")
     preamble, sections = build_sections(paragraphs, what)
     record = {
         "url": url,
@@ -344,15 +356,15 @@ def golden_record(article: Article) -> dict:
         "images": images,
         "pages": len(split_pages(article.body)),
         "original_script": article.script,
-        "encoding": "gb18030" if article.template == "t4" else "utf-8",
+        "encoding": "gb18030" if article.template in GBK_TEMPLATES else "utf-8",
     }
     assert tuple(record) == GOLDEN_FIELDS
     return record
 
 
 def golden_name(article: Article) -> str:
-    """``t1-120.json``: template and the CMS id (DedeCMS aid, news-system id)."""
-    m = re.search(r"(\d+)(?:\.s?html)?$", article.path)
+    """``t1-120.json``: template and the CMS id (DedeCMS aid, news-system id, Hanweb artid, ASP Id)."""
+    m = re.search(r"[?&]Id=(\d+)", article.path) or re.search(r"(\d+)(?:\.s?html)?$", article.path)
     if not m:
         raise TruthError(f"{article.path}: no id")
     return f"{article.template}-{m.group(1)}.json"
@@ -420,12 +432,13 @@ class SiteBuilder:
             self.headers[rel] = content_type
         return rel
 
-    def add_html(self, url_path: str, text: str, *, gbk: bool = False) -> None:
+    def add_html(self, url_path: str, text: str, *, gbk: bool = False, content_type: str = GBK_CONTENT_TYPE) -> None:
+        """A page as UTF-8 bytes, or as GBK bytes served with ``content_type`` (listed in ``_headers.json``)."""
         if gbk:
             data = text.encode("gbk")  # strict: a character outside GBK is a truth error
             if data.decode("gb18030") != text:
                 raise TruthError(f"{url_path}: GBK bytes do not decode back as gb18030")
-            self.add(url_path, data, GBK_CONTENT_TYPE)
+            self.add(url_path, data, content_type)
         else:
             self.add(url_path, text.encode("utf-8"))
 
@@ -1063,6 +1076,298 @@ def render_t6_list(page: int, pages: int, items: Sequence[ListItem]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# T3: 大汉 Hanweb JCMS (县委统战部), UTF-8, list records only inside <script type="text/xml">
+# ---------------------------------------------------------------------------------------------
+
+T3_SITE = "中共西山县委统战部"
+T3_COLUMN = ("1234", "统战动态", "4567", 2)  # column id, name, unit id (uid), list pages
+T3_EXTRAS = [  # records that are not articles of this site: (text, href, date)
+    ("2017年全县统战工作要点", "/t3/attach/0/170301tzgzyd.pdf", "2017-03-01"),
+    ("市委统战部：全市统战工作会议召开", "http://www.yzstzb.example.org.cn/art/2017/9/20/art_88_1001.html", "2017-09-20"),
+]
+# The jpage stub: a browser runs it and sees the records and the pager; a crawler that only reads
+# the DOM sees neither (the records are CDATA inside a script, the pager is written at run time).
+T3_JPAGE_JS = """// 大汉 JCMS jpage (stub): renders the <record> CDATA of the column's datastore and its pager.
+function jpage(opts) {
+  var box = document.getElementById(opts.uid);
+  var xml = box.getElementsByTagName("script")[0].text;
+  var re = /<record><!\\[CDATA\\[([\\s\\S]*?)\\]\\]><\\/record>/g, m, html = "<ul class=\\"list\\">";
+  while ((m = re.exec(xml))) { html += m[1]; }
+  html += "</ul><div class=\\"default_pgContainer\\">共" + opts.totalRecord + "条 ";
+  var pages = Math.ceil(opts.totalRecord / opts.perPage);
+  for (var i = 1; i <= pages; i++) {
+    var href = (i == 1) ? "index.html" : "index.html?uid=" + opts.uid + "&pageNum=" + i;
+    html += (i == opts.pageNum) ? "<span>" + i + "</span> " : "<a href=\\"" + href + "\\">" + i + "</a> ";
+  }
+  box.innerHTML = html + "</div>";
+}
+"""
+
+
+def t3_list_url(page: int) -> str:
+    colid, _, uid, _ = T3_COLUMN
+    base = f"/t3/col/col{colid}/index.html"
+    return base if page == 1 else f"{base}?uid={uid}&pageNum={page}"
+
+
+def t3_head(title: str, metas: str = "") -> str:
+    colid, name, _, _ = T3_COLUMN
+    return (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n'
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\n'
+        f"{metas}<title>{esc(title)}</title>\n"
+        '<link href="/t3/images/style.css" rel="stylesheet" type="text/css" />\n'
+        '<script type="text/javascript" src="/t3/module/web/jpage/jpage.js"></script>\n</head>\n<body>\n'
+        f'<div class="head"><div class="logo">{T3_SITE}</div><ul class="nav"><li><a href="/">首页</a></li>'
+        f'<li><a href="{t3_list_url(1)}">{name}</a></li></ul></div>\n'
+        f'<div class="crumb">您当前的位置：<a href="/">首页</a> &gt; <a href="{t3_list_url(1)}">{name}</a></div>\n'
+    )
+
+
+def t3_footer() -> str:
+    return f'<div class="foot">主办单位：{T3_SITE} 技术支持：某网络科技有限公司</div>\n</body>\n</html>\n'
+
+
+def t3_ids(article: Article) -> tuple[str, str]:
+    m = re.search(r"art_(\d+)_(\d+)\.html$", article.path)
+    if not m:
+        raise TruthError(f"{article.path}: not a Hanweb article URL")
+    return m.group(1), m.group(2)
+
+
+def render_t3_article(index: int, article: Article, neighbours: tuple[Article | None, Article | None]) -> str:
+    _, artid = t3_ids(article)
+    metas = (
+        f'<meta name="ArticleTitle" content="{attr(article.title)}" />\n'
+        f'<meta name="PubDate" content="{article.published_raw or ""}" />\n'
+        f'<meta name="ContentSource" content="{attr(article.source or "")}" />\n'
+        f'<meta name="ColumnName" content="{T3_COLUMN[1]}" />\n'
+    )
+    out = [t3_head(f"{article.title} {T3_SITE}", metas)]
+    out.append('<div class="article">\n')
+    out.append(f'<h1 class="title">{esc(article.title)}</h1>\n')
+    out.append(
+        f'<div class="xxgk">发布日期：{article.published_raw}&nbsp;&nbsp;&nbsp;信息来源：{esc(article.source or "")}'
+        f'&nbsp;&nbsp;&nbsp;浏览次数：<span id="dynclicks_wz_{artid}"><script type="text/javascript">'
+        f"_showDynClick('dynclicks_wz_{artid}', {artid});</script></span></div>\n"
+    )
+    out.append(
+        '<div class="tools">【字体：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> '
+        '<a href="javascript:doZoom(14)">小</a>】【<a href="javascript:window.print()">打印本页</a>】'
+        '【<a href="javascript:window.close()">关闭窗口</a>】</div>\n'
+    )
+    out.append('<div id="zoom">\n')
+    indent = index % 4
+    for block in article.body:
+        if isinstance(block, str):
+            if _L1.match(block):
+                out.append(f'<p style="text-indent:2em"><b>{esc(block)}</b></p>\n')
+            else:
+                out.append(paragraph_html(block, indent) + "\n")
+        elif isinstance(block, Img):
+            out.append(img_html(block, Style()) + "\n")
+        else:
+            raise TruthError(f"{article.path}: T3 articles are single pages without attachments")
+    credits = []
+    if article.author:
+        credits.append(f"文/{esc(article.author)}")
+    if article.photographer:
+        credits.append(f"图/{esc(article.photographer)}")
+    if credits:
+        out.append(f'<p style="text-align:right">（{" ".join(credits)}）</p>\n')
+    review = []
+    if article.reviewer:
+        review.append(f"审核：{esc(article.reviewer)}")
+    if article.editor:
+        review.append(f"编辑：{esc(article.editor)}")
+    if review:
+        out.append(f'<p style="text-align:right">{" ".join(review)}</p>\n')
+    out.append("</div>\n")
+    prev, nxt = neighbours
+    prev_html = f'<a href="{attr(prev.path)}">{esc(prev.title)}</a>' if prev else "没有了"
+    next_html = f'<a href="{attr(nxt.path)}">{esc(nxt.title)}</a>' if nxt else "没有了"
+    out.append(f'<div class="prevnext"><p>上一篇：{prev_html}</p><p>下一篇：{next_html}</p></div>\n')
+    out.append("</div>\n")
+    out.append(t3_footer())
+    return "".join(out)
+
+
+def render_t3_list(page: int, pages: int, items: Sequence[ListItem], total: int) -> str:
+    colid, name, uid, _ = T3_COLUMN
+    per_page = -(-total // pages)
+    webname = safe_url_string(T3_SITE)
+    out = [t3_head(f"{name} {T3_SITE}")]
+    out.append(f'<div class="list-box">\n<div class="list-title">{name}</div>\n')
+    out.append(f'<div id="{uid}"><script type="text/xml"><datastore>\n')
+    out.append(
+        f'<nextgroup><![CDATA[<a href="/t3/module/web/jpage/dataproxy.jsp?page={page}&appid=1&webid=1&path=/'
+        f'&columnid={colid}&unitid={uid}&webname={webname}&permissiontype=0"></a>]]></nextgroup>\n'
+    )
+    out.append("<recordset>\n")
+    for it in items:
+        out.append(
+            f'<record><![CDATA[<li><a href="{attr(it.href)}" title="{attr(it.title)}" target="_blank">{esc(it.title)}</a>'
+            f'<span class="bt-data-time">{it.date}</span></li>]]></record>\n'
+        )
+    out.append("</recordset></datastore></script></div>\n</div>\n")
+    out.append(
+        '<script type="text/javascript">\n'
+        f"jpage({{uid: '{uid}', perPage: {per_page}, totalRecord: {total}, pageNum: {page}, ishref: true}});\n"
+        "</script>\n"
+    )
+    out.append(t3_footer())
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# T5: ASP legacy table layout (民革市委), GBK bytes, lying charsets
+# ---------------------------------------------------------------------------------------------
+
+T5_SITE = "民革云州市委员会"
+T5_COLUMN = (4, "工作动态", 2)  # Tid, name, list pages
+T5_EXTRAS = [
+    ("2017年党员信息登记表", "/t5/UploadFile/2017917/20179171035.doc", "2017-09-17"),
+    ("民革中央：认真学习贯彻十九大精神", "http://www.minge.example.org.cn/n1/2017/1020/c415686-401.html", "2017-10-20"),
+]
+META_GB2312 = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n'
+META_UTF8 = '<meta charset="utf-8">\n'
+# How each T5 page is served: (meta, Content-Type header). The bytes are always GBK.
+T5_SERVING = {
+    "header_lies": (META_GB2312, "text/html; charset=utf-8"),  # IIS default charset: the header lies
+    "meta_lies": (META_UTF8, "text/html"),  # a template copied from a UTF-8 site: the meta lies
+    "gb2312_header": (META_GB2312, "text/html; charset=gb2312"),  # honest label, too small a charset
+    "": (META_GB2312, "text/html"),  # no charset in the header: the meta decides
+}
+T5_LIST_SERVING = "header_lies"
+T5_CSS = "body{font-size:12px;font-family:SimSun}\ntd.tit{font-size:16px;text-align:center}\n"
+
+
+def t5_list_url(page: int) -> str:
+    return f"/t5/newslist.asp?Tid={T5_COLUMN[0]}&page={page}"
+
+
+def t5_head(title: str, meta: str) -> str:
+    tid, name, _ = T5_COLUMN
+    return (
+        "<html>\n<head>\n"
+        f"{meta}<title>{esc(title)}</title>\n"
+        '<link href="/t5/images/style.css" rel="stylesheet" type="text/css">\n'
+        "</head>\n<body topmargin=\"0\" leftmargin=\"0\">\n"
+        '<table width="960" border="0" align="center" cellpadding="0" cellspacing="0">\n'
+        f'<tr><td class="top">{T5_SITE}</td></tr>\n'
+        f'<tr><td class="menu"><a href="/">首页</a> | <a href="newslist.asp?Tid={tid}&amp;page=1">{name}</a></td></tr>\n'
+        "</table>\n"
+    )
+
+
+def t5_footer() -> str:
+    return (
+        '<table width="960" border="0" align="center"><tr><td class="foot">'
+        f"版权所有：{T5_SITE}&nbsp;&nbsp;地址：云州市人民路1号</td></tr></table>\n</body>\n</html>\n"
+    )
+
+
+def t5_id(article: Article) -> int:
+    m = re.search(r"[?&]Id=(\d+)", article.path)
+    if not m:
+        raise TruthError(f"{article.path}: not an ASP newsview URL")
+    return int(m.group(1))
+
+
+def t5_credit(article: Article) -> str | None:
+    """The credit line closing the body: （单位 作者） or （记者… 通讯员…）, then 【编辑:…】."""
+    line = ""
+    if article.author and article.unit:
+        line = f"（{esc(article.unit)} {esc(article.author)}）"
+    elif article.author:
+        line = f"（记者{esc(article.author)}" + (f" 通讯员{esc(article.correspondent)}" if article.correspondent else "") + "）"
+    elif article.correspondent or article.unit:
+        raise TruthError(f"{article.path}: a credit without an author")
+    if article.editor:
+        line += f"【编辑:{esc(article.editor)}】"
+    return line or None
+
+
+def t5_date(article: Article) -> str:
+    """``2017/09/14/10:20`` as the page shows it (empty when the article has no date)."""
+    return article.published_raw or ""
+
+
+def render_t5_article(article: Article) -> tuple[str, str]:
+    """``(html, Content-Type header)``."""
+    tid, name, _ = T5_COLUMN
+    meta, content_type = T5_SERVING[article.variant]
+    views = t5_id(article) * 37 % 3000 + 200
+    out = [t5_head(f"{article.title}_{T5_SITE}", meta)]
+    out.append('<table width="960" border="0" align="center" cellpadding="0" cellspacing="0" class="view">\n')
+    out.append(
+        f'<tr><td class="nav">您当前的位置:<a href="/">首页</a> - <a href="newslist.asp?Tid={tid}&amp;page=1">{name}</a></td></tr>\n'
+    )
+    out.append(f'<tr><td class="tit"><b>{esc(article.title)}</b></td></tr>\n')
+    info = [f"浏览:{views}", f"发布人:{esc(article.poster or '')}"]
+    if article.published_raw:
+        info.append(t5_date(article))
+    out.append(f'<tr><td class="info" align="center">{"&nbsp;&nbsp;".join(info)}</td></tr>\n')
+    out.append('<tr><td class="content">\n')
+    for block in article.body:
+        if isinstance(block, str):
+            if _L1.match(block):
+                out.append(f"<p>\u3000\u3000<b>{esc(block)}</b></p>\n")
+            else:
+                out.append(f"<p>\u3000\u3000{esc(block)}</p>\n")
+        else:
+            raise TruthError(f"{article.path}: T5 articles are plain text")
+    credit = t5_credit(article)
+    if credit:
+        out.append(f'<p align="right">{credit}</p>\n')
+    out.append("</td></tr>\n")
+    out.append(
+        '<tr><td class="tools" align="center"><a href="javascript:window.print()">打印</a> 』※ '
+        '<a href="javascript:window.external.AddFavorite(location.href,document.title)">收藏此页</a> ※『 '
+        '<a href="javascript:window.close()">关闭</a></td></tr>\n'
+    )
+    out.append("</table>\n")
+    out.append(t5_footer())
+    return "".join(out), content_type
+
+
+def render_t5_list(page: int, pages: int, items: Sequence[ListItem], total: int) -> str:
+    tid, name, _ = T5_COLUMN
+    per_page = -(-total // pages)
+    out = [t5_head(f"{name}_{T5_SITE}", T5_SERVING[T5_LIST_SERVING][0])]
+    out.append('<table width="960" border="0" align="center" cellpadding="0" cellspacing="0">\n')
+    out.append(f'<tr><td class="nav">您当前的位置:<a href="/">首页</a> - {name}</td></tr>\n</table>\n')
+    out.append('<table class="list" width="960" border="0" align="center" cellpadding="2" cellspacing="0">\n')
+    for it in items:
+        href = it.href
+        if it.article is not None:
+            href = it.href.rsplit("/", 1)[-1]  # newsview.asp?Id=…&Tid=4, relative as ASP lists write it
+        date = ""
+        if it.date:
+            y, m, d = (int(x) for x in it.date.split("-"))
+            date = f"[{y}-{m}-{d}]"
+        out.append(
+            f'<tr><td class="t">·<a href="{attr(href)}" target="_blank">{esc(it.title)}</a></td><td class="d">{date}</td></tr>\n'
+        )
+    out.append("</table>\n")
+
+    def link(p: int, text: str) -> str:
+        return f'<a href="?Tid={tid}&amp;page={p}">{text}</a>'
+
+    parts = [f"共 {total} 条记录 页次:{page}/{pages} 每页{per_page}条", link(1, "首页")]
+    parts.append(link(page - 1, "上一页") if page > 1 else "上一页")
+    parts.append(link(page + 1, "下一页") if page < pages else "下一页")
+    parts.append(link(pages, "尾页"))
+    options = "".join(f'<option value="{p}"{" selected" if p == page else ""}>{p}</option>' for p in range(1, pages + 1))
+    parts.append(f"转到:<select onchange=\"location='?Tid={tid}&amp;page='+this.value\">{options}</select>")
+    out.append('<div class="pager" align="center">' + " ".join(parts) + "</div>\n")
+    out.append(t5_footer())
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
 # Home page, robots.txt, assets
 # ---------------------------------------------------------------------------------------------
 
@@ -1076,7 +1381,9 @@ def render_home() -> str:
         "<p>合成的民主党派、政协新闻站点，供爬虫和抽取测试使用。</p>\n"
         f"<h2>{T1_SITE}</h2>\n<ul>{t1}</ul>\n"
         f'<h2>{T2_SITE}</h2>\n<ul><li><a href="{t2_list_url("tzxw", 1)}">{T2_COLUMNS["tzxw"][0]}</a></li></ul>\n'
+        f'<h2>{T3_SITE}</h2>\n<ul><li><a href="{t3_list_url(1)}">{T3_COLUMN[1]}</a></li></ul>\n'
         f'<h2>{T4_SITE}</h2>\n<ul><li><a href="/t4/a/jcfc/">{T4_COLUMN[1]}</a></li></ul>\n'
+        f'<h2>{T5_SITE}</h2>\n<ul><li><a href="{attr(t5_list_url(1))}">{T5_COLUMN[1]}</a></li></ul>\n'
         f'<h2>{T6_SITE}</h2>\n<ul><li><a href="{t6_list_url(1)}">{T6_COLUMN[1]}</a></li></ul>\n'
         "</body>\n</html>\n"
     )
@@ -1086,6 +1393,7 @@ ROBOTS_TXT = "User-agent: *\nDisallow:\n"
 T1_CSS = "body{font-family:SimSun,serif;font-size:14px}\n.article .title{text-align:center}\n"
 T4_CSS = "body{font:12px/1.5 Verdana,Arial}\n.dede_pages ul li{display:inline}\n"
 T6_CSS = "body{font:14px/1.6 'Microsoft YaHei',sans-serif}\n#pubtime_baidu{display:none}\n"
+T3_CSS = "body{font:14px/1.8 SimSun,serif}\n#zoom p{text-indent:2em}\n"
 JQUERY_STUB = "/* jQuery is not bundled with the sample site; the pages work without it. */\n"
 
 
@@ -1123,6 +1431,9 @@ def generate() -> tuple[dict[str, bytes], dict[str, bytes]]:
     site.add("/skin/images/logo.png", png_bytes((200, 30, 40)))
     site.add("/t4/templets/default/style/dedecms.css", T4_CSS.encode("utf-8"))
     site.add("/t6/css/main.css", T6_CSS.encode("utf-8"))
+    site.add("/t3/images/style.css", T3_CSS.encode("utf-8"))
+    site.add("/t3/module/web/jpage/jpage.js", T3_JPAGE_JS.encode("utf-8"))
+    site.add("/t5/images/style.css", T5_CSS.encode("utf-8"))
 
     # T1
     t1 = _by_template("t1")
@@ -1154,6 +1465,19 @@ def generate() -> tuple[dict[str, bytes], dict[str, bytes]]:
         for page, page_items in enumerate(chunk(items, pages), start=1):
             site.add_html(t2_list_url(column, page), render_t2_list(column, page, pages, page_items))
 
+    # T3
+    t3 = _by_template("t3")
+    ordered = sorted(t3, key=lambda a: a.published or "")
+    for index, article in enumerate(t3):
+        pos = ordered.index(article)
+        prev = ordered[pos - 1] if pos > 0 else None
+        nxt = ordered[pos + 1] if pos + 1 < len(ordered) else None
+        site.add_html(article.path, render_t3_article(index, article, (prev, nxt)))
+    items = list_items(t3, T3_EXTRAS)
+    pages = T3_COLUMN[3]
+    for page, page_items in enumerate(chunk(items, pages), start=1):
+        site.add_html(t3_list_url(page), render_t3_list(page, pages, page_items, len(items)))
+
     # T4
     t4 = _by_template("t4")
     ordered = sorted(t4, key=lambda a: a.published or "")
@@ -1170,6 +1494,17 @@ def generate() -> tuple[dict[str, bytes], dict[str, bytes]]:
         site.add_html(f"/t4/a/{key}/{t4_list_name(tid, page)}", html_text, gbk=True)
         if page == 1:  # DedeCMS: the column index is a copy of list page 1
             site.add_html(f"/t4/a/{key}/index.html", html_text, gbk=True)
+
+    # T5
+    t5 = _by_template("t5")
+    for article in t5:
+        page_html, content_type = render_t5_article(article)
+        site.add_html(article.path, page_html, gbk=True, content_type=content_type)
+    items = list_items(t5, T5_EXTRAS)
+    pages = T5_COLUMN[2]
+    for page, page_items in enumerate(chunk(items, pages), start=1):
+        site.add_html(t5_list_url(page), render_t5_list(page, pages, page_items, len(items)), gbk=True,
+                      content_type=T5_SERVING[T5_LIST_SERVING][1])
 
     # T6
     t6 = _by_template("t6")
@@ -1191,7 +1526,7 @@ def generate() -> tuple[dict[str, bytes], dict[str, bytes]]:
                 elif isinstance(block, Files):
                     for _, href in block.links:
                         site.add_asset(_site_path(page_path, href))
-    for extras in [*T1_EXTRAS.values(), T4_EXTRAS, T6_EXTRAS]:
+    for extras in [*T1_EXTRAS.values(), T3_EXTRAS, T4_EXTRAS, T5_EXTRAS, T6_EXTRAS]:
         for _, href, _ in extras:
             if href.startswith("/"):
                 site.add_asset(href)

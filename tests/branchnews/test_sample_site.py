@@ -111,17 +111,28 @@ def test_build_writes_identical_bytes(tmp_path):
     assert build.write(tmp_path / "site", tmp_path / "golden") == 0  # second run: nothing to change
 
 
-def test_at_least_30_articles_over_four_templates():
+def test_at_least_30_articles_over_six_templates():
     assert len(ARTICLE_URLS) >= 30
     assert ARTICLE_URLS == sorted(set(ARTICLE_URLS))
-    per_template = {t: sum(a.template == t for a in ARTICLES) for t in ("t1", "t2", "t4", "t6")}
+    per_template = {t: sum(a.template == t for a in ARTICLES) for t in ("t1", "t2", "t3", "t4", "t5", "t6")}
     assert min(per_template.values()) >= 5 and sum(n >= 10 for n in per_template.values()) >= 3, per_template
+
+
+def test_only_gbk_pages_have_header_overrides():
+    """Every file listed in _headers.json is a GBK page (T4, T5); every other page is UTF-8."""
+    headers = json.loads(site_bytes("_headers.json"))
+    assert headers and all(rel.startswith(("t4/", "t5/")) for rel in headers)
+    for path in SITE_DIR.rglob("*"):
+        rel = path.relative_to(SITE_DIR).as_posix()
+        if not path.is_file() or rel in headers or rel.endswith((".png", ".pdf")):
+            continue
+        path.read_bytes().decode("utf-8")  # strict: every unlisted text file is UTF-8
 
 
 def test_gbk_pages_are_gbk_with_characters_outside_gb2312():
     headers = json.loads(site_bytes("_headers.json"))
-    gbk_files = sorted(headers)
-    assert gbk_files and all(rel.startswith("t4/") for rel in gbk_files)
+    gbk_files = sorted(rel for rel in headers if rel.startswith("t4/"))
+    assert gbk_files and all(headers[rel] == "text/html" for rel in gbk_files)
     joined = ""
     for rel in gbk_files:
         data = site_bytes(rel)
@@ -134,6 +145,78 @@ def test_gbk_pages_are_gbk_with_characters_outside_gb2312():
         assert ch in joined
     with pytest.raises(UnicodeEncodeError):
         "张喆".encode("gb2312")
+
+
+T5_HEADER_LIES = ["t5/newsview.asp@Id=3890&Tid=4", "t5/newsview.asp@Id=3902&Tid=4",
+                  "t5/newslist.asp@Tid=4&page=1", "t5/newslist.asp@Tid=4&page=2"]
+T5_META_LIES = "t5/newsview.asp@Id=3915&Tid=4"
+
+
+def test_t5_every_page_is_gbk_and_listed():
+    headers = json.loads(site_bytes("_headers.json"))
+    pages = sorted(p.relative_to(SITE_DIR).as_posix() for p in (SITE_DIR / "t5").glob("news*.asp@*"))
+    assert len(pages) == 7 and sorted(rel for rel in headers if rel.startswith("t5/")) == pages
+    for rel in pages:
+        data = site_bytes(rel)
+        data.decode("gbk")  # strict
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+
+
+@pytest.mark.parametrize("rel", T5_HEADER_LIES)
+def test_t5_lying_header_files_are_gbk_bytes(rel):
+    """The header says utf-8, the meta says gb2312, the bytes are GBK with characters outside GB2312."""
+    headers = json.loads(site_bytes("_headers.json"))
+    assert headers[rel] == "text/html; charset=utf-8"
+    data = site_bytes(rel)
+    text = data.decode("gbk")  # strict
+    assert 'content="text/html; charset=gb2312"' in text
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    encoding, decoded = html_to_unicode(headers[rel], data)  # what a browser and Scrapy do: the header wins
+    assert encoding == "utf-8" and "\ufffd" in decoded
+    if "newsview" in rel:
+        assert any(ch in text for ch in "〇镕喆")
+        with pytest.raises(UnicodeEncodeError):
+            text.encode("gb2312")
+
+
+def test_t5_meta_lies_sibling_is_gbk_bytes():
+    headers = json.loads(site_bytes("_headers.json"))
+    assert headers[T5_META_LIES] == "text/html"  # no charset in the header
+    data = site_bytes(T5_META_LIES)
+    text = data.decode("gbk")
+    assert '<meta charset="utf-8">' in text and "gb2312" not in text
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    encoding, decoded = html_to_unicode(headers[T5_META_LIES], data)  # trusting the meta gives mojibake
+    assert encoding == "utf-8" and "\ufffd" in decoded
+
+
+def test_t5_gb2312_label_needs_gbk():
+    """Honest header and meta both say gb2312, but the text has 喆: only GBK/GB18030 decodes it."""
+    rel = "t5/newsview.asp@Id=3871&Tid=4"
+    assert json.loads(site_bytes("_headers.json"))[rel] == "text/html; charset=gb2312"
+    data = site_bytes(rel)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("gb2312")
+    assert "张喆" in data.decode("gb18030")
+    encoding, decoded = html_to_unicode("text/html; charset=gb2312", data)
+    assert encoding == "gb18030" and "张喆" in decoded
+
+
+def test_t5_no_date_article_shows_no_date_anywhere():
+    """Id=3871: no date in the page, the URL or its list row; the golden says null."""
+    golden = GOLDENS["t5-3871.json"]
+    assert (golden["published"], golden["published_raw"]) == (None, None)
+    date_like = re.compile(r"\d{4}\s*[-/年.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年|\[\d")
+    text = site_bytes("t5/newsview.asp@Id=3871&Tid=4").decode("gbk")
+    assert not date_like.search(text)
+    assert "发布人:办公室</td>" in text  # the metadata line simply ends after 发布人
+    assert not date_like.search(golden["url"])
+    listing = site_bytes("t5/newslist.asp@Tid=4&page=2").decode("gbk")
+    row = next(line for line in listing.splitlines() if "Id=3871" in line)
+    assert row.endswith('<td class="d"></td></tr>')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,6 +261,12 @@ def test_url_to_relpath(path, query, expected):
         ("t6/uploads/2017/09/fj2.xls", "application/vnd.ms-excel"),
         ("skin/images/logo.png", "image/png"),
         ("x/unknown.bin", "application/octet-stream"),
+        ("t3/col/col1234/index.html@uid=4567&pageNum=2", UTF8_HTML),
+        ("t3/art/2017/9/14/art_1234_56789.html", UTF8_HTML),
+        ("t5/newsview.asp@Id=3890&Tid=4", "text/html; charset=utf-8"),  # listed: the lie
+        ("t5/newsview.asp@Id=3915&Tid=4", "text/html"),  # listed: no charset, the meta lies
+        ("t5/newsview.asp@Id=3871&Tid=4", "text/html; charset=gb2312"),
+        ("t5/newslist.asp@Tid=4&page=2", "text/html; charset=utf-8"),
     ],
 )
 def test_content_type_for(relpath, expected):
@@ -214,6 +303,18 @@ ABS = f"http://{HOST}"
         pytest.param("/t6/uploads/2017/09/%E9%99%84%E4%BB%B61.docx", HOST, 200,
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      "t6/uploads/2017/09/附件1.docx", id="chinese-file-name"),
+        pytest.param("/t3/col/col1234/index.html?uid=4567&pageNum=2", HOST, 200, UTF8_HTML,
+                     "t3/col/col1234/index.html@uid=4567&pageNum=2", id="hanweb-page-2"),
+        pytest.param(f"{ABS}/t3/art/2017/9/14/art_1234_56789.html", HOST, 200, UTF8_HTML,
+                     "t3/art/2017/9/14/art_1234_56789.html", id="hanweb-article"),
+        pytest.param(f"{ABS}/t5/newsview.asp?Id=3890&Tid=4", HOST, 200, "text/html; charset=utf-8",
+                     "t5/newsview.asp@Id=3890&Tid=4", id="asp-header-lies"),
+        pytest.param("/t5/newsview.asp?Id=3915&Tid=4", HOST, 200, "text/html",
+                     "t5/newsview.asp@Id=3915&Tid=4", id="asp-meta-lies"),
+        pytest.param("/t5/newslist.asp?Tid=4&page=2", HOST, 200, "text/html; charset=utf-8",
+                     "t5/newslist.asp@Tid=4&page=2", id="asp-list-page-2"),
+        pytest.param("/t5/newsview.asp?Tid=4&Id=3890", HOST, 404, None, None, id="asp-query-order-matters"),
+        pytest.param("/t3/col/col1234/index.html?uid=4567&pageNum=3", HOST, 404, None, None, id="hanweb-no-page-3"),
         pytest.param("/t4/plus/view.php?aid=999", HOST, 404, None, None, id="unknown-query"),
         pytest.param("/t4/plus/view.php", HOST, 404, None, None, id="query-required"),
         pytest.param("/nope.html", HOST, 404, None, None, id="missing"),
@@ -296,6 +397,66 @@ def test_trs_pager_is_script_only():
     assert not (SITE_DIR / "t2/tzxw/index_3.html").exists()
 
 
+T3_LISTS = ["t3/col/col1234/index.html", "t3/col/col1234/index.html@uid=4567&pageNum=2"]
+T3_ARTICLE = re.compile(r"/t3/art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html$")
+
+
+@pytest.mark.parametrize("rel", T3_LISTS)
+def test_hanweb_list_has_no_plain_article_links(rel):
+    """The records are CDATA inside <script type="text/xml">: a DOM //a/@href finds no article."""
+    text = site_bytes(rel).decode("utf-8")
+    doc = lxml_html.document_fromstring(text)
+    hrefs = doc.xpath("//a/@href")
+    assert hrefs and not [h for h in hrefs if "/art/" in h]
+    assert not doc.xpath('//div[@id="4567"]//li')  # not even the list items
+    records = _hanweb_records(text)
+    assert records and any(T3_ARTICLE.search(h) for h in records)
+    assert "pageNum=" not in " ".join(hrefs)  # the pager is written by jpage() at run time
+
+
+def test_hanweb_records_and_pager_reach_every_t3_article():
+    found = []
+    for rel in T3_LISTS:
+        text = site_bytes(rel).decode("utf-8")
+        found += [h for h in _hanweb_records(text) if T3_ARTICLE.search(h)]
+        assert _hanweb_pages(text) == ["index.html?uid=4567&pageNum=2"]
+    t3 = sorted(u for u in ARTICLE_URLS if "/t3/" in u)
+    assert len(t3) == 5 and sorted(BASE_URL + h for h in found) == t3
+    assert not (SITE_DIR / "t3/col/col1234/index.html@uid=4567&pageNum=3").exists()
+
+
+def test_hanweb_article_date_path_is_not_zero_padded():
+    for url in ARTICLE_URLS:
+        m = re.search(r"/t3/art/(\d{4})/(\d{1,2})/(\d{1,2})/", url)
+        if m:
+            golden = next(g for g in GOLDENS.values() if g["url"] == url)
+            y, mo, d = golden["published"][:10].split("-")
+            assert m.groups() == (y, str(int(mo)), str(int(d)))
+    assert f"{ABS}/t3/art/2017/9/14/art_1234_56789.html" in ARTICLE_URLS
+
+
+@pytest.mark.parametrize(
+    "rel, golden, credit_lines",
+    [
+        ("t3/art/2017/9/14/art_1234_56789.html", "t3-56789.json", ["（文/张某 图/李某）", "审核：刘某 编辑：赵某"]),
+        ("t3/art/2017/8/3/art_1234_56512.html", "t3-56512.json", ["（文/陈某）", "审核：刘某"]),
+        ("t5/newsview.asp@Id=3902&Tid=4", "t5-3902.json", ["（记者汪某 通讯员代某）【编辑:叶某】"]),
+        ("t5/newsview.asp@Id=3890&Tid=4", "t5-3890.json", ["（民革云州市委北湖支部 张某）"]),
+    ],
+)
+def test_credit_lines_close_the_body_and_are_not_paragraphs(rel, golden, credit_lines):
+    data = site_bytes(rel)
+    text = data.decode("gbk") if rel.startswith("t5/") else data.decode("utf-8")
+    doc = lxml_html.document_fromstring(text)
+    body = doc.xpath('//div[@id="zoom"]/p | //td[@class="content"]/p')
+    last = [p.text_content().strip() for p in body][-len(credit_lines):]
+    assert last == credit_lines
+    paragraphs = GOLDENS[golden]["paragraphs"]
+    assert len(paragraphs) == len(body) - len(credit_lines) - len(GOLDENS[golden]["images"])
+    assert not any(line in p for p in paragraphs for line in credit_lines)
+    assert "刘某" not in json.dumps(GOLDENS[golden], ensure_ascii=False)  # 审核 is nobody's field
+
+
 def test_every_article_url_answers_200_through_the_proxy(port):
     for url in ARTICLE_URLS:
         status, headers, body = fetch(port, url)
@@ -317,10 +478,32 @@ def _trs_pages(text: str) -> list[str]:
     return out
 
 
+_HANWEB_RECORD = re.compile(r"<record><!\[CDATA\[(.*?)\]\]></record>", re.S)
+_HANWEB_PAGER = re.compile(r"jpage\(\{([^}]*)\}\)")
+
+
+def _hanweb_records(text: str) -> list[str]:
+    """hrefs of the list records Hanweb keeps as CDATA inside <script type="text/xml">."""
+    out = []
+    for fragment in _HANWEB_RECORD.findall(text):
+        out += lxml_html.fragment_fromstring(fragment, create_parent="ul").xpath("//a/@href")
+    return out
+
+
+def _hanweb_pages(text: str) -> list[str]:
+    """The links Hanweb's script-only jpage pager would write: ?uid=…&pageNum=2 … (1-based)."""
+    out = []
+    for config in _HANWEB_PAGER.findall(text):
+        params = dict(re.findall(r"(\w+)\s*:\s*'?(\w+)'?", config))
+        pages = -(-int(params["totalRecord"]) // int(params["perPage"]))
+        out += [f"index.html?uid={params['uid']}&pageNum={n}" for n in range(2, pages + 1)]
+    return out
+
+
 def _page_links(body: bytes, content_type: str, url: str) -> list[str]:
     _, text = html_to_unicode(content_type, body)
     doc = lxml_html.document_fromstring(text)
-    out = [safe_url_string(urljoin(url, href)) for href in _trs_pages(text)]
+    out = [safe_url_string(urljoin(url, href)) for href in _trs_pages(text) + _hanweb_pages(text) + _hanweb_records(text)]
     for attr_name, xpath in (("href", "//a[@href]"), ("src", "//img[@src]|//script[@src]|//link[@href]")):
         for el in doc.xpath(xpath):
             value = el.get(attr_name) or el.get("href")
@@ -435,7 +618,7 @@ def test_golden_is_internally_consistent(name):
     for value in (g["title"], g["source"], g["author"], g["editor"], *g["breadcrumb"], *g["paragraphs"]):
         assert value is None or (value and value == value.strip() and "  " not in value)
         assert value is None or not re.search(r"[\u4e00-\u9fff][,;!?:]", value)
-    assert g["encoding"] == ("gb18030" if "/t4/" in g["url"] else "utf-8")
+    assert g["encoding"] == ("gb18030" if "/t4/" in g["url"] or "/t5/" in g["url"] else "utf-8")
 
 
 def test_seed_golden():
@@ -485,6 +668,29 @@ def test_seed_golden_matches_the_shared_expected_record():
         ("t2-31001.json", "editor", "王某某"),
         ("t2-32510.json", "author", None),
         ("t2-30988.json", "url", f"{ABS}/t2/dpgz/201709/t20170912_30988.html"),
+        ("t3-56789.json", "url", f"{ABS}/t3/art/2017/9/14/art_1234_56789.html"),
+        ("t3-56789.json", "published", "2017-09-14T10:20:00+08:00"),
+        ("t3-56789.json", "source", "中共西山县委统战部"),  # 信息来源：
+        ("t3-56789.json", "author", "张某"),  # （文/张某 图/李某）; the 图/ photographer is nobody's author
+        ("t3-56789.json", "editor", "赵某"),  # 审核：刘某 编辑：赵某
+        ("t3-56789.json", "breadcrumb", ["首页", "统战动态"]),
+        ("t3-56512.json", "editor", None),  # 审核：刘某 alone: 审核 is never the editor
+        ("t3-56512.json", "author", "陈某"),
+        ("t3-57034.json", "author", None),
+        ("t3-57034.json", "pages", 1),
+        ("t5-3890.json", "url", f"{ABS}/t5/newsview.asp?Id=3890&Tid=4"),
+        ("t5-3890.json", "published", "2017-09-14T10:20:00+08:00"),
+        ("t5-3890.json", "published_raw", "2017/09/14/10:20"),
+        ("t5-3890.json", "source", None),  # 发布人:宣传部 is the poster, not the source
+        ("t5-3890.json", "author", "张某"),  # （民革云州市委北湖支部 张某）
+        ("t5-3890.json", "editor", None),
+        ("t5-3902.json", "author", "汪某"),  # （记者汪某 通讯员代某）: the 记者 only
+        ("t5-3902.json", "editor", "叶某"),  # 【编辑:叶某】
+        ("t5-3855.json", "author", "代某"),
+        ("t5-3871.json", "published", None),
+        ("t5-3871.json", "author", None),
+        ("t5-3915.json", "encoding", "gb18030"),
+        ("t5-3890.json", "breadcrumb", ["首页", "工作动态"]),
     ],
 )
 def test_golden_spot_values(name, field, value):
@@ -551,6 +757,7 @@ def test_traditional_page_text_must_round_trip():
         ("二〇一七年九月十二日", "2017-09-12"),
         ("二○一七年十月三十一日", "2017-10-31"),
         ("二零一八年十二月二十日", "2018-12-20"),
+        ("2017/09/14/10:20", "2017-09-14T10:20:00+08:00"),
     ],
 )
 def test_parse_raw_date(raw, iso):
