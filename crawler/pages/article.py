@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from lxml import etree, html
+from lxml import etree
 
 from crawler.pages.body import (_HAN, _NEGATIVE, attachments_in, body_lines, find_body, images_in,
                                 is_attachment_line, is_chrome)
@@ -25,7 +25,7 @@ from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crum
 from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
 from crawler.pages.decode import decode_html
 from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
-from crawler.pages.lines import Line, clean_space, is_inside, page_lines, prune
+from crawler.pages.lines import Line, clean_space, is_inside, page_lines, parse_html, prune, text_of
 from crawler.pages.sections import split_sections
 from crawler.pages.title import find_headline
 from pipelines.normalize import Normalizer
@@ -64,7 +64,7 @@ class Page:
 @dataclass(slots=True)
 class _Parsed:
     page: Page
-    root: html.HtmlElement
+    root: etree._Element
     encoding: str
     declared: str | None
 
@@ -77,15 +77,16 @@ def parse_tree(page: Page) -> _Parsed:
     if _CONTROL.search(text[:4096]):
         raise ExtractionError(page.url, "binary content, not an HTML page")
     try:
-        root = html.document_fromstring(text, parser=html.HTMLParser(
-            remove_comments=True, remove_pis=True, huge_tree=False))
-    except (etree.ParserError, ValueError) as exc:
+        root = parse_html(text)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(page.url, f"not parseable as HTML ({exc})") from exc
+    if root is None:
+        raise ExtractionError(page.url, "not parseable as HTML")
     prune(root)
     return _Parsed(page, root, decoded.encoding, decoded.declared)
 
 
-def _text_slots(root: html.HtmlElement):
+def _text_slots(root: etree._Element):
     """Every place the normaliser must see: text, tail, and the attributes we output."""
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -98,7 +99,7 @@ def _text_slots(root: html.HtmlElement):
             yield el, "content"
 
 
-def normalise_trees(roots: Sequence[html.HtmlElement], normalizer: Normalizer):
+def normalise_trees(roots: Sequence[etree._Element], normalizer: Normalizer):
     slots, texts = [], []
     for root in roots:
         for el, attr in _text_slots(root):
@@ -115,7 +116,7 @@ def normalise_trees(roots: Sequence[html.HtmlElement], normalizer: Normalizer):
     return doc
 
 
-def _meta(root: html.HtmlElement, names: Sequence[str]) -> str | None:
+def _meta(root: etree._Element, names: Sequence[str]) -> str | None:
     found: dict[str, str] = {}
     for el in root.iter("meta"):
         key = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
@@ -128,7 +129,7 @@ def _meta(root: html.HtmlElement, names: Sequence[str]) -> str | None:
     return None
 
 
-def _select(root: html.HtmlElement, xpath: str | None):
+def _select(root: etree._Element, xpath: str | None):
     if not xpath:
         return None
     try:
@@ -140,11 +141,11 @@ def _select(root: html.HtmlElement, xpath: str | None):
     return result
 
 
-def _selected_text(root: html.HtmlElement, xpath: str | None) -> str | None:
+def _selected_text(root: etree._Element, xpath: str | None) -> str | None:
     hit = _select(root, xpath)
     if hit is None:
         return None
-    text = hit.text_content() if isinstance(hit, html.HtmlElement) else str(hit)
+    text = text_of(hit) if isinstance(hit, etree._Element) else str(hit)
     return clean_space(text) or None
 
 
@@ -155,17 +156,17 @@ class _Layout:
     lines: list[Line]
     title: str | None
     title_index: int
-    body: html.HtmlElement | None
+    body: etree._Element | None
     body_lines: list[Line]
     before: list[Line]  # info lines between headline and body
     after: list[Line]  # lines right after the body (editor, author credits)
-    figure: html.HtmlElement | None = None  # lead picture and caption just above the body
+    figure: etree._Element | None = None  # lead picture and caption just above the body
 
 
-def _layout(root: html.HtmlElement, selectors: Mapping[str, str]) -> _Layout:
+def _layout(root: etree._Element, selectors: Mapping[str, str]) -> _Layout:
     lines = page_lines(root)
     body = _select(root, selectors.get("body")) if selectors.get("body") else None
-    if not isinstance(body, html.HtmlElement):
+    if not isinstance(body, etree._Element):
         body = find_body(lines, root)
     prose = next((ln.index for ln in lines if body is not None and is_inside(ln.block, body)
                   and len(_HAN.findall(ln.text)) >= 15), None)
@@ -192,19 +193,19 @@ def _layout(root: html.HtmlElement, selectors: Mapping[str, str]) -> _Layout:
     return _Layout(lines, title, title_index, body, blines, before, after, figure)
 
 
-def _lead_figure(body: html.HtmlElement) -> html.HtmlElement | None:
+def _lead_figure(body: etree._Element) -> etree._Element | None:
     """A lead picture with its caption placed just before the body container: part of the article."""
     prev = body.getprevious()
     if prev is None or not isinstance(prev.tag, str) or prev.find(".//img") is None:
         return None
-    text = clean_space(prev.text_content())
-    links = sum(len(clean_space(a.text_content())) for a in prev.iter("a"))
+    text = clean_space(text_of(prev))
+    links = sum(len(clean_space(text_of(a))) for a in prev.iter("a"))
     if not 0 < len(text) <= 200 or links > len(text) / 2:
         return None
     return prev
 
 
-def _in_noise(el: html.HtmlElement, body: html.HtmlElement) -> bool:
+def _in_noise(el: etree._Element, body: etree._Element) -> bool:
     while el is not None and el is not body:
         if _NEGATIVE.search(f'{el.get("class", "")} {el.get("id", "")}'):
             return True
@@ -279,7 +280,7 @@ def _unlabeled_author(opening: list[str], closing: list[str], header_blocks) -> 
     return None
 
 
-def _publish_date(layout: _Layout, labeled: str | None, root: html.HtmlElement,
+def _publish_date(layout: _Layout, labeled: str | None, root: etree._Element,
                   url: str) -> FoundDate | None:
     # 1. the labeled date near the headline (发布时间/日期/时间 …)
     if labeled:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from lxml import html
+from lxml import etree
 from w3lib.url import safe_url_string
 from urllib.parse import urljoin
 
-from crawler.pages.lines import Line, is_inside
+from crawler.pages.lines import text_of, Line, is_inside
 
 _POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
                        r"post|entry|story|wz|cont", re.I)
@@ -40,7 +40,7 @@ CHROME = re.compile(
 )
 
 
-def _weight(el: html.HtmlElement) -> float:
+def _weight(el: etree._Element) -> float:
     names = f'{el.get("class", "")} {el.get("id", "")}'
     if not names.strip():
         return 0.0
@@ -52,8 +52,8 @@ def _weight(el: html.HtmlElement) -> float:
     return weight
 
 
-def find_body(lines: list[Line], root: html.HtmlElement) -> html.HtmlElement | None:
-    scores: dict[html.HtmlElement, float] = defaultdict(float)
+def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
+    scores: dict[etree._Element, float] = defaultdict(float)
     for line in lines:
         han = len(_HAN.findall(line.text))
         if han < 8 or line.link_density > 0.5:
@@ -74,15 +74,16 @@ def find_body(lines: list[Line], root: html.HtmlElement) -> html.HtmlElement | N
     return best
 
 
-def body_lines(lines: list[Line], body: html.HtmlElement) -> list[Line]:
-    return [line for line in lines if is_inside(line.block, body)]
+def body_lines(lines: list[Line], body: etree._Element) -> list[Line]:
+    inside = set(body.iter())
+    return [line for line in lines if line.block in inside]
 
 
 def is_chrome(text: str) -> bool:
     return bool(CHROME.match(text))
 
 
-def attachments_in(body: html.HtmlElement, base_url: str) -> list[dict]:
+def attachments_in(body: etree._Element, base_url: str) -> list[dict]:
     out: list[dict] = []
     seen: set[str] = set()
     for a in body.iter("a"):
@@ -95,12 +96,12 @@ def attachments_in(body: html.HtmlElement, base_url: str) -> list[dict]:
         if url in seen:
             continue
         seen.add(url)
-        name = " ".join(a.text_content().split()) or href.rsplit("/", 1)[-1]
+        name = " ".join(text_of(a).split()) or href.rsplit("/", 1)[-1]
         out.append({"name": name, "url": url})
     return out
 
 
-def images_in(body: html.HtmlElement, base_url: str) -> list[dict]:
+def images_in(body: etree._Element, base_url: str) -> list[dict]:
     out: list[dict] = []
     for img in body.iter("img"):
         src = (img.get("src") or img.get("data-src") or img.get("oldsrc") or "").strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
+from lxml import etree
 
 from crawler.pages.lines import Line, clean_space
 
@@ -31,7 +31,7 @@ def find_breadcrumb(lines: list[Line], before: int | None = None) -> list[str]:
     return []
 
 
-def _crumb_block(el: html.HtmlElement) -> bool:
+def _crumb_block(el: etree._Element) -> bool:
     return bool(_CRUMB_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'))
 
 

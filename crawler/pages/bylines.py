@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
+from lxml import etree
 
 from crawler.pages.dates import find_dates
-from crawler.pages.lines import clean_space
+from crawler.pages.lines import text_of, clean_space
 
 _ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
@@ -75,12 +75,12 @@ def closing_authors(paragraph: str) -> str | None:
     return _names(m["names"]) if m else None
 
 
-def _class_names(el: html.HtmlElement) -> str:
+def _class_names(el: etree._Element) -> str:
     return f'{el.get("class", "")} {el.get("id", "")}'
 
 
-def _short_text(el: html.HtmlElement) -> str | None:
-    text = clean_space(el.text_content())
+def _short_text(el: etree._Element) -> str | None:
+    text = clean_space(text_of(el))
     for found in find_dates(text):
         text = text.replace(found.raw, " ")
     text = clean_space(re.sub(r"[()（）\[\]【】|｜]", " ", text))
@@ -88,7 +88,7 @@ def _short_text(el: html.HtmlElement) -> str | None:
     return text if 2 <= len(text) <= 30 else None
 
 
-def author_from_classes(blocks: list[html.HtmlElement]) -> str | None:
+def author_from_classes(blocks: list[etree._Element]) -> str | None:
     """An element classed author/byline in the header (``<div class="author">本报记者 王乐文</div>``)."""
     for block in blocks:
         for el in block.iter():
@@ -103,7 +103,7 @@ def author_from_classes(blocks: list[html.HtmlElement]) -> str | None:
     return None
 
 
-def source_from_classes(blocks: list[html.HtmlElement]) -> str | None:
+def source_from_classes(blocks: list[etree._Element]) -> str | None:
     """An element classed source/where/from in the header, or a <cite>, without date or label."""
     for block in blocks:
         for el in block.iter():

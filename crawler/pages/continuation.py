@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from lxml import html
+from lxml import etree
 from w3lib.url import safe_url_string
 
 _PAGE_FILE = re.compile(r"^(?P<stem>.+?)(?:_(?P<n>\d+))?(?P<ext>\.[a-z]{2,6})$", re.I)
@@ -26,7 +26,7 @@ def page_number(url: str) -> tuple[str, int] | None:
     return f"{parts.netloc}{directory}/{m['stem']}{m['ext'].lower()}", int(m["n"] or 1)
 
 
-def next_page_url(root: html.HtmlElement, url: str) -> str | None:
+def next_page_url(root: etree._Element, url: str) -> str | None:
     """URL of the next page of the same article, if the page links to one."""
     here = page_number(url)
     if here is None:

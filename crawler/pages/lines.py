@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree, html
+from lxml import etree
 
 BLOCK_TAGS = frozenset("""
     address article aside blockquote body center dd details dialog div dl dt fieldset figcaption
@@ -36,12 +36,11 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 @dataclass(slots=True)
 class Line:
     text: str
-    block: html.HtmlElement
+    block: etree._Element
     index: int
     link_chars: int = 0
-    links: list[html.HtmlElement] = field(default_factory=list)
+    links: list[etree._Element] = field(default_factory=list)
     marked: str = ""  # text with OPEN/CLOSE around inline elements
-    classes: str = ""  # class and id names of the inline elements in the line
 
     @property
     def link_density(self) -> float:
@@ -56,25 +55,41 @@ def unmark(text: str) -> str:
     return _MARKS_AND_SPACE.sub(lambda m: " " if any(c.isspace() for c in m.group()) else "", text)
 
 
+# Plain lxml.etree elements: lxml.html's per-element class lookup costs more than the parse.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False,
+                           no_network=True)
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse decoded page text into a tree; None when there is nothing to parse."""
+    if not text.strip():
+        return None
+    return etree.fromstring(text, _PARSER)
+
+
+def text_of(el: etree._Element) -> str:
+    """All text below ``el`` (what lxml.html calls text_content)."""
+    return "".join(el.itertext())
+
+
 def clean_space(text: str) -> str:
     """Collapse whitespace runs (str.split knows NBSP and U+3000) and trim the ends."""
     return _SPACE.sub(" ", text).strip()
 
 
-def prune(root: html.HtmlElement) -> None:
+_HIDDEN_XPATH = etree.XPath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+
+
+def prune(root: etree._Element) -> None:
     """Drop what no reader sees: scripts, styles, form controls, hidden elements, comments."""
-    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
         _drop(el)
-    for el in list(root.iter(*DROP_TAGS)):
-        _drop(el)
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str):
-            continue
+    for el in _HIDDEN_XPATH(root):
         if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
             _drop(el)
 
 
-def _drop(el: html.HtmlElement) -> None:
+def _drop(el: etree._Element) -> None:
     """Remove ``el`` but keep its tail text, which belongs to the parent."""
     parent = el.getparent()
     if parent is None:
@@ -89,30 +104,38 @@ def _drop(el: html.HtmlElement) -> None:
     parent.remove(el)
 
 
-def page_lines(root: html.HtmlElement) -> list[Line]:
+def page_lines(root: etree._Element) -> list[Line]:
     """Every visible line of ``root`` in document order."""
     lines: list[Line] = []
     parts: list[str] = []
-    state = {"link_chars": 0, "links": [], "classes": []}
+    state = {"link_chars": 0, "links": [], "text": False}
 
-    def flush(block: html.HtmlElement) -> None:
-        marked = clean_space("".join(parts))
-        text = clean_space(unmark(marked)) if marked else ""
-        if text:
-            lines.append(Line(text, block, len(lines), state["link_chars"], state["links"],
-                              marked, " ".join(state["classes"])))
+    def flush(block: etree._Element) -> None:
+        if state["text"]:
+            marked = clean_space("".join(parts))
+            text = clean_space(MARKS.sub("", marked))
+            if text:
+                lines.append(Line(text, block, len(lines), state["link_chars"], state["links"],
+                                  marked))
+            state["link_chars"] = 0
+            state["links"] = []
+            state["text"] = False
         parts.clear()
-        state["link_chars"] = 0
-        state["links"] = []
-        state["classes"] = []
 
-    def walk(el: html.HtmlElement, block: html.HtmlElement, in_link: bool) -> None:
+    def add(text: str, link: bool) -> None:
+        parts.append(text)
+        if not text.isspace():
+            state["text"] = True
+            if link:
+                state["link_chars"] += len(text.strip())
+
+    def walk(el: etree._Element, block: etree._Element, in_link: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         is_block = tag in BLOCK_TAGS
         if is_block:
             flush(block)
             block = el
-        if tag == "br":
+        elif tag == "br":
             flush(block)
         link = in_link or tag == "a"
         if tag == "a" and not in_link:
@@ -120,19 +143,12 @@ def page_lines(root: html.HtmlElement) -> list[Line]:
         marks = tag in _INLINE_MARKED
         if marks:
             parts.append(OPEN)
-            names = f'{el.get("class", "")} {el.get("id", "")}'.strip()
-            if names:
-                state["classes"].append(names)
         if el.text:
-            parts.append(el.text)
-            if link:
-                state["link_chars"] += len(el.text.strip())
+            add(el.text, link)
         for child in el:
             walk(child, block, link)
             if child.tail:
-                parts.append(child.tail)
-                if link:
-                    state["link_chars"] += len(child.tail.strip())
+                add(child.tail, link)
         if marks:
             parts.append(CLOSE)
         if is_block:
@@ -144,7 +160,7 @@ def page_lines(root: html.HtmlElement) -> list[Line]:
     return lines
 
 
-def is_inside(el: html.HtmlElement, ancestor: html.HtmlElement) -> bool:
+def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
     while el is not None:
         if el is ancestor:
             return True

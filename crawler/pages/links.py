@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from lxml import html
+from lxml import etree, html
 from w3lib.url import safe_url_string
 
 from crawler.pages.decode import decode_html
@@ -46,7 +46,7 @@ class ListLinks:
     lists: list[str]
 
 
-def _hrefs(root: html.HtmlElement, text: str) -> list[str]:
+def _hrefs(root: etree._Element, text: str) -> list[str]:
     hrefs = [a.get("href") for a in root.iter("a") if a.get("href")]
     for script in re.findall(r"<script[^>]*text/xml[^>]*>(.*?)</script>", text, re.S | re.I):
         hrefs += _CDATA_HREF.findall(script)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from lxml import html
+from lxml import etree
 
-from crawler.pages.lines import clean_space
+from crawler.pages.lines import text_of, clean_space
 
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
@@ -22,11 +22,11 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TAG_BONUS = {"h1": 0.3, "h2": 0.2, "h3": 0.1, "h4": 0.05}
 
 
-def page_title(root: html.HtmlElement) -> str | None:
+def page_title(root: etree._Element) -> str | None:
     el = root.find(".//title")
     if el is None:
         return None
-    text = clean_space(el.text_content())
+    text = clean_space(text_of(el))
     return text or None
 
 
@@ -51,11 +51,15 @@ def similarity(candidate: str, reference: str) -> float:
     return sum(b.size for b in matcher.get_matching_blocks()) / len(candidate)
 
 
+# Headings, elements with a class or id, and leaf elements with some text of their own.
+_CANDIDATES = etree.XPath(
+    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or @class or @id or (not(*) and string-length(normalize-space(text())) >= 6)]")
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
 
-def find_headline(root: html.HtmlElement, lines=None, body_start: int | None = None
-                  ) -> tuple[str | None, html.HtmlElement | None]:
+def find_headline(root: etree._Element, lines=None, body_start: int | None = None
+                  ) -> tuple[str | None, etree._Element | None]:
     """(headline text, its element); falls back to <title> without its suffix.
 
     Candidates are headings and title-classed elements above the body's first prose line.
@@ -66,20 +70,16 @@ def find_headline(root: html.HtmlElement, lines=None, body_start: int | None = N
     line_of = {}
     for line in lines or ():
         line_of.setdefault(line.block, line.index)
-    body = root.find("body")
-    scope = body if body is not None else root
     candidates = []
-    for el in scope.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _CANDIDATES(root):
         is_heading = el.tag in _HEADING_TAGS
         if not is_heading and not _TITLE_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'):
-            # An unmarked element whose own text is the <title>'s headline.
+            # An unmarked leaf element whose own text is the <title>'s headline.
             own = clean_space(el.text or "")
-            if not (6 <= len(own) <= 120 and own[:2] in reference and len(el) == 0
+            if not (len(el) == 0 and 6 <= len(own) <= 120 and own[:2] in reference
                     and similarity(own, reference) >= 0.8):
                 continue
-        text = clean_space(el.text_content())
+        text = clean_space(text_of(el))
         if not 2 <= len(text) <= 120:
             continue
         index = _line_index(el, line_of)
@@ -102,7 +102,7 @@ def find_headline(root: html.HtmlElement, lines=None, body_start: int | None = N
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
 
 
-def _line_index(el: html.HtmlElement, line_of: dict) -> int | None:
+def _line_index(el: etree._Element, line_of: dict) -> int | None:
     """Index of the first line inside ``el`` (its block, or a block below it)."""
     if el in line_of:
         return line_of[el]
