@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.pages.body import (_HAN, _NEGATIVE, attachments_in, body_lines, find_body, images_in,
-                                is_attachment_line, is_chrome)
+from crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, NOISE, attachments_in, body_lines,
+                                find_body, images_in, is_attachment_line, is_chrome)
 from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                    dateline_authors, source_from_classes)
 from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
@@ -27,7 +27,7 @@ from crawler.pages.decode import decode_html
 from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
 from crawler.pages.lines import Line, clean_space, is_inside, page_lines, parse_html, prune, text_of
 from crawler.pages.sections import split_sections
-from crawler.pages.title import find_headline
+from crawler.pages.title import find_headline, similarity
 from pipelines.normalize import Normalizer
 from pipelines.records import SCHEMA_VERSION, canonical_url, record_id
 
@@ -229,6 +229,39 @@ def _body_texts(layout: _Layout, title: str | None) -> list[str]:
             continue
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
+        if NOISE.search(text) or (not out and _is_date_line(text)):
+            continue  # (a date line opening the body is metadata; one closing it is a signature)
+        if END_OF_ARTICLE.match(text) and len(out) >= 2:
+            break
+        out.append(text)
+    return _drop_repeats(_drop_deck(out, title))
+
+
+def _is_date_line(text: str) -> bool:
+    dates = find_dates(text) if len(text) <= 30 else []
+    return bool(dates) and len(text.replace(dates[0].raw, "").strip(" ()（）[]【】|")) <= 2
+
+
+def _drop_deck(texts: list[str], title: str | None) -> list[str]:
+    """The headline deck (引题/主题/副题) repeated at the top of the body container."""
+    if not title or not texts:
+        return texts
+    first = texts[0]
+    if len(first) > 40 or re.search(r"[。！？!?]", first) or not (
+            title in first or first in title or similarity(first, title) >= 0.8):
+        return texts
+    n = 1
+    while n < len(texts) and len(texts[n]) <= 30 and not re.search(r"[。！？!?]", texts[n]):
+        n += 1
+    return texts[n:] if n < len(texts) else texts
+
+
+def _drop_repeats(texts: list[str]) -> list[str]:
+    """A summary box (划重点, 摘要) repeats sentences of the body below it: keep the later copy."""
+    out = []
+    for i, text in enumerate(texts):
+        if len(text) >= 12 and any(text in later for later in texts[i + 1:]):
+            continue
         out.append(text)
     return out
 
@@ -236,7 +269,8 @@ def _body_texts(layout: _Layout, title: str | None) -> list[str]:
 def _without_credits(texts: list[str]) -> list[str]:
     """Byline and closing-credit lines feed ``author``; they are not body paragraphs."""
     last = len(texts) - 1
-    return [t for i, t in enumerate(texts) if not ((i < 2 or i > last - 2) and _is_credit(t))]
+    return [t for i, t in enumerate(texts)
+            if not (byline_authors(t) or ((i < 2 or i > last - 2) and closing_authors(t)))]
 
 
 def _credit_lines(layout: _Layout) -> list[Line]:
@@ -323,7 +357,8 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     texts = [_body_texts(layout, title) for layout in layouts]
     header_blocks = [ln.block for ln in first.before]
     if not labeled.get("author"):
-        labeled["author"] = _unlabeled_author(texts[0][:3], texts[-1][-3:], header_blocks)
+        labeled["author"] = _unlabeled_author(texts[0][:3], texts[-1][-3:], header_blocks) or next(
+            (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
     if not labeled.get("source"):
         labeled["source"] = source_from_classes(header_blocks) or _meta(first_root, SOURCE_METAS)
     date = _publish_date(first, labeled.get("published"), first_root, url)

@@ -24,7 +24,7 @@ from crawler.pages.lines import text_of, clean_space
 _ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
-BYLINE = re.compile(r"^\S{0,10}?(?:" + _ROLE + r"|作者|撰文|文)\s*[:：︱/／]?\s*"
+BYLINE = re.compile(r"^(?:\S{0,10}?(?:" + _ROLE + r"|作者)\s*[:：︱/／]?|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
                     r"(?P<names>[\u4e00-\u9fff·]{1,5}(?:\s+[\u4e00-\u9fff·]{1,5}){0,5})$")
 CLOSING = re.compile(r"^[（(]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[）)]$")
 # Words that follow names in credits but are not names.

@@ -24,6 +24,8 @@ def test_dateline_authors(paragraph, authors):
     ("《棱镜》作者 周纯", "周纯"),
     ("文/李红", "李红"),
     ("支部始终把坚持理论学习作为第一要务", None),
+    ("青年优秀论文颁奖典礼", None),  # 论文 ends in 文: not a "文/" credit
+    ("文 艺术节开幕", None),
     ("记者节座谈会在京召开，与会代表围绕新闻工作畅所欲言并提出许多建议", None),
 ])
 def test_byline_authors(line, authors):
