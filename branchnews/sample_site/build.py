@@ -345,7 +345,9 @@ def golden_record(article: Article) -> dict:
         "published": article.published,
         "published_raw": article.published_raw,
         "source": article.source,
-        "author": article.author,
+        # 记者 and 通讯员 are both credited writers: （记者汪某 通讯员代某） → 汪某、代某
+        "author": "、".join(filter(None, (article.author, getattr(article, "correspondent", None))))
+        or None,
         "editor": article.editor,
         "breadcrumb": list(article.breadcrumb),
         "preamble": preamble,

@@ -20,7 +20,7 @@ from lxml import etree
 from crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, NOISE, attachments_in, body_lines,
                                 find_body, images_in, is_attachment_line, is_chrome)
 from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
-                                   dateline_authors, source_from_classes)
+                                   dateline_authors, is_credit_line, source_from_classes)
 from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
 from crawler.pages.decode import decode_html
@@ -213,9 +213,6 @@ def _in_noise(el: etree._Element, body: etree._Element) -> bool:
     return False
 
 
-def _is_credit(text: str) -> bool:
-    return bool(byline_authors(text) or closing_authors(text))
-
 
 def _body_texts(layout: _Layout, title: str | None) -> list[str]:
     """Body lines that read as article text: no chrome, info labels, attachment lists or menus."""
@@ -270,13 +267,14 @@ def _without_credits(texts: list[str]) -> list[str]:
     """Byline and closing-credit lines feed ``author``; they are not body paragraphs."""
     last = len(texts) - 1
     return [t for i, t in enumerate(texts)
-            if not (byline_authors(t) or ((i < 2 or i > last - 2) and closing_authors(t)))]
+            if not (byline_authors(t) or ((i < 2 or i > last - 2) and is_credit_line(t)))]
 
 
 def _credit_lines(layout: _Layout) -> list[Line]:
     """Lines that may carry labels, most trusted first."""
     head = [ln for ln in layout.body_lines[:4] if is_label_line(ln.marked or ln.text)]
-    tail = [ln for ln in layout.body_lines[-4:] if is_label_line(ln.marked or ln.text)]
+    tail = [ln for ln in layout.body_lines[-4:]
+            if is_label_line(ln.marked or ln.text) or is_credit_line(ln.text)]
     return [*layout.before, *head, *tail, *layout.after]
 
 

@@ -19,6 +19,7 @@ import re
 from lxml import etree
 
 from crawler.pages.dates import find_dates
+from crawler.pages.labels import read_labels
 from crawler.pages.lines import text_of, clean_space
 
 _ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
@@ -26,7 +27,11 @@ _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
 BYLINE = re.compile(r"^(?:\S{0,10}?(?:" + _ROLE + r"|作者)\s*[:：︱/／]?|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
                     r"(?P<names>[\u4e00-\u9fff·]{1,5}(?:\s+[\u4e00-\u9fff·]{1,5}){0,5})$")
-CLOSING = re.compile(r"^[（(]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})\s*[）)]$")
+# Inside a closing bracket group: an optional unit, then up to three names (（民革某支部 张某）).
+CLOSING = re.compile(r"^(?:[\u4e00-\u9fff]{3,20}\s+)?"
+                     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})$")
+_GROUP = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[）)】\]]")
+_ROLE_LEAD = re.compile(r"^\S{0,10}?" + _ROLE + r"\s*")
 # Words that follow names in credits but are not names.
 _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
                        r"整理|制图|供图)$")
@@ -70,9 +75,41 @@ def byline_authors(line: str) -> str | None:
     return _names(m["names"]) if m else None
 
 
-def closing_authors(paragraph: str) -> str | None:
-    m = CLOSING.match(paragraph.strip())
+def credit_groups(text: str) -> list[str] | None:
+    """The bracket groups of a line made only of them: ``（张某）【编辑：叶某】`` → two groups."""
+    groups, pos = [], 0
+    text = text.strip()
+    for m in _GROUP.finditer(text):
+        if text[pos:m.start()].strip():
+            return None
+        groups.append(m.group(1).strip())
+        pos = m.end()
+    return groups if groups and not text[pos:].strip() else None
+
+
+def _group_authors(group: str) -> str | None:
+    if _ROLE_LEAD.match(group):
+        return _names(_ROLE_LEAD.sub("", group, count=1))
+    m = CLOSING.match(group)
     return _names(m["names"]) if m else None
+
+
+def closing_authors(paragraph: str) -> str | None:
+    """Authors of a closing credit line (``（罗森）``, ``（评论员 罗博 萧海川）``,
+    ``（民革某支部 张某）【编辑：叶某】``); labeled groups are left to the label reader."""
+    for group in credit_groups(paragraph) or ():
+        if read_labels(group):
+            continue
+        found = _group_authors(group)
+        if found:
+            return found
+    return None
+
+
+def is_credit_line(text: str) -> bool:
+    """A line of bracketed credits only: names, roles or labels (编辑：…, 文/…) in every group."""
+    groups = credit_groups(text)
+    return bool(groups) and all(read_labels(g) or _group_authors(g) for g in groups)
 
 
 def _class_names(el: etree._Element) -> str:

@@ -38,6 +38,11 @@ DEFAULT_LIST_PATTERNS = tuple(re.compile(p) for p in (
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 _TRS_PAGER = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _CDATA_HREF = re.compile(r"href\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_XML_RECORD = re.compile(r"<record>(.*?)</record>", re.S | re.I)
+# Hanweb's script pager: jpage({uid: '4567', perPage: 15, totalRecord: 38, …}) → ?uid=…&pageNum=N
+_HANWEB_PAGER = re.compile(r"uid\W{1,4}(?P<uid>\d+).{0,80}?perPage\W{1,4}(?P<per>\d+).{0,80}?"
+                           r"totalRecord\W{1,4}(?P<total>\d+)", re.S)
+MAX_SCRIPT_PAGES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +54,16 @@ class ListLinks:
 def _hrefs(root: etree._Element, text: str) -> list[str]:
     hrefs = [a.get("href") for a in root.iter("a") if a.get("href")]
     for script in re.findall(r"<script[^>]*text/xml[^>]*>(.*?)</script>", text, re.S | re.I):
-        hrefs += _CDATA_HREF.findall(script)
+        for record in _XML_RECORD.findall(script):  # <nextgroup> is the POST data proxy: not a page
+            hrefs += _CDATA_HREF.findall(record)
     for count, _current, stem, ext in _TRS_PAGER.findall(text):
         if not count.isdigit():  # createPageHTML(countPage, …) after "var countPage = 3;"
             m = re.search(r"\b" + re.escape(count) + r"\s*=\s*(\d+)", text)
             count = m.group(1) if m else "1"
-        hrefs += [f"{stem}_{n}.{ext}" for n in range(1, min(int(count), 10_000))]
+        hrefs += [f"{stem}_{n}.{ext}" for n in range(1, min(int(count), MAX_SCRIPT_PAGES))]
+    for m in _HANWEB_PAGER.finditer(text):
+        pages = -(-int(m["total"]) // max(int(m["per"]), 1))
+        hrefs += [f"?uid={m['uid']}&pageNum={n}" for n in range(2, min(pages, MAX_SCRIPT_PAGES) + 1)]
     return hrefs
 
 

@@ -41,6 +41,16 @@ def title_without_suffix(title: str) -> str:
     return title
 
 
+_TITLE_PARTS = re.compile(r"\s*(?:[_|｜—–]+|\s-{1,2}\s|--)\s*")
+
+
+def main_title(title: str) -> str:
+    """The headline part of <title>: its longest segment (``标题_栏目_站点``, ``站点 - 标题``)."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p]
+    longest = max(parts, key=len) if parts else title
+    return longest if len(longest) >= 4 else title
+
+
 def similarity(candidate: str, reference: str) -> float:
     """Share of the candidate found in the reference, in matching blocks."""
     if not candidate or not reference:
@@ -66,7 +76,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     The one most like <title> wins; when none is like it (a <title> that only names the
     column), the nearest heading above the body that does not read as a column or breadcrumb.
     """
-    reference = page_title(root) or ""
+    reference = main_title(page_title(root) or "")
     line_of = {}
     for line in lines or ():
         line_of.setdefault(line.block, line.index)

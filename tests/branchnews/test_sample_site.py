@@ -684,7 +684,7 @@ def test_seed_golden_matches_the_shared_expected_record():
         ("t5-3890.json", "source", None),  # 发布人:宣传部 is the poster, not the source
         ("t5-3890.json", "author", "张某"),  # （民革云州市委北湖支部 张某）
         ("t5-3890.json", "editor", None),
-        ("t5-3902.json", "author", "汪某"),  # （记者汪某 通讯员代某）: the 记者 only
+        ("t5-3902.json", "author", "汪某、代某"),  # （记者汪某 通讯员代某）: both are writers
         ("t5-3902.json", "editor", "叶某"),  # 【编辑:叶某】
         ("t5-3855.json", "author", "代某"),
         ("t5-3871.json", "published", None),

@@ -2,7 +2,7 @@ import pytest
 from lxml import html
 
 from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
-                                   dateline_authors, source_from_classes)
+                                   dateline_authors, is_credit_line, source_from_classes)
 
 
 @pytest.mark.parametrize("paragraph, authors", [
@@ -37,6 +37,10 @@ def test_byline_authors(line, authors):
     ("（评论员 罗博 萧海川）", "罗博、萧海川"),
     ("(2017)", None),
     ("（完）", None),
+    ("（民革云州市委北湖支部 张某）", "张某"),
+    ("（民革云州市委宣传部 张喆）【编辑：叶某】", "张喆"),
+    ("（记者汪某 通讯员代某）【编辑:叶某】", "汪某、代某"),
+    ("这段话里（括号）不是署名。", None),
 ])
 def test_closing_authors(paragraph, authors):
     assert closing_authors(paragraph) == authors
@@ -60,3 +64,14 @@ def test_source_from_classes(fragment, source):
 ])
 def test_author_from_classes(fragment, authors):
     assert author_from_classes([html.fragment_fromstring(fragment)]) == authors
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("（文/张某 图/李某）", True),
+    ("（民革云州市委宣传部 张喆）【编辑：叶某】", True),
+    ("【责任编辑：王某某】", True),
+    ("（2017年9月）", False),
+    ("（一）总体要求", False),
+])
+def test_is_credit_line(line, credit):
+    assert is_credit_line(line) is credit

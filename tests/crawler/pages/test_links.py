@@ -29,6 +29,18 @@ def test_hanweb_cdata_records_are_links():
     assert links(page).articles == ["http://branch.example.org.cn/t3/art/2017/9/14/art_1234_56789.html"]
 
 
+def test_hanweb_script_pager_and_no_data_proxy():
+    page = """<div id="4567"><script type="text/xml"><datastore>
+    <nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&columnid=1234"></a>]]></nextgroup>
+    <recordset><record><![CDATA[<li><a href="/t3/art/2017/9/14/art_1234_56789.html">乙</a></li>]]></record>
+    </recordset></datastore></script></div>
+    <script>jpage({uid: '4567', perPage: 4, totalRecord: 9, pageNum: 1, ishref: true});</script>"""
+    found = links(page, url="http://h.cn/t3/col/col1234/index.html")
+    assert found.articles == ["http://h.cn/t3/art/2017/9/14/art_1234_56789.html"]
+    assert found.lists == ["http://h.cn/t3/col/col1234/index.html?uid=4567&pageNum=2",
+                           "http://h.cn/t3/col/col1234/index.html?uid=4567&pageNum=3"]
+
+
 def test_off_site_denied_and_attachment_links_are_dropped():
     page = """<a href="http://www.example-party.org.cn/xw/2017/0911/77.html">外链</a>
     <a href="/t4/a/jcfc/2017/0914/123.html">本站</a><a href="/files/a.pdf">附件</a>
