@@ -13,12 +13,13 @@ from importlib import resources
 
 from w3lib.url import canonicalize_url
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 FIELDS = ("schema_version", "id", "url", "site", "title", "published", "published_raw", "source",
           "author", "editor", "breadcrumb", "preamble", "sections", "paragraphs", "text",
           "attachments", "images", "pages", "original_script", "script", "normalization",
-          "encoding", "fetched_at", "status", "warnings")
+          "encoding", "content_hash", "version", "updated_at", "duplicate_of", "fetched_at",
+          "status", "warnings")
 
 
 def canonical_url(url: str) -> str:
@@ -29,6 +30,11 @@ def canonical_url(url: str) -> str:
 def record_id(url: str) -> str:
     """Stable across runs and machines: depends on the canonical URL only."""
     return hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(title: str | None, text: str) -> str:
+    """Identity of an article's content, for change detection and repost detection."""
+    return hashlib.sha1(f"{title or ''}\n{text}".encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

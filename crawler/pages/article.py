@@ -29,7 +29,7 @@ from crawler.pages.lines import Line, clean_space, is_inside, page_lines, parse_
 from crawler.pages.sections import split_sections
 from crawler.pages.title import find_headline, similarity
 from pipelines.normalize import Normalizer
-from pipelines.records import SCHEMA_VERSION, canonical_url, record_id
+from pipelines.records import SCHEMA_VERSION, canonical_url, content_hash, record_id
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
@@ -408,6 +408,10 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         "script": target,
         "normalization": doc.steps,
         "encoding": parsed[0].encoding,
+        "content_hash": content_hash(title or None, "\n".join(paragraphs)),
+        "version": 1,
+        "updated_at": None,
+        "duplicate_of": None,
         "fetched_at": pages[0].fetched_at,
         "status": pages[0].status,
         "warnings": warnings,

@@ -18,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+from pipelines.records import SCHEMA_VERSION
 from jsonschema import Draft202012Validator
 from lxml import html as lxml_html
 from w3lib.encoding import html_to_unicode
@@ -577,7 +579,11 @@ def test_every_on_site_link_and_asset_exists(port):
 
 # Values for the fields a golden omits, so it can be checked against the full record schema.
 PLACEHOLDERS = {
-    "schema_version": "1.0",
+    "schema_version": SCHEMA_VERSION,
+    "content_hash": "0" * 40,
+    "version": 1,
+    "updated_at": None,
+    "duplicate_of": None,
     "id": "0123456789abcdef",
     "site": "sample",
     "fetched_at": None,
