@@ -172,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", help="score branchnews, trafilatura and GNE on a labeled corpus")
     add_eval_arguments(evaluate)
+
+    from branchnews.scheduling.command import add_arguments as add_schedule_arguments
+
+    schedule = sub.add_parser("schedule", help="run the crawl jobs of a jobs file at their cron times")
+    add_schedule_arguments(schedule)
     return parser
 
 

@@ -90,6 +90,9 @@ class NewsSpider(scrapy.Spider):
                                   cb_kwargs={"pages": pages}, errback=self.on_error,
                                   dont_filter=False)
             return
+        from crawler.pages.challenge import challenge_reason  # a WAF stub is not an article
+        if waf := challenge_reason(response.text):
+            return self.report_error(pages[0].url, f"WAF challenge page ({waf})", response.status)
         try:
             record = parse_article(list(pages), site=self.profile.name, target=self.script,
                                    selectors=self.profile.selectors, normalizer=self.normalizer)
