@@ -69,7 +69,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if profile.name == DEFAULT_SITE and proxy and not args.start_url:
         _ensure_sample_site(proxy)
     process = CrawlerProcess(settings)
-    spider_args = {"site": site}
+    spider_args = {"site": site, "refresh": bool(args.refresh)}
     if args.start_url:
         spider_args["start_url"] = ",".join(args.start_url)
     crawler = process.create_crawler("news")
@@ -148,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="set a Scrapy setting, as scrapy crawl -s does")
     crawl.add_argument("--start-url", action="append", metavar="URL",
                        help="crawl from this URL instead of the profile's (repeatable)")
+    crawl.add_argument("--refresh", action="store_true",
+                       help="fetch articles already in the dataset again; changed ones get a new version")
     crawl.add_argument("--script", choices=("simplified", "traditional"),
                        help="script of the dataset's text (default: simplified)")
     crawl.set_defaults(func=cmd_crawl)

@@ -26,6 +26,9 @@ DEPTH_LIMIT = 0
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
+EXTENSIONS = {
+    "crawler.extensions.RunSummary": 500,
+}
 ITEM_PIPELINES = {
     "pipelines.scrapy_pipelines.ValidatePipeline": 100,
     "pipelines.scrapy_pipelines.JsonLinesPipeline": 900,
@@ -34,6 +37,7 @@ ITEM_PIPELINES = {
 # Where datasets land: <BRANCHNEWS_OUTPUT_DIR>/<site>/<YYYY-MM-DD>.jsonl
 BRANCHNEWS_OUTPUT_DIR = "output"
 BRANCHNEWS_SCRIPT = "simplified"  # or "traditional"
+BRANCHNEWS_PROGRESS_INTERVAL = 30  # seconds between progress lines; 0 turns them off
 BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
 
 FEED_EXPORT_ENCODING = "utf-8"

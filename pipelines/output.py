@@ -73,17 +73,23 @@ class JsonLinesWriter:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         repair_tail(self.path)
-        self._fh = self.path.open("a", encoding="utf-8", newline="\n")
+        self._fh = self.path.open("ab")
 
-    def write_record(self, record: dict) -> None:
-        self.write_line(dumps(record))
+    def write_record(self, record: dict) -> int:
+        return self.write_line(dumps(record))
 
-    def write_obj(self, obj: dict) -> None:
-        self.write_line(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+    def write_obj(self, obj: dict) -> int:
+        return self.write_line(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
-    def write_line(self, line: str) -> None:
-        self._fh.write(line + "\n")
+    def write_line(self, line: str) -> int:
+        """Append one complete line (a single write, then flush); returns the file's new size."""
+        self._fh.write(line.encode("utf-8") + b"\n")
         self._fh.flush()
+        return self._fh.tell()
+
+    def sync(self) -> None:
+        """Make the written lines durable beyond a process crash (power loss, kernel panic)."""
+        os.fsync(self._fh.fileno())
 
     def close(self) -> None:
         if not self._fh.closed:

@@ -19,6 +19,8 @@ from crawler.pages.links import list_links
 from crawler.profiles import load_profile
 from pipelines.normalize import Normalizer
 from pipelines.output import JsonLinesWriter
+from pipelines.records import record_id
+from pipelines.state import StateStore
 
 MAX_ARTICLE_PAGES = 50  # a pager that never ends is a trap, not an article
 
@@ -26,6 +28,12 @@ MAX_ARTICLE_PAGES = 50  # a pager that never ends is a trap, not an article
 def _headers(response: Response) -> dict[str, str]:
     return {k.decode("latin-1"): b", ".join(v).decode("latin-1")
             for k, v in response.headers.items()}
+
+
+def reason_class(reason: str) -> str:
+    """``HTTP 404`` → ``http_404``; ``extraction failed: …`` → ``extraction_failed``."""
+    head = reason.split(":", 1)[0].strip().lower()
+    return re.sub(r"[^a-z0-9]+", "_", head).strip("_")[:40] or "other"
 
 
 def _utcnow() -> str:
@@ -36,7 +44,7 @@ class NewsSpider(scrapy.Spider):
     name = "news"
 
     def __init__(self, site: str | None = None, start_url: str | None = None,
-                 script: str | None = None, *args, **kwargs):
+                 script: str | None = None, refresh: str | bool = False, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile = load_profile(site)
         if start_url:
@@ -44,8 +52,12 @@ class NewsSpider(scrapy.Spider):
             self.profile = self.profile.with_start_urls(urls)
         self.allowed_domains = list(self.profile.allowed_domains)
         self.script = script
+        # --refresh: fetch known articles again; changed ones become new versions.
+        self.refresh = str(refresh).lower() in ("1", "true", "yes", "on")
         self.run_day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
         self._errors: JsonLinesWriter | None = None
+        self._skipped: set[str] = set()  # known articles not fetched again (a URL counts once)
+        self._requested: set[str] = set()  # article URLs requested in this run
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -56,6 +68,7 @@ class NewsSpider(scrapy.Spider):
         spider.script = spider.script or crawler.settings.get("BRANCHNEWS_SCRIPT", "simplified")
         spider.normalizer = Normalizer(target=spider.script)
         spider.out_dir = Path(crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
+        spider.state = StateStore(spider.out_dir / spider.profile.name)
         crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
         return spider
 
@@ -74,6 +87,11 @@ class NewsSpider(scrapy.Spider):
                            deny_patterns=self.profile.deny_patterns)
         self.crawler.stats.inc_value("branchnews/list_pages")
         for url in found.articles:
+            if not self.refresh and url not in self._requested and record_id(url) in self.state:
+                self._skipped.add(url)
+                self.crawler.stats.set_value("branchnews/skipped_known", len(self._skipped))
+                continue
+            self._requested.add(url)
             yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error)
         for url in found.lists:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
@@ -142,6 +160,7 @@ class NewsSpider(scrapy.Spider):
         """Every failure goes to the log, the stats and ``<site>/<day>.errors.jsonl``."""
         self.logger.warning("%s: %s", url, reason)
         self.crawler.stats.inc_value("branchnews/errors")
+        self.crawler.stats.inc_value(f"branchnews/errors/{reason_class(reason)}")
         if self._errors is None:
             path = self.out_dir / self.profile.name / f"{self.run_day}.errors.jsonl"
             self._errors = JsonLinesWriter(path)
@@ -150,3 +169,4 @@ class NewsSpider(scrapy.Spider):
     def _closed(self, spider, reason):
         if self._errors is not None:
             self._errors.close()
+        self.state.close()

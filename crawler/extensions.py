@@ -1,0 +1,128 @@
+"""Run summary and progress for every crawl: what a scheduled run did, in the log and as JSON.
+
+At the end of a crawl: pages fetched, articles new / updated / unchanged / skipped as known,
+failures by reason, duration and field coverage (share of articles with a date, editor,
+sections …), logged and written to ``<out>/<site>/runs/<start>.json``. During the crawl a
+progress line every ``BRANCHNEWS_PROGRESS_INTERVAL`` seconds. When a field's coverage falls far
+below the previous run's, a warning says the site has probably changed its template.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from twisted.internet import task
+
+from pipelines.scrapy_pipelines import COVERAGE_FIELDS
+
+logger = logging.getLogger(__name__)
+
+COVERAGE_DROP = 0.3  # absolute fall in a field's share that signals a template change
+MIN_ARTICLES_FOR_COVERAGE = 5
+
+
+def coverage_warnings(previous: dict, current: dict, articles: int, prev_articles: int) -> list[str]:
+    """Fields whose coverage fell by more than COVERAGE_DROP since the previous run."""
+    if articles < MIN_ARTICLES_FOR_COVERAGE or prev_articles < MIN_ARTICLES_FOR_COVERAGE:
+        return []
+    out = []
+    for field, before in previous.items():
+        now = current.get(field, 0.0)
+        if before - now > COVERAGE_DROP:
+            out.append(f"{field} coverage fell from {before:.0%} to {now:.0%}")
+    return out
+
+
+class RunSummary:
+    def __init__(self, crawler, interval: float):
+        self.crawler = crawler
+        self.interval = interval
+        self.loop: task.LoopingCall | None = None
+        self.started = datetime.now(timezone.utc)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler, crawler.settings.getfloat("BRANCHNEWS_PROGRESS_INTERVAL", 30.0))
+        crawler.signals.connect(ext.opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
+        return ext
+
+    def opened(self, spider):
+        self.started = datetime.now(timezone.utc)
+        if self.interval > 0:
+            self.loop = task.LoopingCall(self.progress)
+            self.loop.start(self.interval, now=False)
+
+    def _stat(self, key: str) -> int:
+        return int(self.crawler.stats.get_value(key, 0) or 0)
+
+    def progress(self):
+        queued = len(self.crawler.engine.slot.scheduler) if self.crawler.engine.slot else 0
+        logger.info("progress: %d pages fetched, %d articles (%d new, %d updated, %d unchanged), "
+                    "%d skipped as known, %d failures, %d requests queued",
+                    self._stat("downloader/response_count"), self._stat("branchnews/articles"),
+                    self._stat("branchnews/new"), self._stat("branchnews/updated"),
+                    self._stat("branchnews/unchanged"), self._stat("branchnews/skipped_known"),
+                    self._stat("branchnews/errors"), queued)
+
+    def summary(self, reason: str) -> dict:
+        stats = self.crawler.stats.get_stats()
+        articles = self._stat("branchnews/articles")
+        finished = datetime.now(timezone.utc)
+        return {
+            "site": self.crawler.spider.profile.name,
+            "started": self.started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "finished": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "duration_seconds": round((finished - self.started).total_seconds(), 3),
+            "finish_reason": reason,
+            "pages_fetched": self._stat("downloader/response_count"),
+            "list_pages": self._stat("branchnews/list_pages"),
+            "articles": {
+                "extracted": articles,
+                "new": self._stat("branchnews/new"),
+                "updated": self._stat("branchnews/updated"),
+                "unchanged": self._stat("branchnews/unchanged"),
+                "skipped_known": self._stat("branchnews/skipped_known"),
+            },
+            "failures": {
+                "total": self._stat("branchnews/errors"),
+                "by_reason": {k.split("/", 2)[2]: v for k, v in sorted(stats.items())
+                              if k.startswith("branchnews/errors/")},
+            },
+            "coverage": {field: round(self._stat(f"branchnews/coverage/{field}") / articles, 4)
+                         if articles else 0.0 for field in COVERAGE_FIELDS},
+        }
+
+    def closed(self, spider, reason):
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+        summary = self.summary(reason)
+        runs = Path(spider.out_dir) / spider.profile.name / "runs"
+        previous = _latest(runs)
+        if previous:
+            for warning in coverage_warnings(previous.get("coverage", {}), summary["coverage"],
+                                             summary["articles"]["extracted"],
+                                             previous.get("articles", {}).get("extracted", 0)):
+                logger.warning("%s: %s since the previous run: the site may have changed its "
+                               "template; check its profile", spider.profile.name, warning)
+                summary.setdefault("warnings", []).append(warning)
+        runs.mkdir(parents=True, exist_ok=True)
+        path = runs / f"{self.started.strftime('%Y%m%dT%H%M%S%fZ')}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+        logger.info("run summary (%s): %s", path, json.dumps(summary, ensure_ascii=False))
+
+
+def _latest(runs: Path) -> dict | None:
+    files = sorted(runs.glob("*.json")) if runs.exists() else []
+    for file in reversed(files):
+        try:
+            return json.loads(file.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+    return None
