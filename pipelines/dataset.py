@@ -1,0 +1,335 @@
+"""Load a branchnews dataset into typed, immutable records.
+
+A dataset is an output folder (``output/``, every site), a site folder (``output/sample/``) or
+one ``.jsonl`` file. ``*.errors.jsonl`` files are crawl failures, not records, and are skipped.
+
+The same ``id`` may be written more than once (a changed article is written again with the next
+``version``): by default only the latest version of each id is kept; on equal versions the later
+line wins (files are read in name order, i.e. by day). Reposts (same text under another URL) get
+``duplicate_of`` per the chosen policy (see :mod:`pipelines.duplicates`).
+
+Every line's ``schema_version`` must have the major version this code reads; anything else is a
+:class:`SchemaVersionError` that names the file and line. Fields a newer minor version adds are
+ignored with a warning; fields added in 1.1 get their documented defaults when reading 1.0 data.
+
+Pure (no Scrapy): ``from branchnews import load_dataset`` is the researcher's entry point.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, overload
+
+from pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
+from pipelines.records import FIELDS, SCHEMA_VERSION, content_hash, problems
+
+SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
+ERRORS_SUFFIX = ".errors.jsonl"
+
+
+class DatasetError(ValueError):
+    """A dataset that cannot be read as branchnews records; the message names the file and line."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        where = f"{path}:{line}: " if path is not None and line is not None else (
+            f"{path}: " if path is not None else "")
+        super().__init__(where + message)
+        self.path = path
+        self.line = line
+
+
+class DatasetWarning(UserWarning):
+    """Something a reader should know about the files (skipped partial line, unknown fields)."""
+
+
+class SchemaVersionError(DatasetError):
+    """A record written under an incompatible (other major) schema version."""
+
+
+# -- record types -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    name: str
+    url: str
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
+        return cls(name=data["name"], url=data["url"])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str
+    alt: str | None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Image:
+        return cls(src=data["src"], alt=data.get("alt"))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"src": self.src, "alt": self.alt}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered section (``一、`` level 1, ``（一）`` level 2) of an article body."""
+
+    marker: str
+    number: int
+    level: int
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    subsections: tuple[Section, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Section:
+        return cls(marker=data["marker"], number=data["number"], level=data["level"],
+                   heading=data["heading"], paragraphs=tuple(data.get("paragraphs") or ()),
+                   subsections=tuple(Section.from_dict(s) for s in data.get("subsections") or ()))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record's JSON shape: ``subsections`` only when there are some."""
+        out: dict[str, Any] = {"marker": self.marker, "number": self.number, "level": self.level,
+                               "heading": self.heading, "paragraphs": list(self.paragraphs)}
+        if self.subsections:
+            out["subsections"] = [s.as_dict() for s in self.subsections]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article, every field of ``record.schema.json``; lists are tuples (immutable)."""
+
+    schema_version: str
+    id: str
+    url: str
+    site: str
+    title: str | None
+    published: str | None
+    published_raw: str | None
+    source: str | None
+    author: str | None
+    editor: str | None
+    breadcrumb: tuple[str, ...]
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...]
+    paragraphs: tuple[str, ...]
+    text: str
+    attachments: tuple[Attachment, ...]
+    images: tuple[Image, ...]
+    pages: int
+    original_script: str
+    script: str
+    normalization: tuple[str, ...]
+    encoding: str
+    content_hash: str
+    version: int
+    updated_at: str | None
+    duplicate_of: str | None
+    fetched_at: str | None
+    status: int | None
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Record:
+        """A record from its JSON object; fields added in schema 1.1 default when absent (1.0)."""
+        missing = [k for k in FIELDS if k not in data and k not in _DEFAULTS_1_1]
+        if missing:
+            raise KeyError(f"record without required field(s): {', '.join(missing)}")
+        values = {k: data[k] for k in FIELDS if k in data}
+        values.setdefault("content_hash", content_hash(data.get("title"), data.get("text") or ""))
+        for name, default in _DEFAULTS_1_1.items():
+            values.setdefault(name, default)
+        for name in _STRING_LISTS:
+            values[name] = tuple(values[name] or ())
+        values["sections"] = tuple(Section.from_dict(s) for s in values["sections"] or ())
+        values["attachments"] = tuple(Attachment.from_dict(a) for a in values["attachments"] or ())
+        values["images"] = tuple(Image.from_dict(i) for i in values["images"] or ())
+        return cls(**values)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON Lines object, fields in schema order; equal to the line it was read from."""
+        out: dict[str, Any] = {}
+        for name in FIELDS:
+            value = getattr(self, name)
+            if name in _STRING_LISTS:
+                value = list(value)
+            elif name in ("sections", "attachments", "images"):
+                value = [v.as_dict() for v in value]
+            out[name] = value
+        return out
+
+    @property
+    def year(self) -> int | None:
+        """Year of publication, or None without a date."""
+        return int(self.published[:4]) if self.published else None
+
+
+_STRING_LISTS = ("breadcrumb", "preamble", "paragraphs", "normalization", "warnings")
+_DEFAULTS_1_1 = {"content_hash": None, "version": 1, "updated_at": None, "duplicate_of": None}
+
+
+# -- files ------------------------------------------------------------------------------------
+
+def dataset_files(path: str | Path) -> list[Path]:
+    """The record files of a dataset, in reading order (site folder, then file name = day)."""
+    path = Path(path)
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise DatasetError("no such dataset (a .jsonl file, a site folder or an output folder)", path)
+    folders = [path] + sorted(p for p in path.iterdir() if p.is_dir())
+    files = [f for folder in folders for f in sorted(folder.glob("*.jsonl"))
+             if not f.name.endswith(ERRORS_SUFFIX) and f.is_file()]
+    if not files:
+        raise DatasetError("no .jsonl record files here or in its site folders", path)
+    return files
+
+
+def check_schema_version(value: Any, path: str | Path, line: int) -> None:
+    """Raise :class:`SchemaVersionError` unless ``value`` is ``"<major>.<minor>"`` of our major."""
+    major = None
+    if isinstance(value, str):
+        head, _, minor = value.partition(".")
+        if head.isdigit() and minor.isdigit():
+            major = int(head)
+    if major is None:
+        raise SchemaVersionError(f"schema_version {value!r} is not a branchnews schema version "
+                                 f"(this branchnews reads {SCHEMA_MAJOR}.x)", path, line)
+    if major > SCHEMA_MAJOR:
+        raise SchemaVersionError(f"schema_version {value} is newer than this branchnews reads "
+                                 f"({SCHEMA_MAJOR}.x): upgrade branchnews", path, line)
+    if major < SCHEMA_MAJOR:
+        raise SchemaVersionError(f"schema_version {value} is an older, incompatible schema "
+                                 f"(this branchnews reads {SCHEMA_MAJOR}.x): re-extract the pages "
+                                 "(branchnews reextract) with this version", path, line)
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, dict]]:
+    """``(line number, object)`` for each record line of one file.
+
+    A last line without its newline that does not parse is what a killed writer leaves: it is
+    skipped with a warning (the writer moves it aside when it next opens the file). Any other
+    unreadable line is a :class:`DatasetError`.
+    """
+    with path.open("rb") as fh:
+        lines = fh.read().split(b"\n")
+    complete_tail = lines[-1] == b""
+    if complete_tail:
+        lines.pop()
+    last = len(lines)
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            if number == last and not complete_tail:
+                warnings.warn(f"{path}:{number}: truncated last line (an interrupted write) "
+                              "skipped", DatasetWarning, stacklevel=3)
+                continue
+            raise DatasetError(f"not a JSON record line: {exc}", path, number) from None
+        if not isinstance(obj, dict):
+            raise DatasetError("not a JSON object", path, number)
+        yield number, obj
+
+
+def read_records(path: str | Path, *, validate: bool = False) -> Iterator[tuple[Path, int, Record]]:
+    """Every record line of a dataset as ``(file, line number, Record)``, versions and all."""
+    unknown: set[str] = set()
+    for file in dataset_files(path):
+        for number, obj in iter_lines(file):
+            check_schema_version(obj.get("schema_version"), file, number)
+            unknown.update(k for k in obj if k not in FIELDS)
+            if validate and obj.get("schema_version") == SCHEMA_VERSION:
+                found = problems(obj)
+                if found:
+                    raise DatasetError("invalid record: " + "; ".join(found[:3]), file, number)
+            try:
+                record = Record.from_dict(obj)
+            except (KeyError, TypeError) as exc:
+                raise DatasetError(str(exc).strip('"'), file, number) from None
+            yield file, number, record
+    if unknown:
+        warnings.warn(f"{path}: fields this branchnews does not know were ignored: "
+                      f"{', '.join(sorted(unknown))} (a newer minor schema version?)",
+                      DatasetWarning, stacklevel=2)
+
+
+def latest_versions(records: Iterable[Record]) -> tuple[list[Record], int]:
+    """The latest version of each id (a later record wins a tie) and how many were superseded."""
+    chosen: dict[str, Record] = {}
+    total = 0
+    for record in records:
+        total += 1
+        best = chosen.get(record.id)
+        if best is None or record.version >= best.version:
+            chosen[record.id] = record  # dict keeps the id's first position: stable order
+    return list(chosen.values()), total - len(chosen)
+
+
+# -- the dataset ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dataset(Sequence[Record]):
+    """Records of a dataset plus where they came from and what loading did to them."""
+
+    records: tuple[Record, ...]
+    files: tuple[Path, ...] = ()
+    superseded: int = 0
+    duplicates: DuplicateReport = field(default_factory=lambda: DuplicateReport(DEFAULT_POLICY))
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Record, ...]: ...
+    def __getitem__(self, index):
+        return self.records[index]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [r.as_dict() for r in self.records]
+
+    def to_pandas(self):
+        """A pandas DataFrame, one row per record, columns in schema order; nested fields stay
+        lists of dicts. ``published`` stays text: it is a date or a date-time with +08:00."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.to_dicts(), columns=list(FIELDS))
+
+    def to_arrow(self):
+        """A pyarrow Table with the explicit schema derived from the JSON Schema."""
+        from pipelines.parquet import to_table
+
+        return to_table(self.records)
+
+
+def load_dataset(path: str | Path, *, all_versions: bool = False,
+                 duplicates: str = DEFAULT_POLICY, validate: bool = False) -> Dataset:
+    """Read a dataset folder or file into typed records.
+
+    ``all_versions``: keep every version of an id (default: the latest only).
+    ``duplicates``: ``mark`` (set ``duplicate_of`` on reposts), ``drop`` or ``keep``.
+    ``validate``: also check each current-version line against the JSON Schema.
+    """
+    files = dataset_files(path)
+    records = [record for _, _, record in read_records(path, validate=validate)]
+    superseded = 0
+    if not all_versions:
+        records, superseded = latest_versions(records)
+    records, report = apply_duplicates(records, duplicates)
+    return Dataset(records=tuple(records), files=tuple(files), superseded=superseded,
+                   duplicates=report)
