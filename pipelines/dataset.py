@@ -1,7 +1,8 @@
 """Load a branchnews dataset into typed, immutable records.
 
 A dataset is an output folder (``output/``, every site), a site folder (``output/sample/``) or
-one ``.jsonl`` file. ``*.errors.jsonl`` files are crawl failures, not records, and are skipped.
+one ``.jsonl`` file. Record files are ``<day>.jsonl``; ``<day>.errors.jsonl`` (crawl failures)
+and other ``*.<kind>.jsonl`` files are not records and are skipped.
 
 The same ``id`` may be written more than once (a changed article is written again with the next
 ``version``): by default only the latest version of each id is kept; on equal versions the later
@@ -28,7 +29,6 @@ from pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicat
 from pipelines.records import FIELDS, SCHEMA_VERSION, content_hash, problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
-ERRORS_SUFFIX = ".errors.jsonl"
 
 
 class DatasetError(ValueError):
@@ -179,6 +179,11 @@ _DEFAULTS_1_1 = {"content_hash": None, "version": 1, "updated_at": None, "duplic
 
 # -- files ------------------------------------------------------------------------------------
 
+def is_record_file(path: Path) -> bool:
+    """``<day>.jsonl`` holds records; ``<day>.errors.jsonl`` and other ``*.x.jsonl`` do not."""
+    return path.suffix == ".jsonl" and "." not in path.stem and path.is_file()
+
+
 def dataset_files(path: str | Path) -> list[Path]:
     """The record files of a dataset, in reading order (site folder, then file name = day)."""
     path = Path(path)
@@ -187,8 +192,7 @@ def dataset_files(path: str | Path) -> list[Path]:
     if not path.is_dir():
         raise DatasetError("no such dataset (a .jsonl file, a site folder or an output folder)", path)
     folders = [path] + sorted(p for p in path.iterdir() if p.is_dir())
-    files = [f for folder in folders for f in sorted(folder.glob("*.jsonl"))
-             if not f.name.endswith(ERRORS_SUFFIX) and f.is_file()]
+    files = [f for folder in folders for f in sorted(folder.glob("*.jsonl")) if is_record_file(f)]
     if not files:
         raise DatasetError("no .jsonl record files here or in its site folders", path)
     return files
