@@ -1,0 +1,234 @@
+"""Raw capture: every fetched response, with its request, in gzipped WARC files beside the dataset.
+
+``<out>/<site>/warc/<YYYY-MM-DD>-<pid>.warc.gz`` (crawl day, process id; ``-2``, ``-3`` … when
+a file reaches ``BRANCHNEWS_WARC_MAX_BYTES`` or the name is taken). Each file starts with a
+``warcinfo`` record naming the software, the site profile, the start URLs and the script, then
+holds one ``response`` and one ``request`` record per fetch (``WARC-Concurrent-To`` links them).
+
+Crash safety: every WARC record is its own gzip member, written and flushed before the next
+one starts, so a killed crawl leaves every earlier record readable; at worst the last member is
+cut short, which readers (and ``branchnews reextract``) stop at.
+
+What is stored: the response as the downloader delivered it (the middleware sits at 950, on
+the network side of every built-in middleware, so before decompression, redirects and
+retries): status line, headers and body bytes. Chunked transfer coding is already undone by
+then, so ``Transfer-Encoding`` is kept as ``X-Crawler-Transfer-Encoding``; the body is not
+chunked. The request record is rebuilt from the Scrapy request (method, path, headers as sent
+by the middlewares, body) with a ``Host`` header.
+
+Enable with ``DOWNLOADER_MIDDLEWARES["crawler.warc.WarcMiddleware"] = 950``; it is on unless
+``BRANCHNEWS_WARC = False``. Only :class:`WarcMiddleware` touches Scrapy (lazily); the writer is
+plain Python.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timezone
+from http import HTTPStatus
+from importlib import metadata
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+logger = logging.getLogger(__name__)
+
+WARC_DIR = "warc"
+DEFAULT_MAX_BYTES = 1 << 30  # rotate to a new file after 1 GiB
+WARC_VERSION = "1.1"
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def warc_date(when: datetime | None = None) -> str:
+    """WARC 1.1 date, UTC with microseconds: ``2026-11-28T00:55:40.123456Z``."""
+    when = when or datetime.now(timezone.utc)
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class WarcFile:
+    """One WARC file being written: gzip member per record, flushed per record.
+
+    ``info`` is written as the ``warcinfo`` record when the file is opened (lazily, on the
+    first record). Rotation: after a record that takes the file past ``max_bytes``, the next
+    record opens ``<stem>-<n>.warc.gz``.
+    """
+
+    def __init__(self, folder: str | Path, stem: str, info: dict[str, str] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES):
+        self.folder = Path(folder)
+        self.stem = stem
+        self.info = dict(info or {})
+        self.max_bytes = max_bytes
+        self.paths: list[Path] = []
+        self._fh = None
+        self._writer = None
+        self.records = 0
+
+    # -- files ------------------------------------------------------------------------------
+    def _next_path(self) -> Path:
+        n = 1
+        while True:
+            name = f"{self.stem}.warc.gz" if n == 1 else f"{self.stem}-{n}.warc.gz"
+            path = self.folder / name
+            if not path.exists() and path not in self.paths:
+                return path
+            n += 1
+
+    def _open(self) -> None:
+        from warcio.warcwriter import WARCWriter
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self._next_path()
+        self._fh = path.open("xb")  # never append to (or clobber) a file another run wrote
+        self._writer = WARCWriter(self._fh, gzip=True, warc_version=WARC_VERSION)
+        self.paths.append(path)
+        record = self._writer.create_warcinfo_record(path.name, self.info)
+        self._write(record)
+
+    def _write(self, record) -> None:
+        self._writer.write_record(record)  # one gzip member, flushed (warcio flushes per record)
+        self._fh.flush()
+
+    @property
+    def path(self) -> Path | None:
+        return self.paths[-1] if self.paths else None
+
+    # -- records ----------------------------------------------------------------------------
+    def write_exchange(self, *, url: str, method: str, request_headers: list[tuple[str, str]],
+                       request_body: bytes, status: int, response_headers: list[tuple[str, str]],
+                       body: bytes, protocol: str = "HTTP/1.1", when: datetime | None = None,
+                       ip_address: str | None = None) -> None:
+        """Write one fetch: the response record, then the request record concurrent to it."""
+        from warcio.statusandheaders import StatusAndHeaders
+
+        if self._fh is None:
+            self._open()
+        date = warc_date(when)
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if not any(k.lower() == "host" for k, _ in request_headers):
+            request_headers = [("Host", parts.netloc), *request_headers]
+        request_http = StatusAndHeaders(f"{method} {target} HTTP/1.1", request_headers,
+                                        is_http_request=True)
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            reason = ""
+        headers = [("X-Crawler-Transfer-Encoding", v) if k.lower() == "transfer-encoding" else (k, v)
+                   for k, v in response_headers]
+        response_http = StatusAndHeaders(f"{status} {reason}".strip(), headers,
+                                         protocol=protocol or "HTTP/1.1")
+        warc_headers = {"WARC-Date": date}
+        if ip_address:
+            warc_headers["WARC-IP-Address"] = ip_address
+        response = self._writer.create_warc_record(
+            url, "response", payload=BytesIO(body), length=len(body), http_headers=response_http,
+            warc_headers_dict=warc_headers)
+        request = self._writer.create_warc_record(
+            url, "request", payload=BytesIO(request_body), length=len(request_body),
+            http_headers=request_http, warc_headers_dict={"WARC-Date": date})
+        request.rec_headers.add_header("WARC-Concurrent-To",
+                                       response.rec_headers.get_header("WARC-Record-ID"))
+        self._write(response)
+        self._write(request)
+        self.records += 2
+        if self._fh.tell() >= self.max_bytes:
+            self.close()
+
+    def close(self) -> None:
+        if self._fh is not None and not self._fh.closed:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+        self._fh = None
+        self._writer = None
+
+
+def _header_pairs(headers) -> list[tuple[str, str]]:
+    """Scrapy ``Headers`` (bytes → list of bytes) as ``(name, value)`` text pairs, in order."""
+    pairs = []
+    for name, values in headers.items():
+        key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
+        for value in values:
+            pairs.append((key, value.decode("latin-1") if isinstance(value, bytes) else str(value)))
+    return pairs
+
+
+class WarcMiddleware:
+    """Downloader middleware: write every response (and its request) to the site's WARC file.
+
+    Returns the response unchanged. A write failure is logged and counted
+    (``branchnews/warc/failed``), never raised: the crawl and its records go on.
+    """
+
+    def __init__(self, crawler, out_dir: str, max_bytes: int):
+        self.crawler = crawler
+        self.out_dir = Path(out_dir)
+        self.max_bytes = max_bytes
+        self.file: WarcFile | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        settings = crawler.settings
+        if not settings.getbool("BRANCHNEWS_WARC", True):
+            raise NotConfigured("BRANCHNEWS_WARC is off")
+        middleware = cls(crawler, settings.get("BRANCHNEWS_OUTPUT_DIR", "output"),
+                         settings.getint("BRANCHNEWS_WARC_MAX_BYTES", DEFAULT_MAX_BYTES))
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def _file(self) -> WarcFile:
+        if self.file is None:
+            spider = self.crawler.spider
+            profile = spider.profile
+            day = getattr(spider, "run_day", None) or datetime.now(timezone.utc).strftime("%Y-%m-%d")
+            settings = self.crawler.settings
+            info = {
+                "software": f"branchnews/{_version('branchnews')} (Scrapy {_version('Scrapy')}; "
+                            f"warcio {_version('warcio')})",
+                "format": f"WARC File Format {WARC_VERSION}",
+                "conformsTo": "https://iipc.github.io/warc-specifications/specifications/"
+                              "warc-format/warc-1.1/",
+                "http-header-user-agent": settings.get("USER_AGENT", ""),
+                "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+                "isPartOf": profile.name,
+                "branchnews-site": profile.name,
+                "branchnews-start-urls": " ".join(profile.start_urls),
+                "branchnews-script": getattr(spider, "script", None) or settings.get(
+                    "BRANCHNEWS_SCRIPT", "simplified"),
+                "branchnews-run-day": day,
+            }
+            self.file = WarcFile(self.out_dir / profile.name / WARC_DIR, f"{day}-{os.getpid()}",
+                                 info, self.max_bytes)
+        return self.file
+
+    def process_response(self, request, response):
+        stats = self.crawler.stats
+        try:
+            self._file().write_exchange(
+                url=request.url, method=request.method,
+                request_headers=_header_pairs(request.headers), request_body=request.body or b"",
+                status=response.status, response_headers=_header_pairs(response.headers),
+                body=response.body, protocol=getattr(response, "protocol", None) or "HTTP/1.1",
+                ip_address=str(response.ip_address) if getattr(response, "ip_address", None) else None)
+            stats.inc_value("branchnews/warc/responses")
+        except Exception:  # capture is a by-product: never lose the crawl over it
+            stats.inc_value("branchnews/warc/failed")
+            logger.exception("%s: could not write the WARC record", request.url)
+        return response
+
+    def spider_closed(self, spider=None, reason=None):
+        if self.file is not None:
+            self.file.close()
+            paths = ", ".join(str(p) for p in self.file.paths)
+            logger.info("WARC capture: %d records in %s", self.file.records, paths or "no file")
