@@ -1,0 +1,36 @@
+"""branchnews: crawl Chinese organisation news sites into clean JSON Lines datasets.
+
+``from branchnews import load_dataset`` reads a dataset (output folder, site folder or one
+``.jsonl`` file) into typed records; see :mod:`pipelines.dataset`. Names are imported on first
+use, so ``import branchnews`` stays light.
+"""
+
+from __future__ import annotations
+
+_LAZY = {
+    "load_dataset": "pipelines.dataset",
+    "Dataset": "pipelines.dataset",
+    "Record": "pipelines.dataset",
+    "Section": "pipelines.dataset",
+    "Attachment": "pipelines.dataset",
+    "Image": "pipelines.dataset",
+    "DatasetError": "pipelines.dataset",
+    "SchemaVersionError": "pipelines.dataset",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'branchnews' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

@@ -179,6 +179,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     schedule = sub.add_parser("schedule", help="run the crawl jobs of a jobs file at their cron times")
     add_schedule_arguments(schedule)
+
+    from pipelines.parquet import add_arguments as add_export_arguments
+
+    export = sub.add_parser("export", help="write a dataset as Parquet, one file per site")
+    add_export_arguments(export)
+
+    from pipelines.manifest import add_arguments as add_stats_arguments
+
+    stats = sub.add_parser("stats", help="count and hash a dataset; --write its manifest and card")
+    add_stats_arguments(stats)
+
+    from branchnews.reextract import add_arguments as add_reextract_arguments
+
+    reextract = sub.add_parser("reextract", help="rebuild records offline from WARC captures")
+    add_reextract_arguments(reextract)
     return parser
 
 
