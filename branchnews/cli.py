@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import socket
@@ -119,6 +120,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_sample_site(args: argparse.Namespace) -> int:
     from branchnews.sample_site.server import serve
 
+    if args.articles is not None:  # a generated site of N articles, rendered on request
+        from branchnews.sample_site.scale import serve_scaled
+
+        serve = functools.partial(serve_scaled, articles=args.articles)
     print(f"Serving the branchnews sample site at http://{args.host}:{args.port}/ (Ctrl-C stops)",
           file=sys.stderr)
     try:
@@ -165,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     sample = sub.add_parser("sample-site", help="serve the bundled sample site")
     sample.add_argument("--port", type=int, default=DEFAULT_PORT)
     sample.add_argument("--host", default="127.0.0.1")
+    sample.add_argument("--articles", type=int, metavar="N",
+                        help="serve a generated site of N articles instead (rendered on request)")
     sample.set_defaults(func=cmd_sample_site)
 
     sites = sub.add_parser("sites", help="list the bundled site profiles")
