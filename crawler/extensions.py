@@ -61,7 +61,8 @@ class RunSummary:
         return int(self.crawler.stats.get_value(key, 0) or 0)
 
     def progress(self):
-        queued = len(self.crawler.engine.slot.scheduler) if self.crawler.engine.slot else 0
+        scheduler = self.crawler.engine.scheduler
+        queued = len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0
         logger.info("progress: %d pages fetched, %d articles (%d new, %d updated, %d unchanged), "
                     "%d skipped as known, %d failures, %d requests queued",
                     self._stat("downloader/response_count"), self._stat("branchnews/articles"),

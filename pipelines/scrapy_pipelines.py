@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 from scrapy.exceptions import DropItem
 
-from pipelines.output import JsonLinesWriter
+from pipelines.output import JsonLinesWriter, repair_tail
+from pipelines.state import data_files
 from pipelines.records import problems
 
 logger = logging.getLogger(__name__)
-
-
-def dataset_path(out_dir: str | Path, site: str, day: str) -> Path:
-    return Path(out_dir) / site / f"{day}.jsonl"
 
 
 class ValidatePipeline:
@@ -37,6 +35,18 @@ class ValidatePipeline:
                 report(item.get("url", "?"), "invalid record: " + "; ".join(found[:3]), None)
             raise DropItem(f"{item.get('url')}: invalid record: {'; '.join(found[:3])}")
         return item
+
+
+ABANDONED_AFTER_SECONDS = 120
+
+
+def _repair_abandoned(own: Path) -> None:
+    """Cut the partial last line a killed worker left in its own file (a file nobody has
+    written for a while); the file being written now is repaired when it is opened."""
+    now = time.time()
+    for file in data_files(own.parent):
+        if file != own and now - file.stat().st_mtime > ABANDONED_AFTER_SECONDS:
+            repair_tail(file)
 
 
 COVERAGE_FIELDS = ("published", "source", "author", "editor", "sections", "attachments", "images")
@@ -64,7 +74,8 @@ class JsonLinesPipeline:
 
     def open_spider(self):
         spider = self.crawler.spider
-        path = dataset_path(self.out_dir, spider.profile.name, spider.run_day)
+        path = Path(self.out_dir) / spider.profile.name / spider.file_name()
+        _repair_abandoned(path)
         self.writer = JsonLinesWriter(path)
         self.state = spider.state
         logger.info("Writing records to %s (%d articles already in the dataset)", path,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +34,14 @@ class Known:
     version: int
 
 
+DATA_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.w-[A-Za-z0-9_.-]+?)?\.jsonl$")
+
+
 def data_files(site_dir: Path) -> list[Path]:
-    """The dataset's record files, oldest first (``YYYY-MM-DD.jsonl``; not errors or summaries)."""
-    return sorted(p for p in Path(site_dir).glob("*.jsonl") if p.stem.count(".") == 0)
+    """The dataset's record files, oldest first: ``YYYY-MM-DD.jsonl`` and, from the workers of a
+    distributed crawl, ``YYYY-MM-DD.w-<worker>.jsonl``; never errors files or summaries."""
+    return sorted(p for p in Path(site_dir).glob("*.jsonl")
+                  if DATA_FILE.match(p.name) and not p.name.endswith(".errors.jsonl"))
 
 
 class StateStore:

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 PURE = ["crawler.pages.article", "crawler.pages.links", "crawler.pages.continuation",
+        "crawler.pages.challenge", "pipelines.state",
         "crawler.profiles", "pipelines.normalize", "pipelines.records", "pipelines.output"]
 
 

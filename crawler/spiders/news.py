@@ -13,7 +13,11 @@ from pathlib import Path
 import scrapy
 from scrapy.http import Response
 
+from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
+
+from crawler.distributed import SharedScheduler, redis_settings, worker_id
 from crawler.pages.article import ExtractionError, Page, parse_article
+from crawler.pages.challenge import challenge_reason
 from crawler.pages.continuation import page_number
 from crawler.pages.links import list_links
 from crawler.profiles import load_profile
@@ -58,6 +62,7 @@ class NewsSpider(scrapy.Spider):
         self._errors: JsonLinesWriter | None = None
         self._skipped: set[str] = set()  # known articles not fetched again (a URL counts once)
         self._requested: set[str] = set()  # article URLs requested in this run
+        self.file_tag = ""  # set for a worker of a distributed crawl
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -68,17 +73,35 @@ class NewsSpider(scrapy.Spider):
         spider.script = spider.script or crawler.settings.get("BRANCHNEWS_SCRIPT", "simplified")
         spider.normalizer = Normalizer(target=spider.script)
         spider.out_dir = Path(crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
+        redis_url = crawler.settings.get("BRANCHNEWS_REDIS_URL")
+        if redis_url:  # one of many workers on a shared Redis frontier
+            for name, value in redis_settings(redis_url).items():
+                crawler.settings.set(name, value, priority="cmdline")
+            extensions = crawler.settings.getdict("EXTENSIONS")
+            extensions["crawler.distributed.Coordinator"] = 510
+            crawler.settings.set("EXTENSIONS", extensions, priority="cmdline")
+            spider.file_tag = f"w-{worker_id()}"
         spider.state = StateStore(spider.out_dir / spider.profile.name)
         crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
+        crawler.signals.connect(spider._dropped, signal=scrapy.signals.request_dropped)
+        crawler.signals.connect(spider._spider_error, signal=scrapy.signals.spider_error)
         return spider
 
+    def file_name(self, kind: str = "") -> str:
+        """``2026-11-28.jsonl``, ``2026-11-28.errors.jsonl``; workers tag theirs with their id."""
+        parts = [self.run_day, self.file_tag, kind, "jsonl"]
+        return ".".join(p for p in parts if p)
+
     async def start(self):
+        run = getattr(self, "shared_run", None)
+        if run is not None and not run.created:
+            return  # joined a running distributed crawl: its creator scheduled the start URLs
         for url in self.profile.start_urls:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
 
     # -- list pages --------------------------------------------------------------------------
     def parse_list(self, response: Response):
-        if not self._is_html(response):
+        if not self._readable(response):
             return
         found = list_links(response.body, response.url, _headers(response),
                            allowed_domains=self.profile.allowed_domains,
@@ -95,10 +118,11 @@ class NewsSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error)
         for url in found.lists:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
+        self._ack(response.request)
 
     # -- article pages -----------------------------------------------------------------------
     def parse_article(self, response: Response, pages: tuple[Page, ...] = ()):
-        if not self._is_html(response):
+        if not self._readable(response, pages):
             return
         page = Page(response.url, response.body, _headers(response), response.status, _utcnow())
         pages = (*pages, page)
@@ -108,9 +132,6 @@ class NewsSpider(scrapy.Spider):
                                   cb_kwargs={"pages": pages}, errback=self.on_error,
                                   dont_filter=False)
             return
-        from crawler.pages.challenge import challenge_reason  # a WAF stub is not an article
-        if waf := challenge_reason(response.text):
-            return self.report_error(pages[0].url, f"WAF challenge page ({waf})", response.status)
         try:
             record = parse_article(list(pages), site=self.profile.name, target=self.script,
                                    selectors=self.profile.selectors, normalizer=self.normalizer)
@@ -137,32 +158,68 @@ class NewsSpider(scrapy.Spider):
         return next_page_url(root, response.url)
 
     # -- failures ----------------------------------------------------------------------------
-    def _is_html(self, response: Response) -> bool:
+    def _readable(self, response: Response, pages: tuple[Page, ...] = ()) -> bool:
+        """An HTML page that is not a WAF challenge; anything else is reported, not parsed."""
+        first = pages[0].url if pages else response.url
         ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
         declared_html = not ctype or any(t in ctype for t in ("html", "xml", "text/plain"))
-        if declared_html and isinstance(response, scrapy.http.TextResponse):
-            return True
-        self.report_error(response.url, "not an HTML page", response.status)
-        return False
+        if not (declared_html and isinstance(response, scrapy.http.TextResponse)):
+            self.report_error(first, "not an HTML page", response.status, response.request)
+            return False
+        if waf := challenge_reason(response.text):
+            self.report_error(first, f"WAF challenge page ({waf})", response.status, response.request)
+            return False
+        return True
 
     def on_error(self, failure):
         request = failure.request
         response = getattr(failure.value, "response", None)
         status = response.status if response is not None else None
         reason = failure.value.__class__.__name__
-        if status:
+        waf = challenge_reason(response.text) if isinstance(response, scrapy.http.TextResponse) else None
+        if waf:  # 加速乐 answers 521, 瑞数 412: the body says what it is
+            reason = f"WAF challenge page ({waf})"
+        elif status:
             reason = f"HTTP {status}"
+        elif failure.check(DownloadCancelledError) and not str(failure.value):
+            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+            reason = f"{reason}: body larger than download max size ({limit})"
+        elif failure.check(ResponseDataLossError) and not str(failure.value):
+            reason = f"{reason}: truncated response (data loss)"
         elif str(failure.value):
             reason = f"{reason}: {failure.value}"
-        self.report_error(request.url, reason, status)
+        pages = request.cb_kwargs.get("pages", ())
+        self.report_error(pages[0].url if pages else request.url, reason, status, request)
 
-    def report_error(self, url: str, reason: str, status: int | None) -> None:
+    def _dropped(self, request, spider):
+        """The duplicate filter drops the second visit of a redirect loop: report the loop."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            codes = [c for c in request.meta.get("redirect_reasons", []) if isinstance(c, int)]
+            self.report_error(chain[0], "redirect loop: " + " -> ".join([*chain, request.url]),
+                              codes[-1] if codes else None, request)
+
+    def _spider_error(self, failure, response, spider):
+        """A bug met on one page is that page's failure; the crawl goes on."""
+        self.report_error(response.url, f"spider error: {failure.getErrorMessage()}",
+                          response.status, response.request)
+
+    def _ack(self, request) -> None:
+        """Tell a shared frontier this request's work is done (no-op on one machine)."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        if request is not None and isinstance(scheduler, SharedScheduler):
+            pages = request.cb_kwargs.get("pages", ())
+            scheduler.finished(request.url, *(p.url for p in pages),
+                               *(request.meta.get("redirect_urls") or ()))
+
+    def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:
         """Every failure goes to the log, the stats and ``<site>/<day>.errors.jsonl``."""
+        self._ack(request)
         self.logger.warning("%s: %s", url, reason)
         self.crawler.stats.inc_value("branchnews/errors")
         self.crawler.stats.inc_value(f"branchnews/errors/{reason_class(reason)}")
         if self._errors is None:
-            path = self.out_dir / self.profile.name / f"{self.run_day}.errors.jsonl"
+            path = self.out_dir / self.profile.name / self.file_name("errors")
             self._errors = JsonLinesWriter(path)
         self._errors.write_obj({"url": url, "reason": reason, "status": status, "at": _utcnow()})
 

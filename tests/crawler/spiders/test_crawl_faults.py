@@ -24,32 +24,19 @@ BUDGET_SECONDS = 60
 SUMMARY = re.compile(r"branchnews: (\d+) new records in .*, (\d+) errors")
 
 
-def needs_spider(why: str):
-    return pytest.mark.xfail(strict=True, reason=f"needs spider: {why}")
-
-
 # path → (reason substring, status) of its line in the errors file.
 FAULT_TABLE = [
     pytest.param(ARTICLE_PATH.format("notfound"), "HTTP 404", 404, id="404"),
     pytest.param(ARTICLE_PATH.format("slow"), "TimeoutError", None, id="timeout"),
     pytest.param(ARTICLE_PATH.format("truncated"), "DataLoss", None, id="truncated"),
-    pytest.param(ARTICLE_PATH.format("loop_a"), "redirect loop", 302, id="redirect-loop",
-                 marks=needs_spider("the dupefilter drops loop_a's second visit silently; report "
-                                    "it from the request_dropped signal (request.url in "
-                                    "meta['redirect_urls'])")),
+    pytest.param(ARTICLE_PATH.format("loop_a"), "redirect loop", 302, id="redirect-loop"),
     pytest.param(ARTICLE_PATH.format("huge"), "max size", None, id="20MB-with-length"),
-    pytest.param(ARTICLE_PATH.format("huge_stream"), "max size", None, id="20MB-streamed",
-                 marks=needs_spider("Scrapy cancels a body that outgrows DOWNLOAD_MAXSIZE with a "
-                                    "bare DownloadCancelledError; name the cap in on_error")),
+    pytest.param(ARTICLE_PATH.format("huge_stream"), "max size", None, id="20MB-streamed"),
     pytest.param(ARTICLE_PATH.format("binary"), "binary content", 200, id="png-as-html"),
     pytest.param(ARTICLE_PATH.format("waf"), "WAF challenge page (阿里云 acw_sc__v2", 200, id="waf-acw"),
-    pytest.param(ARTICLE_PATH.format("waf_jsl"), "WAF challenge page (加速乐", 521, id="waf-jsl-521",
-                 marks=needs_spider("on_error reports 'HTTP 521'; run challenge_reason on the "
-                                    "HttpError's response body")),
+    pytest.param(ARTICLE_PATH.format("waf_jsl"), "WAF challenge page (加速乐", 521, id="waf-jsl-521"),
     pytest.param(ARTICLE_PATH.format("empty"), "empty page", 200, id="empty-200"),
-    pytest.param(WAF_LIST_PATH, "WAF challenge page", 200, id="waf-list-page",
-                 marks=needs_spider("parse_list gets a challenge, finds no links and says nothing; "
-                                    "call challenge_reason there too")),
+    pytest.param(WAF_LIST_PATH, "WAF challenge page", 200, id="waf-list-page"),
 ]
 FAULT_PATHS = {p.values[0] for p in FAULT_TABLE}
 
