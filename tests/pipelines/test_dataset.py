@@ -1,0 +1,297 @@
+"""Loading datasets: typed records, latest versions, schema checks, and the plain loaders."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from pipelines.dataset import (Dataset, DatasetError, DatasetWarning, Record, SchemaVersionError,
+                               Section, dataset_files, load_dataset)
+from pipelines.records import FIELDS, content_hash, dumps, problems, record_id
+
+SECTIONS = [
+    {"marker": "一、", "number": 1, "level": 1, "heading": "基本情况", "paragraphs": ["甲。"]},
+    {"marker": "二、", "number": 2, "level": 1, "heading": "几点建议", "paragraphs": [],
+     "subsections": [{"marker": "（一）", "number": 1, "level": 2, "heading": "加强规划",
+                      "paragraphs": ["乙。"]}]},
+]
+
+
+def make_record(url: str = "http://branch.example.org.cn/a/x/2017/0914/1.html", **overrides) -> dict:
+    """A complete, schema-valid record (sections with and without subsections)."""
+    title = overrides.pop("title", "民进支部开展调研")
+    paragraphs = overrides.pop("paragraphs", ["导语。", "一、基本情况", "甲。", "二、几点建议",
+                                              "（一）加强规划", "乙。"])
+    text = "\n".join(paragraphs)
+    record = {
+        "schema_version": "1.1", "id": record_id(url), "url": url, "site": "sample",
+        "title": title, "published": "2017-09-14T10:20:00+08:00", "published_raw": "2017-09-14 10:20",
+        "source": "民进市委", "author": "张三", "editor": None, "breadcrumb": ["首页", "支部风采"],
+        "preamble": ["导语。"], "sections": SECTIONS, "paragraphs": paragraphs, "text": text,
+        "attachments": [{"name": "附件1.pdf", "url": "http://branch.example.org.cn/f/1.pdf"}],
+        "images": [{"src": "http://branch.example.org.cn/i/1.jpg", "alt": None}], "pages": 1,
+        "original_script": "simplified", "script": "simplified",
+        "normalization": ["punctuation"], "encoding": "utf-8",
+        "content_hash": content_hash(title, text), "version": 1, "updated_at": None,
+        "duplicate_of": None, "fetched_at": "2026-11-28T00:55:40Z", "status": 200, "warnings": [],
+    }
+    record.update(overrides)
+    if "text" not in overrides and "content_hash" not in overrides:
+        record["content_hash"] = content_hash(record["title"], record["text"])
+    return record
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def two_sites(tmp_path):
+    out = tmp_path / "out"
+    a1 = make_record("http://branch.example.org.cn/a/1.html")
+    a2 = make_record("http://branch.example.org.cn/a/2.html", title="另一篇", breadcrumb=[],
+                     sections=[], published="2018-01-02", editor="李四")
+    a1v2 = {**a1, "version": 2, "updated_at": "2026-11-29T00:00:00Z", "text": a1["text"] + "补充。",
+            "fetched_at": "2026-11-29T00:00:00Z"}
+    a1v2["content_hash"] = content_hash(a1v2["title"], a1v2["text"])
+    b1 = make_record("http://other.example.cn/c/1.html", site="other")
+    write_jsonl(out / "sample" / "2026-11-28.jsonl", [a1, a2])
+    write_jsonl(out / "sample" / "2026-11-29.jsonl", [a1v2])
+    write_jsonl(out / "sample" / "2026-11-28.errors.jsonl", [{"url": "x", "reason": "HTTP 404"}])
+    write_jsonl(out / "other" / "2026-11-28.jsonl", [b1])
+    return out, {"a1": a1, "a2": a2, "a1v2": a1v2, "b1": b1}
+
+
+def test_the_factory_makes_valid_records():
+    assert problems(make_record()) == []
+
+
+# -- Record -----------------------------------------------------------------------------------
+
+def test_record_round_trip_keeps_every_field_and_nesting():
+    data = make_record()
+    record = Record.from_dict(data)
+    assert [f.name for f in dataclasses.fields(Record)] == list(FIELDS)
+    assert record.as_dict() == data
+    assert json.dumps(record.as_dict(), ensure_ascii=False) == json.dumps(data, ensure_ascii=False)
+    assert isinstance(record.sections[1], Section)
+    assert record.sections[1].subsections[0].heading == "加强规划"
+    assert "subsections" not in record.sections[0].as_dict()
+    assert record.images[0].alt is None and record.attachments[0].name == "附件1.pdf"
+    assert record.year == 2017
+    hash(record)  # immutable all the way down
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.title = "x"  # type: ignore[misc]
+
+
+def test_record_from_schema_1_0_gets_the_1_1_defaults():
+    data = make_record()
+    for name in ("content_hash", "version", "updated_at", "duplicate_of"):
+        data.pop(name)
+    data["schema_version"] = "1.0"
+    record = Record.from_dict(data)
+    assert record.version == 1 and record.updated_at is None and record.duplicate_of is None
+    assert record.content_hash == content_hash(data["title"], data["text"])
+
+
+def test_record_missing_a_field():
+    data = make_record()
+    del data["title"]
+    with pytest.raises(KeyError, match="title"):
+        Record.from_dict(data)
+
+
+# -- files and versions -----------------------------------------------------------------------
+
+def test_output_folder_site_folder_and_file(two_sites):
+    out, recs = two_sites
+    everything = load_dataset(out)
+    assert sorted(r.id for r in everything) == sorted({recs["a1"]["id"], recs["a2"]["id"], recs["b1"]["id"]})
+    assert {r.site for r in load_dataset(out / "sample")} == {"sample"}
+    assert len(load_dataset(out / "sample" / "2026-11-28.jsonl")) == 2
+    assert [p.name for p in dataset_files(out / "sample")] == ["2026-11-28.jsonl", "2026-11-29.jsonl"]
+
+
+def test_latest_version_by_default_all_versions_on_request(two_sites):
+    out, recs = two_sites
+    latest = load_dataset(out / "sample")
+    a1 = next(r for r in latest if r.id == recs["a1"]["id"])
+    assert a1.version == 2 and a1.text.endswith("补充。") and latest.superseded == 1
+    assert [r.id for r in latest][0] == recs["a1"]["id"]  # an id keeps its first position
+    every = load_dataset(out / "sample", all_versions=True)
+    assert sorted(r.version for r in every if r.id == recs["a1"]["id"]) == [1, 2]
+    assert every.superseded == 0 and len(every) == 3
+
+
+def test_equal_versions_the_later_line_wins(tmp_path):
+    first = make_record(fetched_at="2026-11-28T00:00:00Z")
+    again = {**first, "fetched_at": "2026-11-30T00:00:00Z"}
+    write_jsonl(tmp_path / "s" / "2026-11-28.jsonl", [first])
+    write_jsonl(tmp_path / "s" / "2026-11-30.jsonl", [again])
+    (only,) = load_dataset(tmp_path / "s")
+    assert only.fetched_at == "2026-11-30T00:00:00Z"
+
+
+def test_reposts_are_marked_dropped_or_kept(tmp_path):
+    original = make_record("http://a.example/1.html", published="2017-01-01")
+    repost = make_record("http://b.example/1.html", published="2017-02-01")
+    write_jsonl(tmp_path / "d.jsonl", [repost, original])
+    marked = load_dataset(tmp_path / "d.jsonl")
+    assert marked[0].duplicate_of == original["id"] and marked[1].duplicate_of is None
+    assert marked.duplicates.duplicates == 1
+    assert [r.id for r in load_dataset(tmp_path / "d.jsonl", duplicates="drop")] == [original["id"]]
+    assert all(r.duplicate_of is None for r in load_dataset(tmp_path / "d.jsonl", duplicates="keep"))
+
+
+def test_to_pandas(two_sites):
+    out, _ = two_sites
+    df = load_dataset(out).to_pandas()
+    assert list(df.columns) == list(FIELDS) and len(df) == 3
+    row = df[df["sections"].map(len) > 0].iloc[0]
+    assert row["sections"][1]["subsections"][0]["marker"] == "（一）"
+    assert row["published"] == "2017-09-14T10:20:00+08:00"
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("version, message", [
+    ("2.0", "newer than this branchnews reads"),
+    ("0.9", "older, incompatible"),
+    ("one", "not a branchnews schema version"),
+    (None, "not a branchnews schema version"),
+])
+def test_incompatible_schema_version_names_file_and_line(tmp_path, version, message):
+    path = write_jsonl(tmp_path / "s" / "2026-11-28.jsonl",
+                       [make_record("http://a.example/1.html"),
+                        make_record("http://a.example/2.html", schema_version=version)])
+    with pytest.raises(SchemaVersionError, match=message) as info:
+        load_dataset(tmp_path / "s")
+    assert str(info.value).startswith(f"{path}:2: ")
+    assert info.value.path == path and info.value.line == 2
+
+
+def test_a_newer_minor_version_loads_with_a_warning(tmp_path):
+    newer = make_record(schema_version="1.7", sentiment=0.5)
+    (tmp_path / "d.jsonl").write_text(json.dumps(newer, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.warns(DatasetWarning, match="sentiment"):
+        (record,) = load_dataset(tmp_path / "d.jsonl")
+    assert record.schema_version == "1.7"
+
+
+def test_truncated_last_line_is_skipped_with_a_warning(tmp_path):
+    path = write_jsonl(tmp_path / "d.jsonl", [make_record()])
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(dumps(make_record("http://a.example/2.html"))[:50])
+    with pytest.warns(DatasetWarning, match=r"d.jsonl:2: truncated last line"):
+        assert len(load_dataset(path)) == 1
+
+
+def test_a_broken_line_in_the_middle_is_an_error(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(dumps(make_record()) + "\n{oops\n" + dumps(make_record("http://a.example/2.html")) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"d.jsonl:2: not a JSON record line"):
+        load_dataset(path)
+
+
+def test_validate_reports_schema_problems(tmp_path):
+    path = write_jsonl(tmp_path / "d.jsonl", [make_record(pages=0)])
+    assert len(load_dataset(path)) == 1
+    with pytest.raises(DatasetError, match=r"d.jsonl:1: invalid record: pages"):
+        load_dataset(path, validate=True)
+
+
+def test_not_a_dataset(tmp_path):
+    with pytest.raises(DatasetError, match="no such dataset"):
+        load_dataset(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DatasetError, match="no .jsonl record files"):
+        load_dataset(tmp_path / "empty")
+
+
+def test_importing_branchnews_stays_light():
+    code = ("import sys, branchnews\n"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in "
+            "('pipelines', 'pandas', 'pyarrow', 'scrapy', 'opencc')]\n"
+            "assert not heavy, heavy\n"
+            "from branchnews import load_dataset, Record\n"
+            "import pipelines.dataset as d\n"
+            "assert load_dataset is d.load_dataset and Record is d.Record\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- plain loaders: nested sections intact ----------------------------------------------------
+# A record's ``subsections`` key is present only when a section has some. Columnar loaders give
+# every section the key (null when absent); ``strip_absent`` undoes that for the comparison.
+
+def strip_absent(sections):
+    out = []
+    for s in sections or []:
+        s = dict(s)
+        if s.get("subsections"):
+            s["subsections"] = strip_absent(s["subsections"])
+        else:
+            s.pop("subsections", None)
+        out.append(s)
+    return out
+
+
+@pytest.fixture(scope="module")
+def mixed_file(tmp_path_factory):
+    """Sections with and without subsections, and a record with none."""
+    path = tmp_path_factory.mktemp("loaders") / "2026-11-28.jsonl"
+    records = [make_record("http://a.example/1.html", sections=[SECTIONS[0]]),
+               make_record("http://a.example/2.html"),
+               make_record("http://a.example/3.html", sections=[])]
+    write_jsonl(path, records)
+    return path, records
+
+
+def test_pandas_read_json(mixed_file):
+    pd = pytest.importorskip("pandas")
+    path, records = mixed_file
+    df = pd.read_json(path, lines=True, dtype=False)
+    assert [list(s) for s in df["sections"]] == [r["sections"] for r in records]
+    assert list(df["published"]) == [r["published"] for r in records]
+
+
+def test_polars_read_ndjson(mixed_file):
+    pl = pytest.importorskip("polars")
+    path, records = mixed_file
+    df = pl.read_ndjson(path)
+    assert [strip_absent(s) for s in df["sections"].to_list()] == [r["sections"] for r in records]
+
+
+def test_duckdb_read_json_auto(mixed_file):
+    duckdb = pytest.importorskip("duckdb")
+    path, records = mixed_file
+    con = duckdb.connect()
+    rows = con.execute("SELECT sections FROM read_json_auto(?)", [str(path)]).fetchall()
+    assert [strip_absent(r[0]) for r in rows] == [r["sections"] for r in records]
+
+
+@pytest.fixture(scope="module")
+def hf_datasets(tmp_path_factory):
+    os.environ["HF_DATASETS_OFFLINE"] = "1"  # local files only; read when datasets is imported
+    datasets = pytest.importorskip("datasets")
+    datasets.disable_progress_bars()
+    return datasets, str(tmp_path_factory.mktemp("hf-cache"))
+
+
+def test_hugging_face_datasets_json(mixed_file, hf_datasets):
+    datasets, cache = hf_datasets
+    path, records = mixed_file
+    ds = datasets.load_dataset("json", data_files=str(path), split="train", cache_dir=cache)
+    assert ds.num_rows == len(records)
+    # datasets 5 sees dicts with different keys (the optional ``subsections``) and stores each
+    # section as JSON; it decodes back to the record's own dicts.
+    assert [strip_absent(s) for s in ds["sections"]] == [r["sections"] for r in records]

@@ -1,0 +1,187 @@
+"""manifest.json and the dataset card: counts, coverage, time span, hashes, and the stats command."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from pipelines.card import field_rows, render_card
+from pipelines.dataset import Record
+from pipelines.manifest import (CARD_FILE, MANIFEST_FILE, ManifestPipeline, build_manifest, channel,
+                                render_tables, table, verify_files, write_manifest)
+from pipelines.records import FIELDS, schema
+from tests.conftest import run_cli
+from tests.pipelines.test_dataset import make_record, write_jsonl
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    out = tmp_path / "out"
+    a1 = make_record("http://branch.example.org.cn/a/zbfc/1.html", breadcrumb=["首页", "支部风采"],
+                     editor="王五", fetched_at="2026-11-28T01:00:00Z")
+    a2 = make_record("http://branch.example.org.cn/a/mjdt/2.html", breadcrumb=[], sections=[],
+                     paragraphs=["另一篇。"], preamble=["另一篇。"], published=None, source=None,
+                     warnings=["no_date", "charset_mismatch:utf-8"], normalization=["t2s", "punctuation"],
+                     original_script="traditional", fetched_at="2026-11-28T02:00:00Z")
+    a2v2 = {**a2, "version": 2, "paragraphs": ["另一篇，改过。"], "text": "另一篇，改过。",
+            "updated_at": "2026-11-30T03:00:00Z", "fetched_at": "2026-11-30T03:00:00Z"}
+    a2v2["content_hash"] = make_record(paragraphs=a2v2["paragraphs"])["content_hash"]
+    repost = make_record("http://other.example.cn/news/9.html", site="other",
+                         published="2018-03-01", breadcrumb=["工作动态"])
+    write_jsonl(out / "sample" / "2026-11-28.jsonl", [a1, a2])
+    write_jsonl(out / "sample" / "2026-11-30.jsonl", [a2v2])
+    (out / "sample" / "2026-11-28.errors.jsonl").write_text(
+        '{"url":"http://branch.example.org.cn/x","reason":"HTTP 404","status":404}\n', "utf-8")
+    (out / "sample" / "warc").mkdir()
+    (out / "sample" / "warc" / "2026-11-28-1.warc.gz").write_bytes(b"\x1f\x8b fake")
+    (out / "sample" / "state.sqlite").write_bytes(b"index, not data")
+    write_jsonl(out / "other" / "2026-11-28.jsonl", [repost])
+    return out
+
+
+def test_counts_coverage_and_span(dataset):
+    m = build_manifest(dataset)
+    assert m["records"] == 3 and m["record_lines"] == 4 and m["superseded_versions"] == 1
+    sample, other = m["sites"]["sample"], m["sites"]["other"]
+    assert sample["records"] == 2 and other["records"] == 1
+    assert sample["channels"] == {"a": 1, "支部风采": 1}  # first URL segment without a breadcrumb
+    assert other["channels"] == {"工作动态": 1}
+    assert sample["years"] == {"2017": 1, "unknown": 1}
+    assert m["years"] == {"2017": 1, "2018": 1, "unknown": 1}
+    assert sample["coverage"] == {"date": 0.5, "editor": 0.5, "author": 1.0, "source": 0.5,
+                                  "sections": 0.5}
+    assert m["time_span"]["fetched_first"] == "2026-11-28T00:55:40Z"
+    assert m["time_span"]["fetched_last"] == "2026-11-30T03:00:00Z"  # every version counts
+    assert sample["time_span"]["published_first"] == sample["time_span"]["published_last"] == "2017-09-14"
+    assert m["duplicates"]["duplicates"] == 1 and other["reposts"] == 1
+    assert sample["errors"] == 1 and m["errors"] == 1
+    assert m["warnings"] == {"charset_mismatch": 1, "no_date": 1}
+    assert m["normalization"] == {"punctuation": 3, "t2s": 1}
+    assert m["schema_version"] == "1.1" and m["schema_versions_found"] == ["1.1"]
+    assert set(m["generated_by"]) == {"branchnews", "scrapy", "opencc", "python"}
+    assert m["generated_by"]["scrapy"] and m["generated_by"]["opencc"]
+    assert sample["start_urls"] == ["http://branch.example.org.cn/"]  # the bundled profile
+
+
+def test_files_are_hashed_and_counted(dataset):
+    m = build_manifest(dataset)
+    files = {f["path"]: f for f in m["files"]}
+    assert sorted(files) == ["other/2026-11-28.jsonl", "sample/2026-11-28.errors.jsonl",
+                             "sample/2026-11-28.jsonl", "sample/2026-11-30.jsonl",
+                             "sample/warc/2026-11-28-1.warc.gz"]
+    for rel, entry in files.items():
+        data = (dataset / rel).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["bytes"] == len(data)
+        if entry["kind"] != "warc":
+            assert entry["lines"] == data.count(b"\n")
+    assert [files[p]["kind"] for p in sorted(files)] == ["records", "errors", "records", "records", "warc"]
+
+
+def test_site_folder_manifest_paths_are_relative(dataset):
+    m = write_manifest(dataset / "sample")
+    assert {f["path"] for f in m["files"]} == {"2026-11-28.jsonl", "2026-11-28.errors.jsonl",
+                                               "2026-11-30.jsonl", "warc/2026-11-28-1.warc.gz"}
+    assert m["dataset"] == "sample" and list(m["sites"]) == ["sample"]
+    assert m["sites"]["sample"]["errors"] == 1
+    on_disk = json.loads((dataset / "sample" / MANIFEST_FILE).read_text("utf-8"))
+    assert on_disk["files"] == m["files"]
+    assert str(dataset) not in (dataset / "sample" / MANIFEST_FILE).read_text("utf-8")
+    assert verify_files(dataset / "sample") == []
+    with (dataset / "sample" / "2026-11-28.jsonl").open("ab") as fh:
+        fh.write(b"\n")
+    assert verify_files(dataset / "sample") == ["2026-11-28.jsonl: SHA-256 differs"]
+
+
+def test_unchanged_files_keep_their_hash_without_rereading(dataset, monkeypatch):
+    first = write_manifest(dataset)
+    import pipelines.manifest as manifest
+
+    reread = []
+    original = manifest.sha256_and_lines
+    monkeypatch.setattr(manifest, "sha256_and_lines", lambda p: reread.append(p.name) or original(p))
+    write_jsonl(dataset / "other" / "2026-12-01.jsonl", [make_record("http://other.example.cn/n/10.html",
+                                                                     site="other")])
+    second = write_manifest(dataset)
+    assert reread == ["2026-12-01.jsonl"]
+    assert [f for f in second["files"] if f["path"] in {g["path"] for g in first["files"]}] == first["files"]
+
+
+def test_start_urls_given_or_kept(dataset):
+    write_manifest(dataset / "other", sources={"other": {"start_urls": ["http://other.example.cn/news/"]}})
+    again = write_manifest(dataset / "other")
+    assert again["sites"]["other"]["start_urls"] == ["http://other.example.cn/news/"]
+    top = build_manifest(dataset)  # the output folder reads the site folder's manifest
+    assert top["sites"]["other"]["start_urls"] == ["http://other.example.cn/news/"]
+
+
+@pytest.mark.parametrize("crumbs, url, expected", [
+    (["首页", "工作动态", "通知"], "http://x.cn/a/1.html", "工作动态"),
+    (["主页", "基层风采"], "http://x.cn/a/1.html", "基层风采"),
+    (["民进河北省委", "新闻中心"], "http://x.cn/a/1.html", "新闻中心"),  # a site name is home too
+    (["工作动态"], "http://x.cn/a/1.html", "工作动态"),
+    (["首页"], "http://x.cn/zxgz/1.html", "zxgz"),
+    ([], "http://x.cn/zxgz/1.html", "zxgz"),
+    ([], "http://x.cn/", "(none)"),
+])
+def test_channel(crumbs, url, expected):
+    assert channel(Record.from_dict(make_record(url, breadcrumb=crumbs))) == expected
+
+
+def test_tables_align_chinese_text():
+    text = table(["channel", "records"], [["支部风采", 12], ["mjdt", 3]])
+    lines = text.splitlines()
+    assert lines[2].endswith("12") and lines[3].endswith(" 3")
+    assert len(lines[2].encode("gbk")) == len(lines[3])  # 支部风采 is 8 columns wide
+
+
+def test_stats_command_prints_tables_and_writes(dataset):
+    result = run_cli("stats", str(dataset))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Dataset out: 3 records (4 lines, 1 older versions)" in out
+    assert "支部风采" in out and "sample/2026-11-28.jsonl" in out
+    assert not (dataset / MANIFEST_FILE).exists()
+    result = run_cli("stats", str(dataset), "--write", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["records"] == 3
+    assert (dataset / MANIFEST_FILE).exists() and (dataset / CARD_FILE).exists()
+    refused = run_cli("stats", str(dataset / "other" / "2026-11-28.jsonl"), "--write")
+    assert refused.returncode == 2 and "needs a dataset folder" in refused.stderr
+    assert run_cli("stats", str(dataset / "other" / "2026-11-28.jsonl")).returncode == 0
+
+
+def test_card_says_what_fields_mean_and_where_pages_came_from(dataset):
+    manifest = build_manifest(dataset)
+    card = render_card(manifest)
+    for name in FIELDS:
+        assert f"| `{name}` |" in card
+    assert schema()["properties"]["content_hash"]["description"] in card
+    assert "| `sections[].subsections` | list of section |" in card
+    assert "http://branch.example.org.cn/" in card  # start URL
+    assert "| `t2s` |" in card and "2026-11-28T00:55:40Z" in card
+    assert "## Known limits" in card and "1 record(s) have no publish date" in card
+    assert all(description for _, _, description in field_rows())
+    assert render_tables(manifest)  # the same manifest reads as tables
+
+
+def test_manifest_pipeline_writes_at_close(dataset, tmp_path):
+    profile = SimpleNamespace(name="sample", start_urls=("http://branch.example.org.cn/a/zbfc/",))
+    settings = {"BRANCHNEWS_OUTPUT_DIR": str(dataset), "BRANCHNEWS_MANIFEST": True}
+    crawler = SimpleNamespace(spider=SimpleNamespace(profile=profile),
+                              settings=SimpleNamespace(get=settings.get,
+                                                       getbool=lambda k, d=None: settings.get(k, d)))
+    pipeline = ManifestPipeline.from_crawler(crawler)
+    assert not hasattr(pipeline, "process_item")
+    pipeline.close_spider()
+    written = json.loads((dataset / "sample" / MANIFEST_FILE).read_text("utf-8"))
+    assert written["sites"]["sample"]["start_urls"] == ["http://branch.example.org.cn/a/zbfc/"]
+    assert (dataset / "sample" / CARD_FILE).read_text("utf-8").startswith("# sample:")
+    # an empty site folder (every page failed) gets no manifest, and nothing raises
+    empty = SimpleNamespace(name="empty", start_urls=())
+    crawler.spider = SimpleNamespace(profile=empty)
+    ManifestPipeline.from_crawler(crawler).close_spider()
+    assert not (dataset / "empty" / MANIFEST_FILE).exists()

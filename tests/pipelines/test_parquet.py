@@ -1,0 +1,166 @@
+"""Parquet export: an explicit Arrow schema derived from the JSON Schema, and exact round trips."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines.dataset import Record, load_dataset
+from pipelines.parquet import (arrow_schema, duckdb_columns, export_parquet, read_parquet,
+                               table_records, to_table, write_parquet)
+from pipelines.records import FIELDS, SCHEMA_VERSION, schema
+from tests.conftest import run_cli
+from tests.pipelines.test_dataset import SECTIONS, make_record, write_jsonl
+
+
+def section_type(level: int):
+    return pa.struct([
+        pa.field("marker", pa.string(), nullable=False),
+        pa.field("number", pa.int64(), nullable=False),
+        pa.field("level", pa.int64(), nullable=False),
+        pa.field("heading", pa.string(), nullable=False),
+        pa.field("paragraphs", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
+        *([pa.field("subsections", pa.list_(pa.field("item", section_type(2), nullable=False)))]
+          if level == 1 else []),
+    ])
+
+
+def test_schema_follows_the_json_schema():
+    s = arrow_schema()
+    assert s.names == list(FIELDS)
+    assert s.metadata[b"branchnews.schema_version"] == SCHEMA_VERSION.encode()
+    # required and non-null → not nullable; "string or null" → nullable
+    assert not s.field("id").nullable and s.field("title").nullable
+    assert s.field("published").type == pa.string()  # text, not a timestamp
+    assert s.field("status").type == pa.int64() and s.field("status").nullable
+    assert s.field("script").type == pa.string() and not s.field("script").nullable
+    assert s.field("images").type.value_type.field("alt").nullable
+    assert not s.field("images").type.value_type.field("src").nullable
+    # the recursive section: one level of subsections (level ≤ 2 in the JSON Schema)
+    assert s.field("sections").type.value_type.equals(section_type(1))
+    described = json.loads(json.dumps(schema()))["properties"]["published"]["description"]
+    assert s.field("published").metadata[b"description"].decode() == described
+
+
+def test_round_trip_jsonl_parquet_records(tmp_path):
+    records = [make_record("http://a.example/1.html"),
+               make_record("http://a.example/2.html", sections=[SECTIONS[0]], title=None,
+                           published=None, status=None, fetched_at=None, images=[],
+                           duplicate_of="0123456789abcdef", updated_at="2026-11-29T00:00:00Z")]
+    source = write_jsonl(tmp_path / "sample" / "2026-11-28.jsonl", records)
+    loaded = load_dataset(source, duplicates="keep")
+    path = write_parquet(loaded, tmp_path / "x.parquet")
+    back = read_parquet(path)
+    assert back == list(loaded)
+    assert [r.as_dict() for r in back] == records  # byte-for-byte the JSON Lines objects
+    assert pq.read_schema(path).equals(arrow_schema(), check_metadata=False)
+
+
+def test_nulls_in_required_fields_are_refused():
+    for broken, where in [({"id": None}, "id"), ({"images": [{"src": None, "alt": "x"}]}, "images[].src"),
+                          ({"sections": [{**SECTIONS[0], "heading": None}]}, "sections[].heading")]:
+        with pytest.raises(ValueError, match=where.replace("[", r"\[").replace("]", r"\]")):
+            to_table([make_record(**broken)])
+
+
+def test_table_records_restore_the_optional_key():
+    table = to_table([make_record()])
+    (row,) = table_records(table)
+    assert "subsections" not in row["sections"][0] and row["sections"][1]["subsections"]
+
+
+def test_export_one_file_per_site(tmp_path):
+    out = tmp_path / "out"
+    write_jsonl(out / "sample" / "2026-11-28.jsonl", [
+        make_record("http://a.example/1.html"),
+        make_record("http://a.example/2.html", paragraphs=["另一篇。"], sections=[], preamble=["另一篇。"])])
+    write_jsonl(out / "other" / "2026-11-28.jsonl", [  # a repost of a.example/1.html, a day later
+        make_record("http://b.example/1.html", site="other", published="2017-09-15")])
+    written, loaded = export_parquet(out)
+    assert sorted(p.relative_to(out).as_posix() for p in written) == [
+        "other/other.parquet", "sample/sample.parquet"]
+    target = tmp_path / "pq"
+    written, _ = export_parquet(out, target)
+    assert sorted(p.name for p in written) == ["other.parquet", "sample.parquet"]
+    assert [r.site for r in read_parquet(target / "other.parquet")] == ["other"]
+    # reposts are marked in the export as in load_dataset, across sites too
+    (repost,) = read_parquet(target / "other.parquet")
+    assert repost.duplicate_of == make_record("http://a.example/1.html")["id"]
+    assert loaded.duplicates.duplicates == 1
+
+
+def test_export_command(tmp_path):
+    write_jsonl(tmp_path / "out" / "sample" / "2026-11-28.jsonl", [make_record()])
+    result = run_cli("export", str(tmp_path / "out"), "--format", "parquet", "-o", str(tmp_path / "pq"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("sample.parquet")
+    assert "1 records in 1 file(s)" in result.stderr
+    assert [r.id for r in read_parquet(tmp_path / "pq" / "sample.parquet")] == [make_record()["id"]]
+    missing = run_cli("export", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no such dataset" in missing.stderr
+
+
+# -- explicit schemas for the plain loaders ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def late_subsections(tmp_path_factory):
+    """150 records without subsections, then one with: past polars' 100-line inference window."""
+    path = tmp_path_factory.mktemp("late") / "2026-11-28.jsonl"
+    plain = [make_record(f"http://a.example/{n}.html", sections=[SECTIONS[0]]) for n in range(150)]
+    records = plain + [make_record("http://a.example/last.html")]
+    write_jsonl(path, records)
+    return path, records
+
+
+def test_polars_with_the_explicit_schema_keeps_late_subsections(late_subsections):
+    pl = pytest.importorskip("polars")
+    from pipelines.parquet import polars_schema
+
+    path, records = late_subsections
+    df = pl.read_ndjson(path, schema=polars_schema())
+    assert df["sections"].to_list()[-1][1]["subsections"][0]["heading"] == "加强规划"
+    assert df.columns == list(FIELDS)
+
+
+def test_duckdb_with_explicit_columns_keeps_late_subsections(late_subsections):
+    duckdb = pytest.importorskip("duckdb")
+    path, records = late_subsections
+    con = duckdb.connect()
+    # sample_size=20 stands in for DuckDB's default 20,480-line sample on a large file
+    query = "SELECT sections FROM read_json(?, columns=?, sample_size=20)"
+    rows = con.execute(query, [str(path), duckdb_columns()]).fetchall()
+    assert rows[-1][0][1]["subsections"][0]["heading"] == "加强规划"
+    published = con.execute("SELECT published FROM read_json(?, columns=?)",
+                            [str(path), duckdb_columns()]).fetchone()[0]
+    assert published == "2017-09-14T10:20:00+08:00"
+
+
+def test_hugging_face_with_explicit_features_keeps_late_subsections(late_subsections, tmp_path):
+    import os
+
+    os.environ["HF_DATASETS_OFFLINE"] = "1"
+    datasets = pytest.importorskip("datasets")
+    from pipelines.parquet import hf_features
+
+    path, records = late_subsections
+    # chunksize stands in for datasets' default 10 MB first chunk on a large file
+    ds = datasets.load_dataset("json", data_files=str(path), split="train", features=hf_features(),
+                               chunksize=64 << 10, cache_dir=str(tmp_path))
+    assert ds[-1]["sections"][1]["subsections"][0]["heading"] == "加强规划"
+
+
+def test_hugging_face_reads_the_parquet_export_exactly(tmp_path):
+    import os
+
+    os.environ["HF_DATASETS_OFFLINE"] = "1"
+    datasets = pytest.importorskip("datasets")
+    records = [make_record("http://a.example/1.html"), make_record("http://a.example/2.html",
+                                                                   published="2018-01-02")]
+    path = write_parquet([Record.from_dict(r) for r in records], tmp_path / "sample.parquet")
+    ds = datasets.load_dataset("parquet", data_files=str(path), split="train",
+                               cache_dir=str(tmp_path / "cache"))
+    assert ds["published"] == ["2017-09-14T10:20:00+08:00", "2018-01-02"]
+    assert table_records(ds.data.table) == records
