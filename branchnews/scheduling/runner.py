@@ -250,9 +250,13 @@ class Scheduler:
             "exit_code": exit_code, "skipped": skipped, "stopped": stopped, "pid": pid,
             "log": os.path.relpath(log_file, job.output) if log_file else None,
         }
-        job.output.mkdir(parents=True, exist_ok=True)
-        with open(job.log_path, "a", encoding="utf-8") as file:
-            file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        try:  # a full disk must not stop the scheduler: the line still goes to stderr
+            job.output.mkdir(parents=True, exist_ok=True)
+            with open(job.log_path, "a", encoding="utf-8") as file:
+                file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            log.error("cannot write %s: %s; the entry was: %s", job.log_path, exc,
+                      json.dumps(entry, ensure_ascii=False))
 
     def _prune_logs(self, job: Job) -> None:
         if not job.keep_logs:

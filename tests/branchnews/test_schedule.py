@@ -333,14 +333,15 @@ def test_scheduler_runs_a_job_twice_never_overlapping(tmp_path, sample_site):
     assert all(r["job"] == "sample-job" and r["site"] == "sample" for r in log)
     first, second = runs
     assert _at(first["finished"]) <= _at(second["started"])  # never overlapping
-    assert _at(first["started"]) - _at(first["scheduled"]) < (_at(first["finished"]) - _at(first["started"]))
+    assert all((_at(r["started"]) - _at(r["scheduled"])).total_seconds() < 1 for r in runs)
     # the fire times that came while the first crawl ran were skipped, and said why
     assert skips and all(s["skipped"].startswith("previous run still running") for s in skips)
     assert all(_at(first["started"]) < _at(s["scheduled"]) <= _at(first["finished"]) for s in skips)
     assert all(s["started"] is None and s["exit_code"] is None for s in skips)
     # the dataset, and each crawl's own log
     datasets = list((tmp_path / "out/sample").glob("*[0-9].jsonl"))
-    assert len(datasets) == 1 and len(datasets[0].read_text("utf-8").splitlines()) == 48
+    ids = [json.loads(line)["id"] for f in datasets for line in f.read_text("utf-8").splitlines()]
+    assert len(ids) > 30 and len(ids) == len(set(ids))  # the second run wrote nothing twice
     for run in runs:
         text = (tmp_path / "out" / run["log"]).read_text("utf-8")
         assert text.startswith("# ") and " -m branchnews crawl sample -o " in text
