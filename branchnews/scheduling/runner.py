@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from branchnews.scheduling.config import Job, Site
+from branchnews.scheduling.config import Job, Site, zone_name
 from branchnews.scheduling.locks import Lock, describe_holder, lock_path
 
 log = logging.getLogger("branchnews.schedule")
@@ -88,7 +88,7 @@ class Scheduler:
                     self.next_fire[job.name] = job.cron.next_after(datetime.now(job.timezone))
                     log.info("%s: next run at %s (cron %r, %s)", job.name,
                              iso(self.next_fire[job.name]), job.cron.expression,
-                             getattr(job.timezone, "key", None) or job.timezone)
+                             zone_name(job.timezone))
             while True:
                 self._reap()
                 if self.signals:

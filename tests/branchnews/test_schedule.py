@@ -156,6 +156,22 @@ def test_check_prints_next_runs_and_cli_errors_exit_2(tmp_path):
     assert unknown.returncode == 2 and f"{path}: no job 'nope'; jobs are a" in unknown.stderr
 
 
+def test_scheduler_process_never_imports_scrapy():
+    """Crawls run in their own processes; the scheduler never loads Scrapy or Twisted."""
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('scrapy', 'twisted'):\n"
+        "            raise ImportError(name + ' is blocked in this test')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from branchnews.cli import build_parser\n"
+        "build_parser().parse_args(['schedule', '--check'])\n"
+        "import branchnews.scheduling.runner, branchnews.scheduling.command\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
 # --- cron → fire times -----------------------------------------------------------------------
 
 FIRE_TIMES = [
