@@ -1,8 +1,8 @@
 """Load a branchnews dataset into typed, immutable records.
 
 A dataset is an output folder (``output/``, every site), a site folder (``output/sample/``) or
-one ``.jsonl`` file. Record files are ``<day>.jsonl``; ``<day>.errors.jsonl`` (crawl failures)
-and other ``*.<kind>.jsonl`` files are not records and are skipped.
+one ``.jsonl`` file. Every ``*.jsonl`` file holds records (``<day>.jsonl``, and
+``<day>.w-<worker>.jsonl`` from a distributed crawl) except ``*.errors.jsonl`` (crawl failures).
 
 The same ``id`` may be written more than once (a changed article is written again with the next
 ``version``): by default only the latest version of each id is kept; on equal versions the later
@@ -29,6 +29,7 @@ from pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicat
 from pipelines.records import FIELDS, SCHEMA_VERSION, content_hash, problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
+ERRORS_SUFFIX = ".errors.jsonl"
 
 
 class DatasetError(ValueError):
@@ -180,8 +181,9 @@ _DEFAULTS_1_1 = {"content_hash": None, "version": 1, "updated_at": None, "duplic
 # -- files ------------------------------------------------------------------------------------
 
 def is_record_file(path: Path) -> bool:
-    """``<day>.jsonl`` holds records; ``<day>.errors.jsonl`` and other ``*.x.jsonl`` do not."""
-    return path.suffix == ".jsonl" and "." not in path.stem and path.is_file()
+    """Records are in ``<day>.jsonl`` (``<day>.w-<worker>.jsonl`` from a distributed crawl);
+    ``*.errors.jsonl`` files hold crawl failures, not records."""
+    return path.suffix == ".jsonl" and not path.name.endswith(ERRORS_SUFFIX) and path.is_file()
 
 
 def dataset_files(path: str | Path) -> list[Path]:

@@ -126,9 +126,7 @@ def _file_kind(path: Path) -> str | None:
         return "warc"
     if path.suffix != ".jsonl":
         return None
-    if is_record_file(path):
-        return "records"
-    return path.stem.rsplit(".", 1)[-1]  # <day>.errors.jsonl → errors
+    return "records" if is_record_file(path) else "errors"
 
 
 def data_files(root: Path) -> list[Path]:

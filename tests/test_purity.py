@@ -7,7 +7,9 @@ import pytest
 
 PURE = ["crawler.pages.article", "crawler.pages.links", "crawler.pages.continuation",
         "crawler.pages.challenge", "pipelines.state",
-        "crawler.profiles", "pipelines.normalize", "pipelines.records", "pipelines.output"]
+        "crawler.profiles", "pipelines.normalize", "pipelines.records", "pipelines.output",
+        "pipelines.dataset", "pipelines.duplicates", "pipelines.parquet", "pipelines.manifest",
+        "pipelines.card", "branchnews.reextract", "crawler.warc"]
 
 
 @pytest.mark.parametrize("module", PURE)

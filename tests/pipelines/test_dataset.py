@@ -121,6 +121,15 @@ def test_output_folder_site_folder_and_file(two_sites):
     assert [p.name for p in dataset_files(out / "sample")] == ["2026-11-28.jsonl", "2026-11-29.jsonl"]
 
 
+def test_worker_files_of_a_distributed_crawl_are_records(tmp_path):
+    write_jsonl(tmp_path / "s" / "2026-11-28.w-host-12.jsonl", [make_record("http://a.example/1.html")])
+    write_jsonl(tmp_path / "s" / "2026-11-28.w-host-12.errors.jsonl", [{"url": "x", "reason": "HTTP 500"}])
+    write_jsonl(tmp_path / "s" / "2026-11-28.jsonl", [make_record("http://a.example/2.html")])
+    assert [p.name for p in dataset_files(tmp_path / "s")] == ["2026-11-28.jsonl",
+                                                               "2026-11-28.w-host-12.jsonl"]
+    assert len(load_dataset(tmp_path / "s")) == 2
+
+
 def test_latest_version_by_default_all_versions_on_request(two_sites):
     out, recs = two_sites
     latest = load_dataset(out / "sample")
