@@ -64,6 +64,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         settings.set("BRANCHNEWS_OUTPUT_DIR", args.out, priority="cmdline")
     if args.script:
         settings.set("BRANCHNEWS_SCRIPT", args.script, priority="cmdline")
+    if args.redis:
+        settings.set("BRANCHNEWS_REDIS_URL", args.redis, priority="cmdline")
     for name, value in _setting_pairs(args.set).items():
         settings.set(name, value, priority="cmdline")
     proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
@@ -153,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="set a Scrapy setting, as scrapy crawl -s does")
     crawl.add_argument("--start-url", action="append", metavar="URL",
                        help="crawl from this URL instead of the profile's (repeatable)")
+    crawl.add_argument("--redis", metavar="URL",
+                       help="join a distributed crawl: workers share one frontier in this Redis")
     crawl.add_argument("--refresh", action="store_true",
                        help="fetch articles already in the dataset again; changed ones get a new version")
     crawl.add_argument("--script", choices=("simplified", "traditional"),

@@ -41,6 +41,13 @@ IDLE_CHECKS_BEFORE_CLOSE = 2  # consecutive idle checks (Scrapy runs one every 5
 MAX_REQUEUES = 3
 
 
+def request_urls(request) -> list[str]:
+    """Every URL a request's work stands for: itself, the redirects that led to it, and the
+    earlier pages of a multi-page article it continues."""
+    pages = request.cb_kwargs.get("pages", ())
+    return [request.url, *(request.meta.get("redirect_urls") or ()), *(p.url for p in pages)]
+
+
 def worker_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}"
 
@@ -184,8 +191,7 @@ class Coordinator:
 
     def item_done(self, item, response, spider, **kwargs):
         if self.scheduler is not None and response is not None:
-            pages = response.request.cb_kwargs.get("pages", ())
-            self.scheduler.finished(response.request.url, *(p.url for p in pages))
+            self.scheduler.finished(*request_urls(response.request))
 
     def idle(self, spider):
         scheduler = self.scheduler

@@ -38,7 +38,8 @@ ITEM_PIPELINES = {
 BRANCHNEWS_OUTPUT_DIR = "output"
 BRANCHNEWS_SCRIPT = "simplified"  # or "traditional"
 BRANCHNEWS_PROGRESS_INTERVAL = 30  # seconds between progress lines; 0 turns them off
-BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
+BRANCHNEWS_PROXY = ""
+BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl  # overrides the profile's proxy (the sample site served on another port)
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -88,6 +88,11 @@ class JsonLinesPipeline:
             if item.get(field):
                 stats.inc_value(f"branchnews/coverage/{field}")
         known = self.state.get(item["id"])
+        if known is None and self.crawler.spider.file_tag:
+            # Other workers write beside us: read their new lines before deciding (a request
+            # requeued from a dead worker may already have its record in that worker's file).
+            self.state.sync()
+            known = self.state.get(item["id"])
         if known is not None and known.content_hash == item["content_hash"]:
             stats.inc_value("branchnews/unchanged")
             return item

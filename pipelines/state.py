@@ -47,13 +47,17 @@ def data_files(site_dir: Path) -> list[Path]:
 class StateStore:
     """Index of the records of one site folder: id → latest content hash and version."""
 
-    def __init__(self, site_dir: str | Path, *, rebuild: bool = False):
+    def __init__(self, site_dir: str | Path, *, rebuild: bool = False, in_memory: bool = False):
         self.site_dir = Path(site_dir)
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.site_dir / STATE_FILE
         if rebuild and self.path.exists():
             self.path.unlink()
-        self.db = self._connect()
+        if in_memory:  # workers of a distributed crawl each index the shared files themselves
+            self.db = sqlite3.connect(":memory:")
+            self.db.executescript(_SCHEMA)
+        else:
+            self.db = self._connect()
         self.sync()
 
     def _connect(self) -> sqlite3.Connection:

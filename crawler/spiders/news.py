@@ -15,7 +15,7 @@ from scrapy.http import Response
 
 from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
 
-from crawler.distributed import SharedScheduler, redis_settings, worker_id
+from crawler.distributed import SharedScheduler, redis_settings, request_urls, worker_id
 from crawler.pages.article import ExtractionError, Page, parse_article
 from crawler.pages.challenge import challenge_reason
 from crawler.pages.continuation import page_number
@@ -81,10 +81,11 @@ class NewsSpider(scrapy.Spider):
             extensions["crawler.distributed.Coordinator"] = 510
             crawler.settings.set("EXTENSIONS", extensions, priority="cmdline")
             spider.file_tag = f"w-{worker_id()}"
-        spider.state = StateStore(spider.out_dir / spider.profile.name)
+        spider.state = StateStore(spider.out_dir / spider.profile.name, in_memory=bool(redis_url))
         crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
         crawler.signals.connect(spider._dropped, signal=scrapy.signals.request_dropped)
         crawler.signals.connect(spider._spider_error, signal=scrapy.signals.spider_error)
+        crawler.signals.connect(spider._item_error, signal=scrapy.signals.item_error)
         return spider
 
     def file_name(self, kind: str = "") -> str:
@@ -204,13 +205,19 @@ class NewsSpider(scrapy.Spider):
         self.report_error(response.url, f"spider error: {failure.getErrorMessage()}",
                           response.status, response.request)
 
+    def _item_error(self, item, response, spider, failure):
+        """A record the output stage could not take is a failure of its page, not a silent loss."""
+        request = response.request if response is not None else None
+        self.report_error(item.get("url", response.url if response is not None else "?"),
+                          f"output failed: {failure.getErrorMessage()}",
+                          response.status if response is not None else None, request)
+
     def _ack(self, request) -> None:
         """Tell a shared frontier this request's work is done (no-op on one machine)."""
         scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
         if request is not None and isinstance(scheduler, SharedScheduler):
             pages = request.cb_kwargs.get("pages", ())
-            scheduler.finished(request.url, *(p.url for p in pages),
-                               *(request.meta.get("redirect_urls") or ()))
+            scheduler.finished(*request_urls(request))
 
     def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:
         """Every failure goes to the log, the stats and ``<site>/<day>.errors.jsonl``."""
