@@ -6,6 +6,7 @@ text) is equal and their ids differ. The *earliest* of them is the original: ear
 date-time on the same day), then earliest ``fetched_at``, then the smaller id so the choice never
 depends on file order. Every other record of the group is a repost and gets
 ``duplicate_of = <id of the original>``.
+Records without text are never grouped: an empty body says nothing about identity.
 
 Pure (no Scrapy, no I/O): works on record dicts and on :class:`pipelines.dataset.Record` alike,
 and never mutates its input.
@@ -13,7 +14,7 @@ and never mutates its input.
 Policies:
 
 * ``mark`` (default): set ``duplicate_of`` on reposts, keep every record;
-* ``drop``: leave reposts out (the originals stay, unmarked);
+* ``drop``: leave reposts out (found here, or already marked upstream); originals stay;
 * ``keep``: change nothing; the report still counts what ``mark`` would mark.
 """
 

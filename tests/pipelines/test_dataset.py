@@ -7,12 +7,11 @@ import json
 import os
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
 
-from pipelines.dataset import (Dataset, DatasetError, DatasetWarning, Record, SchemaVersionError,
+from pipelines.dataset import (DatasetError, DatasetWarning, Record, SchemaVersionError,
                                Section, dataset_files, load_dataset)
 from pipelines.records import FIELDS, content_hash, dumps, problems, record_id
 
