@@ -25,12 +25,14 @@ DEPTH_LIMIT = 0
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
+    "crawler.warc.WarcMiddleware": 950,  # network side of every built-in: raw bytes as received
 }
 EXTENSIONS = {
     "crawler.extensions.RunSummary": 500,
 }
 ITEM_PIPELINES = {
     "pipelines.scrapy_pipelines.ValidatePipeline": 100,
+    "pipelines.manifest.ManifestPipeline": 800,  # closes after the JSON Lines writer (900)
     "pipelines.scrapy_pipelines.JsonLinesPipeline": 900,
 }
 
@@ -38,8 +40,10 @@ ITEM_PIPELINES = {
 BRANCHNEWS_OUTPUT_DIR = "output"
 BRANCHNEWS_SCRIPT = "simplified"  # or "traditional"
 BRANCHNEWS_PROGRESS_INTERVAL = 30  # seconds between progress lines; 0 turns them off
-BRANCHNEWS_PROXY = ""
-BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl  # overrides the profile's proxy (the sample site served on another port)
+BRANCHNEWS_WARC = True  # raw request/response capture in <out>/<site>/warc/
+BRANCHNEWS_MANIFEST = True  # manifest.json and dataset card README.md at the end of a crawl
+BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
+BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
