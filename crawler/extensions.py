@@ -76,6 +76,7 @@ class RunSummary:
         finished = datetime.now(timezone.utc)
         return {
             "site": self.crawler.spider.profile.name,
+            "job": getattr(self.crawler.spider, "_job", None),  # Scrapyd's job id, when run there
             "started": self.started.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "finished": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "duration_seconds": round((finished - self.started).total_seconds(), 3),

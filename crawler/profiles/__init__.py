@@ -54,12 +54,13 @@ def _any(patterns: tuple[re.Pattern, ...], url: str) -> bool:
     return any(p.search(url) for p in patterns)
 
 
-def profile_dir() -> Path:
-    return Path(str(resources.files("crawler.profiles")))
+def _bundled():
+    """The bundled profiles as importlib resources: they may live inside a zipped egg (Scrapyd)."""
+    return resources.files("crawler.profiles")
 
 
 def available() -> list[str]:
-    return sorted(p.stem for p in profile_dir().glob("*.toml"))
+    return sorted(p.name[:-5] for p in _bundled().iterdir() if p.name.endswith(".toml"))
 
 
 def load_profile(name_or_path: str | None = None) -> SiteProfile:
@@ -67,8 +68,8 @@ def load_profile(name_or_path: str | None = None) -> SiteProfile:
     name_or_path = name_or_path or DEFAULT_SITE
     path = Path(name_or_path)
     if not (path.suffix == ".toml" and path.exists()):
-        path = profile_dir() / f"{name_or_path}.toml"
-        if not path.exists():
+        path = _bundled().joinpath(f"{name_or_path}.toml")
+        if not path.is_file():
             raise ProfileError(f"no site profile {name_or_path!r}: known sites are "
                                f"{', '.join(available())}, or give a path to a .toml file")
     try:
