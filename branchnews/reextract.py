@@ -208,6 +208,23 @@ def _page(capture: Capture):
     return Page(capture.url, capture.body, capture.headers, capture.status, capture.fetched_at)
 
 
+def _list_dates(contents: WarcContents, profile: SiteProfile) -> dict[str, str]:
+    """The dates list pages showed beside article links, as the crawl passed them on."""
+    from crawler.pages.links import list_links
+
+    dates: dict[str, str] = {}
+    for capture in contents.captures:
+        if profile.is_article(capture.url) or capture.status != 200:
+            continue
+        found = list_links(capture.body, capture.url, capture.headers,
+                           allowed_domains=profile.allowed_domains,
+                           article_patterns=profile.article_patterns,
+                           list_patterns=profile.list_patterns, deny_patterns=profile.deny_patterns)
+        for url, shown in found.dates.items():
+            dates.setdefault(url, shown)
+    return dates
+
+
 def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simplified",
             report: Report | None = None) -> Iterator[tuple[str, dict]]:
     """``(crawl day, record)`` for every article the capture holds, in capture order."""
@@ -218,6 +235,7 @@ def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simp
     index = CaptureIndex(contents.captures)
     normalizer = Normalizer(target=script)
     candidates = list(dict.fromkeys(c.url for c in contents.captures if profile.is_article(c.url)))
+    list_dates = _list_dates(contents, profile)
     chains: list[tuple[str, list[Capture]]] = []
     followed: set[str] = set()  # continuation pages: never an article's first page
     for url in candidates:
@@ -250,7 +268,8 @@ def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simp
             continue
         try:
             record = parse_article([_page(c) for c in chain], site=profile.name, target=script,
-                                   selectors=profile.selectors, normalizer=normalizer)
+                                   selectors=profile.selectors, normalizer=normalizer,
+                                   list_date=list_dates.get(url))
         except (ExtractionError, ValueError):
             report.skipped["extraction failed"] += 1
             continue

@@ -11,6 +11,7 @@ precedence, most trusted first, is commented where it is decided.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,12 +24,13 @@ from crawler.pages.bylines import (author_from_classes, byline_authors, closing_
                                    dateline_authors, is_credit_line, source_from_classes)
 from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
+from crawler.pages.dates import list_date as dates_list_date
 from crawler.pages.decode import decode_html
 from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
 from crawler.pages.lines import Line, clean_space, is_inside, page_lines, parse_html, prune, text_of
 from crawler.pages.sections import split_sections
 from crawler.pages.title import find_headline, similarity
-from pipelines.normalize import Normalizer
+from pipelines.normalize import Normalizer, normalize_text
 from pipelines.records import SCHEMA_VERSION, canonical_url, content_hash, record_id
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
@@ -333,7 +335,7 @@ def _publish_date(layout: _Layout, labeled: str | None, root: etree._Element,
 
 def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str = "simplified",
                   selectors: Mapping[str, str] | None = None,
-                  normalizer: Normalizer | None = None) -> dict:
+                  normalizer: Normalizer | None = None, list_date: str | None = None) -> dict:
     """The record for one article, from its first page and any continuation pages."""
     if isinstance(pages, Page):
         pages = [pages]
@@ -360,6 +362,13 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     if not labeled.get("source"):
         labeled["source"] = source_from_classes(header_blocks) or _meta(first_root, SOURCE_METAS)
     date = _publish_date(first, labeled.get("published"), first_root, url)
+    from_list = False
+    if date is None and list_date:
+        # 5. the date the list page showed beside the link (year inferred when it has none)
+        day = (pages[0].fetched_at or "")[:10]
+        reference = dt.date.fromisoformat(day) if len(day) == 10 else dt.date.today()
+        date = dates_list_date(normalize_text(list_date), reference)
+        from_list = date is not None
 
     paragraphs = _without_credits([t for page_texts in texts for t in page_texts])
     split = split_sections(paragraphs)
@@ -378,6 +387,8 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     warnings = []
     if date is None:
         warnings.append("no_date")
+    elif from_list:
+        warnings.append("date_from_list")
     if not title:
         warnings.append("no_title")
     if not paragraphs:

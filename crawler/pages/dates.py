@@ -126,3 +126,32 @@ def parse_iso_like(value: str, today: date | None = None) -> FoundDate | None:
     value = re.sub(r"(?:[+-]\d\d:?\d\d|Z)$", "", value).strip()
     dates = find_dates(value, today)
     return dates[0] if dates else None
+
+
+_PARTIAL = re.compile(r"(?<!\d)(?P<m>0?[1-9]|1[0-2])\s*(?:[-/.]|月)\s*(?P<d>0?[1-9]|[12]\d|3[01])日?(?!\d)")
+
+
+def list_date(text: str, reference: date) -> FoundDate | None:
+    """A date shown beside a link on a list page, which often has no year (``09-14``): the
+    year is the latest that does not put the date after ``reference`` (the crawl's day).
+
+    >>> list_date("09-14", date(2017, 10, 1)).iso
+    '2017-09-14'
+    >>> list_date("12-30", date(2018, 1, 2)).iso
+    '2017-12-30'
+    """
+    full = find_dates(text, reference)
+    if full:
+        return full[0]
+    m = _PARTIAL.search(text)
+    if not m:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    for year in (reference.year, reference.year - 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if value <= reference:
+            return FoundDate(value.isoformat(), m.group(0).strip(), False, m.start(), m.end())
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
@@ -45,25 +45,58 @@ _HANWEB_PAGER = re.compile(r"uid\W{1,4}(?P<uid>\d+).{0,80}?perPage\W{1,4}(?P<per
 MAX_SCRIPT_PAGES = 10_000
 
 
+_ROW_TAGS = ("li", "tr", "dd", "dt", "p", "div", "td")
+_ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+                       r"|(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?!\d)")
+
+
 @dataclass(frozen=True, slots=True)
 class ListLinks:
     articles: list[str]
     lists: list[str]
+    dates: dict[str, str] = field(default_factory=dict)  # article URL → date shown beside it
 
 
-def _hrefs(root: etree._Element, text: str) -> list[str]:
-    hrefs = [a.get("href") for a in root.iter("a") if a.get("href")]
+def _row_date(a: etree._Element) -> str | None:
+    """The date a list row shows beside its link (``<li><a>…</a><span>09-14</span></li>``,
+    ``<tr><td><a>…</a></td><td>[2017-9-14]</td></tr>``): the nearest row holding one."""
+    own = "".join(a.itertext())
+    row, levels = a.getparent(), 0
+    while row is not None and levels < 4:
+        if row.tag in _ROW_TAGS:
+            if sum(1 for _ in row.iter("a")) > 3:
+                return None
+            m = _ROW_DATE.search("".join(row.itertext()).replace(own, " ", 1))
+            if m:
+                return m.group(0).strip()
+        row, levels = row.getparent(), levels + 1
+    return None
+
+
+def _anchors(root: etree._Element, text: str) -> list[tuple[str, str | None]]:
+    """(href, row date) of every link, including Hanweb's CDATA list records."""
+    found = [(a.get("href"), _row_date(a)) for a in root.iter("a") if a.get("href")]
     for script in re.findall(r"<script[^>]*text/xml[^>]*>(.*?)</script>", text, re.S | re.I):
         for record in _XML_RECORD.findall(script):  # <nextgroup> is the POST data proxy: not a page
-            hrefs += _CDATA_HREF.findall(record)
+            fragment = record.replace("<![CDATA[", "").replace("]]>", "")
+            try:
+                found += _anchors(html.fragment_fromstring(fragment, create_parent="div"), "")
+            except (etree.ParserError, ValueError):
+                found += [(h, None) for h in _CDATA_HREF.findall(record)]
+    return found
+
+
+def _hrefs(root: etree._Element, text: str) -> list[tuple[str, str | None]]:
+    hrefs = _anchors(root, text)
     for count, _current, stem, ext in _TRS_PAGER.findall(text):
         if not count.isdigit():  # createPageHTML(countPage, …) after "var countPage = 3;"
             m = re.search(r"\b" + re.escape(count) + r"\s*=\s*(\d+)", text)
             count = m.group(1) if m else "1"
-        hrefs += [f"{stem}_{n}.{ext}" for n in range(1, min(int(count), MAX_SCRIPT_PAGES))]
+        hrefs += [(f"{stem}_{n}.{ext}", None) for n in range(1, min(int(count), MAX_SCRIPT_PAGES))]
     for m in _HANWEB_PAGER.finditer(text):
         pages = -(-int(m["total"]) // max(int(m["per"]), 1))
-        hrefs += [f"?uid={m['uid']}&pageNum={n}" for n in range(2, min(pages, MAX_SCRIPT_PAGES) + 1)]
+        hrefs += [(f"?uid={m['uid']}&pageNum={n}", None)
+                  for n in range(2, min(pages, MAX_SCRIPT_PAGES) + 1)]
     return hrefs
 
 
@@ -82,7 +115,8 @@ def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
     list_patterns = list_patterns or DEFAULT_LIST_PATTERNS
     articles: dict[str, None] = {}
     lists: dict[str, None] = {}
-    for href in _hrefs(root, text):
+    dates: dict[str, str] = {}
+    for href, row_date in _hrefs(root, text):
         href = href.strip()
         if not href or href.lower().startswith(_SKIP_SCHEMES):
             continue
@@ -94,6 +128,8 @@ def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
             continue
         if any(p.search(target) for p in article_patterns):
             articles[target] = None
+            if row_date and target not in dates:
+                dates[target] = row_date
         elif any(p.search(target) for p in list_patterns) and target != url:
             lists[target] = None
-    return ListLinks(list(articles), list(lists))
+    return ListLinks(list(articles), list(lists), dates)

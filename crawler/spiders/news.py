@@ -116,13 +116,15 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.set_value("branchnews/skipped_known", len(self._skipped))
                 continue
             self._requested.add(url)
-            yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error)
+            yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
+                                 cb_kwargs={"list_date": found.dates.get(url)})
         for url in found.lists:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
         self._ack(response.request)
 
     # -- article pages -----------------------------------------------------------------------
-    def parse_article(self, response: Response, pages: tuple[Page, ...] = ()):
+    def parse_article(self, response: Response, pages: tuple[Page, ...] = (),
+                      list_date: str | None = None):
         if not self._readable(response, pages):
             return
         page = Page(response.url, response.body, _headers(response), response.status, _utcnow())
@@ -130,12 +132,14 @@ class NewsSpider(scrapy.Spider):
         following = self._continuation(response, len(pages))
         if following and len(pages) < MAX_ARTICLE_PAGES:
             yield response.follow(following, callback=self.parse_article,
-                                  cb_kwargs={"pages": pages}, errback=self.on_error,
+                                  cb_kwargs={"pages": pages, "list_date": list_date},
+                                  errback=self.on_error,
                                   dont_filter=False)
             return
         try:
             record = parse_article(list(pages), site=self.profile.name, target=self.script,
-                                   selectors=self.profile.selectors, normalizer=self.normalizer)
+                                   selectors=self.profile.selectors, normalizer=self.normalizer,
+                                   list_date=list_date)
         except (ExtractionError, ValueError) as exc:
             self.report_error(pages[0].url, f"extraction failed: {exc}", response.status)
             return

@@ -35,3 +35,13 @@ def test_profile_selector_overrides_a_field():
     assert record["source"] == "乙报"
     with pytest.raises(ValueError, match="bad selector"):
         parse_article(Page(URL, page.encode(), {}), selectors={"title": "//h1["})
+
+
+def test_list_date_is_the_last_resort_for_the_publish_date():
+    page = ("<html><body><h1>标题</h1><div class='c'><p>这是一段足够长的正文内容，"
+            "用来让正文检测找到它的位置，没有任何日期。</p></div></body></html>").encode()
+    record = parse_article(Page(URL, page, {}, fetched_at="2017-10-01T00:00:00Z"), list_date="09-14")
+    assert record["published"] == "2017-09-14" and record["published_raw"] == "09-14"
+    assert "date_from_list" in record["warnings"]
+    dated = page.replace("标题</h1>".encode(), "标题</h1><div>发布时间：2017-09-12</div>".encode())
+    assert parse_article(Page(URL, dated, {}), list_date="09-14")["published"] == "2017-09-12"

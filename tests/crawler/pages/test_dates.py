@@ -72,3 +72,18 @@ def test_date_from_url(url, iso):
 def test_parse_iso_like(value, iso):
     found = parse_iso_like(value, TODAY)
     assert (found.iso if found else None) == iso
+
+
+@pytest.mark.parametrize("text, reference, iso", [
+    ("09-14", date(2017, 10, 1), "2017-09-14"),
+    ("12-30", date(2018, 1, 2), "2017-12-30"),  # no year: the latest one not in the future
+    ("9月14日", date(2017, 10, 1), "2017-09-14"),
+    ("[2016-10-25]", date(2017, 10, 1), "2016-10-25"),
+    ("02-29", date(2021, 3, 1), "2020-02-29"),
+    ("共23条", date(2017, 10, 1), None),
+])
+def test_list_date(text, reference, iso):
+    from crawler.pages.dates import list_date
+
+    found = list_date(text, reference)
+    assert (found.iso if found else None) == iso

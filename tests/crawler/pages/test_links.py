@@ -85,3 +85,14 @@ def test_page_number(url, expected):
 ])
 def test_next_page_url(url, body, expected):
     assert next_page_url(html.document_fromstring(body), url) == expected
+
+
+def test_list_rows_give_the_date_shown_beside_each_link():
+    page = """<ul><li><a href="/a/2017/0914/1.html">甲</a><span class="date">09-14</span></li>
+    <li><a href="/a/2017/0912/2.html">乙</a> [2017-9-12]</li>
+    <li><a href="/a/2017/0911/3.html">丙</a></li></ul>
+    <table><tr><td><a href="/plus/view.php?aid=4">丁</a></td><td>2017年9月10日</td></tr></table>"""
+    found = links(page, url="http://h.cn/a/index.html")
+    assert found.dates == {"http://h.cn/a/2017/0914/1.html": "09-14",
+                           "http://h.cn/a/2017/0912/2.html": "2017-9-12",
+                           "http://h.cn/plus/view.php?aid=4": "2017年9月10日"}
