@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         "RETRY_TIMES", "REDIRECT_MAX_TIMES", "TELNETCONSOLE_ENABLED", "FEED_EXPORT_ENCODING")}
     settings.update({
         "BARE_PROXY": args.proxy,
-        "DOWNLOADER_MIDDLEWARES": {f"{__name__}.ProxyEverything": 740},
+        "DOWNLOADER_MIDDLEWARES": {ProxyEverything: 740},
         "FEEDS": {str(Path(args.out) / "items.jsonl"): {"format": "jsonlines"}},
     })
     for value in args.set:

@@ -15,6 +15,7 @@ pages/s = responses downloaded / seconds inside the crawl (branchnews: its run s
 ``elapsed_time_seconds``), median over the runs. Also shown: wall time of the whole process
 (imports included), the crawler's CPU seconds per 1,000 pages and the server's CPU in the same
 window (two cores are shared by server and crawler). Target: branchnews ≥ 0.8× the bare spider.
+``--attribute`` adds a third crawler, branchnews without WARC capture and manifest ("lean").
 """
 
 from __future__ import annotations
@@ -74,11 +75,15 @@ def proc_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+# --attribute: branchnews once more per run without its end-of-crawl and capture extras.
+LEAN = ("BRANCHNEWS_WARC=False", "BRANCHNEWS_MANIFEST=False")
+
+
 def run(kind: str, proxy: str, server_pid: int) -> dict:
     out = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-"))
     try:
-        sets = [arg for s in SETTINGS for arg in ("-s", s)]
-        if kind == "branchnews":
+        sets = [arg for s in (*SETTINGS, *(LEAN if kind == "lean" else ())) for arg in ("-s", s)]
+        if kind in ("branchnews", "lean"):
             cmd = [sys.executable, "-m", "branchnews", "crawl", "sample", "-s", f"BRANCHNEWS_PROXY={proxy}",
                    *sets, "-o", str(out)]
         else:
@@ -93,7 +98,7 @@ def run(kind: str, proxy: str, server_pid: int) -> dict:
         if done.returncode != 0:
             raise SystemExit(f"{kind} crawl failed:\n{done.stderr[-3000:]}")
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        if kind == "branchnews":
+        if kind in ("branchnews", "lean"):
             summary = json.loads(next((out / "sample" / "runs").glob("*.json")).read_text("utf-8"))
             pages, seconds = summary["pages_fetched"], summary["duration_seconds"]
             items = sum(1 for f in (out / "sample").glob("*[0-9].jsonl") for _ in f.open("rb"))
@@ -111,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--attribute", action="store_true",
+                        help="also run branchnews with " + " ".join(f"-s {x}" for x in LEAN) + " (shown as 'lean')")
     args = parser.parse_args(argv)
     header(f"crawl_speed: branchnews vs bare Scrapy, loopback scaled site of {args.articles} articles")
 
@@ -120,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict] = []
     try:
         for r in range(args.runs):
-            order = ("bare", "branchnews") if r % 2 == 0 else ("branchnews", "bare")
+            order = ("bare", "branchnews", "lean") if args.attribute else ("bare", "branchnews")
+            order = order if r % 2 == 0 else order[::-1]
             for kind in order:
                 res = run(kind, proxy, server.pid)
                 results.append(res)
@@ -137,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(f"{'crawler':10} {'pages/s (median)':>17} {'wall s':>8} {'CPU s/1k pages':>15} {'items':>6}")
-    for kind in ("branchnews", "bare"):
+    for kind in ("branchnews", "lean", "bare") if args.attribute else ("branchnews", "bare"):
         per_k = median([1000 * r["cpu"] / r["pages"] for r in results if r["kind"] == kind])
         items = {r["items"] for r in results if r["kind"] == kind}
         print(f"{kind:10} {med(kind, 'rate'):17.1f} {med(kind, 'wall'):8.2f} {per_k:15.2f} {sorted(items)}")
@@ -146,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                  / median([r["cpu"] / r["pages"] for r in results if r["kind"] == "bare"]))
     print(f"ratio branchnews/bare pages/s: {ratio:.2f}x (target >= {TARGET}x: {'meets' if ratio >= TARGET else 'MISSES'})")
     print(f"crawler CPU per page, branchnews/bare: {cpu_ratio:.2f}x")
+    if args.attribute:
+        print(f"ratio lean branchnews (no WARC, no manifest)/bare pages/s: {med('lean', 'rate') / med('bare', 'rate'):.2f}x")
     return 0
 
 
