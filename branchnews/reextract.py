@@ -173,22 +173,10 @@ def _text(capture: Capture) -> str:
 
 
 def _continuation(capture: Capture, n: int) -> str | None:
-    """As the spider: only when the bytes mention ``stem_<n+1>``, then ``next_page_url``."""
-    from crawler.pages.continuation import next_page_url, page_number
+    """As the spider does it."""
+    from crawler.pages.continuation import continuation_url
 
-    here = page_number(capture.url)
-    if here is None:
-        return None
-    stem = here[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if f"{stem}_{n + 1}".encode() not in capture.body:
-        return None
-    from lxml import html as lxml_html
-
-    try:
-        root = lxml_html.document_fromstring(_text(capture))
-    except Exception:  # undecodable or junk: a single page
-        return None
-    return next_page_url(root, capture.url)
+    return continuation_url(capture.body, capture.url, _text(capture), n)
 
 
 def _readable(capture: Capture) -> str | None:

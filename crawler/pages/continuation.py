@@ -11,6 +11,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+
+from crawler.pages.lines import parse_html
 from w3lib.url import safe_url_string
 
 _PAGE_FILE = re.compile(r"^(?P<stem>.+?)(?:_(?P<n>\d+))?(?P<ext>\.[a-z]{2,6})$", re.I)
@@ -42,3 +44,19 @@ def next_page_url(root: etree._Element, url: str) -> str | None:
         if there and there[0] == key and there[1] > n:
             candidates.setdefault(there[1], target)
     return candidates.get(n + 1)
+
+
+def continuation_url(body: bytes, url: str, text: str, pages_so_far: int) -> str | None:
+    """The next page of the article whose ``pages_so_far``-th page is ``body``; cheap when there
+    is none: the page is parsed only when its bytes mention ``<stem>_<n+1>``."""
+    here = page_number(url)
+    if here is None:
+        return None
+    stem = here[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if f"{stem}_{pages_so_far + 1}".encode() not in body:
+        return None
+    try:
+        root = parse_html(text)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None  # junk: treat as a single page
+    return next_page_url(root, url) if root is not None else None

@@ -18,7 +18,7 @@ from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
 from crawler.distributed import SharedScheduler, redis_settings, request_urls, worker_id
 from crawler.pages.article import ExtractionError, Page, parse_article
 from crawler.pages.challenge import challenge_reason
-from crawler.pages.continuation import page_number
+from crawler.pages.continuation import continuation_url
 from crawler.pages.links import list_links
 from crawler.profiles import load_profile
 from pipelines.normalize import Normalizer
@@ -129,7 +129,7 @@ class NewsSpider(scrapy.Spider):
             return
         page = Page(response.url, response.body, _headers(response), response.status, _utcnow())
         pages = (*pages, page)
-        following = self._continuation(response, len(pages))
+        following = continuation_url(response.body, response.url, response.text, len(pages))
         if following and len(pages) < MAX_ARTICLE_PAGES:
             yield response.follow(following, callback=self.parse_article,
                                   cb_kwargs={"pages": pages, "list_date": list_date},
@@ -144,23 +144,6 @@ class NewsSpider(scrapy.Spider):
             self.report_error(pages[0].url, f"extraction failed: {exc}", response.status)
             return
         yield record
-
-    def _continuation(self, response: Response, n: int) -> str | None:
-        """Next page of this article, found cheaply: only when the bytes mention ``stem_N``."""
-        here = page_number(response.url)
-        if here is None:
-            return None
-        stem = here[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if f"{stem}_{n + 1}".encode() not in response.body:
-            return None
-        from crawler.pages.continuation import next_page_url
-        from lxml import html as lxml_html
-
-        try:
-            root = lxml_html.document_fromstring(response.text)
-        except Exception:  # undecodable or junk: treat as a single page
-            return None
-        return next_page_url(root, response.url)
 
     # -- failures ----------------------------------------------------------------------------
     def _readable(self, response: Response, pages: tuple[Page, ...] = ()) -> bool:
