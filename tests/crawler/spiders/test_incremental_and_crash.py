@@ -150,3 +150,16 @@ def test_damaged_last_line_from_an_old_crash_is_moved_aside(sample_site, tmp_pat
     assert data.with_suffix(".jsonl.damaged").read_bytes().startswith(b'{"schema_version":"1.1"')
     assert data.read_bytes().startswith(good)
     assert sorted(r["url"] for r in lines(out)) == sorted(ARTICLES)
+
+
+def test_long_crawls_show_progress_and_summary_in_the_log(sample_site, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(*crawl_args(out, sample_site, "-s", "LOG_LEVEL=INFO", "-s", "DOWNLOAD_DELAY=0.02",
+                                 "-s", "CONCURRENT_REQUESTS=1", "-s", "BRANCHNEWS_PROGRESS_INTERVAL=0.3"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "progress:" in result.stderr and "pages fetched" in result.stderr
+    summary = last_run(out)
+    assert f'"new": {len(ARTICLES)}' in result.stderr.split("run summary", 1)[1]
+    assert summary["pages_fetched"] > len(ARTICLES) and summary["duration_seconds"] > 0
+    assert set(summary["coverage"]) >= {"published", "editor", "sections"}
+    assert summary["failures"] == {"total": 0, "by_reason": {}}
