@@ -88,33 +88,25 @@ def parse_tree(page: Page) -> _Parsed:
     return _Parsed(page, root, decoded.encoding, decoded.declared)
 
 
-def _text_slots(root: etree._Element):
-    """Every place the normaliser must see: text, tail, and the attributes we output."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        yield el, "text"
-        yield el, "tail"
-        if el.tag == "img":
-            yield el, "alt"
-        elif el.tag == "meta":
-            yield el, "content"
+# Every text the normaliser must see: text nodes with something besides spaces (a node of
+# spaces alone reads the same after extraction collapses it), and the attributes we output.
+_TEXTS = etree.XPath("//text()[normalize-space(translate(., '\u00a0\u3000', '  '))] "
+                     "| //img/@alt | //meta/@content")
 
 
 def normalise_trees(roots: Sequence[etree._Element], normalizer: Normalizer):
-    slots, texts = [], []
-    for root in roots:
-        for el, attr in _text_slots(root):
-            value = getattr(el, attr) if attr in ("text", "tail") else el.get(attr)
-            if value:
-                slots.append((el, attr))
-                texts.append(value)
-    doc = normalizer.normalize(texts)
-    for (el, attr), value in zip(slots, doc.texts):
-        if attr in ("text", "tail"):
-            setattr(el, attr, value)
+    nodes = [node for root in roots for node in _TEXTS(root)]
+    doc = normalizer.normalize([str(node) for node in nodes])
+    for node, value in zip(nodes, doc.texts):
+        if value == node:
+            continue
+        parent = node.getparent()
+        if node.is_attribute:
+            parent.set(node.attrname, value)
+        elif node.is_tail:
+            parent.tail = value
         else:
-            el.set(attr, value)
+            parent.text = value
     return doc
 
 

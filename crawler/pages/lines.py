@@ -105,57 +105,66 @@ def _drop(el: etree._Element) -> None:
 
 
 def page_lines(root: etree._Element) -> list[Line]:
-    """Every visible line of ``root`` in document order."""
+    """Every visible line of ``root`` in document order.
+
+    One pass of lxml's ``iterwalk`` (no Python recursion): text gathers until a block element
+    starts or ends, or a ``<br>``; then it becomes a line of the block it belongs to.
+    """
     lines: list[Line] = []
     parts: list[str] = []
-    state = {"link_chars": 0, "links": [], "text": False}
+    has_text = False
+    link_chars = 0
+    links: list[etree._Element] = []
 
     def flush(block: etree._Element) -> None:
-        if state["text"]:
+        nonlocal has_text, link_chars, links
+        if has_text:
             marked = clean_space("".join(parts))
             text = clean_space(MARKS.sub("", marked))
             if text:
-                lines.append(Line(text, block, len(lines), state["link_chars"], state["links"],
-                                  marked))
-            state["link_chars"] = 0
-            state["links"] = []
-            state["text"] = False
+                lines.append(Line(text, block, len(lines), link_chars, links, marked))
+            link_chars = 0
+            links = []
+            has_text = False
         parts.clear()
 
-    def add(text: str, link: bool) -> None:
-        parts.append(text)
-        if not text.isspace():
-            state["text"] = True
-            if link:
-                state["link_chars"] += len(text.strip())
-
-    def walk(el: etree._Element, block: etree._Element, in_link: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        is_block = tag in BLOCK_TAGS
-        if is_block:
-            flush(block)
-            block = el
-        elif tag == "br":
-            flush(block)
-        link = in_link or tag == "a"
-        if tag == "a" and not in_link:
-            state["links"].append(el)
-        marks = tag in _INLINE_MARKED
-        if marks:
-            parts.append(OPEN)
-        if el.text:
-            add(el.text, link)
-        for child in el:
-            walk(child, block, link)
-            if child.tail:
-                add(child.tail, link)
-        if marks:
-            parts.append(CLOSE)
-        if is_block:
-            flush(block)
-
     body = root.find("body")
-    walk(body if body is not None else root, root, False)
+    start = body if body is not None else root
+    stack: list[tuple[etree._Element, bool, bool, bool]] = []  # block, in link, marked, is block
+    for event, el in etree.iterwalk(start, events=("start", "end")):
+        if event == "start":
+            tag = el.tag if isinstance(el.tag, str) else ""
+            block, link = stack[-1][:2] if stack else (root, False)
+            is_block = tag in BLOCK_TAGS
+            if is_block:
+                flush(block)
+                block = el
+            elif tag == "br":
+                flush(block)
+            if tag == "a" and not link:
+                links.append(el)
+                link = True
+            marks = tag in _INLINE_MARKED
+            if marks:
+                parts.append(OPEN)
+            stack.append((block, link, marks, is_block))
+            text = el.text
+        else:
+            block, link, marks, is_block = stack.pop()
+            if marks:
+                parts.append(CLOSE)
+            if is_block:
+                flush(block)
+            if not stack:
+                continue
+            link = stack[-1][1]  # a tail belongs to the parent
+            text = el.tail
+        if text:
+            parts.append(text)
+            if not text.isspace():
+                has_text = True
+                if link:
+                    link_chars += len(text.strip())
     flush(root)
     return lines
 

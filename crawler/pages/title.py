@@ -61,10 +61,11 @@ def similarity(candidate: str, reference: str) -> float:
     return sum(b.size for b in matcher.get_matching_blocks()) / len(candidate)
 
 
-# Headings, elements with a class or id, and leaf elements with some text of their own.
+# Headings, elements with a class or id (the regex above decides), and leaf elements whose
+# own text starts like the <title> ($p): a superset, filtered in C.
 _CANDIDATES = etree.XPath(
     "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or @class or @id or (not(*) and string-length(normalize-space(text())) >= 6)]")
+    " or @class or @id or (not(*) and $p != '' and starts-with(normalize-space(text()), $p))]")
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
 
@@ -81,7 +82,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     for line in lines or ():
         line_of.setdefault(line.block, line.index)
     candidates = []
-    for el in _CANDIDATES(root):
+    for el in _CANDIDATES(root, p=reference[:2]):
         is_heading = el.tag in _HEADING_TAGS
         if not is_heading and not _TITLE_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'):
             # An unmarked leaf element whose own text is the <title>'s headline.
