@@ -9,7 +9,8 @@ on this shared machine hits them alike; pages/s is the page count over the tool'
 The result that matters is the ratio, measured in the same run.
 
 Targets: branchnews ≥ 3× GNE, ≥ 10× trafilatura. ``--profile`` adds a cProfile of branchnews over
-the corpus (top functions by own time and by cumulative time).
+the corpus (top functions by own time and by cumulative time); ``--phases`` times
+``parse_article``'s phases without a profiler.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--passes", type=int, default=7)
     parser.add_argument("--profile", action="store_true", help="cProfile branchnews and print the hotspots")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--phases", action="store_true",
+                        help="time parse_article's phases without a profiler (wrapped module functions)")
     args = parser.parse_args(argv)
 
     root = corpus_mod.locate(args.corpus, base=Path(__file__).resolve().parents[1])
@@ -74,9 +77,54 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "meets" if ratio >= target else "MISSES"
         print(f"ratio branchnews/{peer}: {ratio:.2f}x (target >= {target:g}x: {verdict})")
 
+    if args.phases:
+        phases(tools[0], inputs["branchnews"], max(5, args.passes))
     if args.profile:
         profile_branchnews(tools[0], inputs["branchnews"], args.top)
     return 0
+
+
+# parse_article's phases: names looked up in crawler.pages.article at call time, so wrapping the
+# module attributes times each phase without a profiler's per-call overhead.
+PHASES = {"decode_html": "decode", "parse_html": "lxml parse", "prune": "prune",
+          "normalise_trees": "normalise_trees", "page_lines": "page_lines", "find_body": "find_body",
+          "find_headline": "find_headline", "body_lines": "body_lines", "_credit_lines": "credit lines",
+          "_labeled_fields": "labels", "_body_texts": "body texts", "_publish_date": "date",
+          "find_breadcrumb": "breadcrumb", "split_sections": "sections"}
+
+
+def phases(tool, inputs, passes: int) -> None:
+    import crawler.pages.article as article
+
+    spent: dict[str, float] = dict.fromkeys(PHASES.values(), 0.0)
+    originals = {name: getattr(article, name) for name in PHASES}
+
+    def timed(fn, label):
+        def wrapper(*a, **k):
+            start = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[label] += time.perf_counter() - start
+        return wrapper
+
+    for name, label in PHASES.items():
+        setattr(article, name, timed(originals[name], label))
+    try:
+        start = time.perf_counter()
+        for _ in range(passes):
+            for x in inputs:
+                tool.extract(x)
+        total = time.perf_counter() - start
+    finally:
+        for name, fn in originals.items():
+            setattr(article, name, fn)
+    n = passes * len(inputs)
+    print(f"\n## parse_article phases (no profiler; {passes} passes): {1000 * total / n:.2f} ms/page in all")
+    for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"{label:16} {1000 * seconds / n:6.2f} ms/page {100 * seconds / total:5.1f}%")
+    rest = total - sum(spent.values())
+    print(f"{'(the rest)':16} {1000 * rest / n:6.2f} ms/page {100 * rest / total:5.1f}%")
 
 
 def logging_off() -> None:
