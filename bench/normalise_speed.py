@@ -5,8 +5,8 @@
 Two inputs, characters per second on each:
 
 * **corpus**: every page of the labeled corpus, as the fragments ``parse_article`` hands the
-  normaliser (text, tails, ``img/@alt``, ``meta/@content`` of the pruned tree: collected with
-  ``crawler.pages.article``'s own slot walk, untimed). One ``normalize`` call per page.
+  normaliser (recorded, untimed, by running ``parse_article`` with a recording Normalizer).
+  One ``normalize`` call per page.
 * **damaged**: the seed-style damaged texts of ``tests/pipelines/data/*.txt`` (traditional, glued
   pinyin ``當(dāng)前``, GBK scars), one call per file with its lines as fragments. This is the
   normaliser's slow path (repairs, script detection).
@@ -35,7 +35,7 @@ from _common import header, median  # noqa: E402
 import opencc  # noqa: E402
 
 from branchnews.evaluation import corpus as corpus_mod  # noqa: E402
-from crawler.pages.article import Page, _text_slots, parse_tree  # noqa: E402
+from crawler.pages.article import Page, parse_article  # noqa: E402
 from pipelines.normalize import Normalizer  # noqa: E402
 from pipelines.normalize.charsets import FRAGMENT_SEPARATOR  # noqa: E402
 
@@ -44,14 +44,23 @@ DAMAGED_REPEAT = 200
 CORPUS_REPEAT = 10
 
 
+class _Recorder(Normalizer):
+    """A Normalizer that keeps what ``parse_article`` asks it to normalise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[list[str]] = []
+
+    def normalize(self, texts):
+        self.seen.append(list(texts))
+        return super().normalize(texts)
+
+
 def page_fragments(body: bytes, url: str) -> list[str]:
-    root = parse_tree(Page(url, body, {})).root
-    out = []
-    for el, attr in _text_slots(root):
-        value = getattr(el, attr) if attr in ("text", "tail") else el.get(attr)
-        if value:
-            out.append(value)
-    return out
+    """The fragments ``parse_article`` hands the normaliser for this page (one call per article)."""
+    recorder = _Recorder()
+    parse_article(Page(url, body, {}), normalizer=recorder)
+    return recorder.seen[0]
 
 
 def measure(name: str, docs: list[list[str]], passes: int) -> float:
