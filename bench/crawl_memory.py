@@ -92,6 +92,16 @@ def crawl_peak_kb(proxy: str, script: str = CRAWL, extra: tuple[str, ...] = ()) 
     return kb, done.stderr, out
 
 
+def short_path(where: str) -> str:
+    """``pipelines/dataset.py:153``, ``scrapy/dupefilters.py:144``: no machine paths in the output."""
+    where = where.replace(str(REPO) + "/", "")
+    for marker in ("site-packages/", "/lib/python3."):
+        if marker in where:
+            where = where.split(marker, 1)[1]
+            where = where.split("/", 1)[1] if marker.startswith("/lib") else where
+    return where
+
+
 def server_peak_kb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -159,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dupefilter fingerprints {trace['dupefilter_fingerprints']}, spider _requested "
               f"{trace['spider_requested']}, _skipped {trace['spider_skipped']}")
         for where, mb, count in trace["top"]:
-            print(f"{mb:8.2f} MB {count:8d} blocks  {where}")
+            print(f"{mb:8.2f} MB {count:8d} blocks  {short_path(where)}")
     return 0
 
 
