@@ -120,12 +120,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
-    from branchnews.sample_site.server import serve
-
     if args.articles is not None:  # a generated site of N articles, rendered on request
         from branchnews.sample_site.scale import serve_scaled
 
         serve = functools.partial(serve_scaled, articles=args.articles)
+    else:
+        from branchnews.sample_site.server import serve
     print(f"Serving the branchnews sample site at http://{args.host}:{args.port}/ (Ctrl-C stops)",
           file=sys.stderr)
     try:
