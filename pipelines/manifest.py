@@ -204,7 +204,7 @@ def build_manifest(dataset: str | Path, *, duplicates: str = DEFAULT_POLICY,
     dataset = Path(dataset)
     root = dataset if dataset.is_dir() else dataset.parent
     previous = read_manifest(root) if dataset.is_dir() else None
-    lines = [record for _, _, record in read_records(dataset)]
+    lines = [record for _, _, record in read_records(dataset, slim=True)]
     versions_found = sorted({r.schema_version for r in lines})
     latest, superseded = latest_versions(lines)
     records, report = apply_duplicates(latest, duplicates)

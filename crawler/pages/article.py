@@ -162,12 +162,15 @@ def _layout(root: etree._Element, selectors: Mapping[str, str]) -> _Layout:
     body = _select(root, selectors.get("body")) if selectors.get("body") else None
     if not isinstance(body, etree._Element):
         body = find_body(lines, root)
-    prose = next((ln.index for ln in lines if body is not None and is_inside(ln.block, body)
-                  and len(_HAN.findall(ln.text)) >= 15), None)
+    inside = set(body.iter()) if body is not None else set()
+    prose_line = next((ln for ln in lines if ln.block in inside
+                       and len(_HAN.findall(ln.text)) >= 15), None)
+    prose = prose_line.index if prose_line is not None else None
     title_el = None
     title = _selected_text(root, selectors.get("title"))
     if title is None:
-        title, title_el = find_headline(root, lines, prose)
+        title, title_el = find_headline(root, lines, prose,
+                                        prose_line.block if prose_line is not None else None)
     title_index = -1
     if title_el is not None:
         title_index = next((ln.index for ln in lines if is_inside(ln.block, title_el)), -1)

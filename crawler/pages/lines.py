@@ -28,6 +28,7 @@ _SPACE = re.compile(r"\s+")
 # is one line but two values); every other consumer reads ``Line.text``, which has none.
 OPEN, CLOSE = "\ue000", "\ue001"
 MARKS = re.compile("[\ue000\ue001]")
+_UNMARK = {0xE000: None, 0xE001: None}
 _INLINE_MARKED = frozenset({"a", "span", "font", "em", "strong", "b", "i", "cite", "label", "small",
                             "u", "time", "abbr", "address"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -120,7 +121,9 @@ def page_lines(root: etree._Element) -> list[Line]:
         nonlocal has_text, link_chars, links
         if has_text:
             marked = clean_space("".join(parts))
-            text = clean_space(MARKS.sub("", marked))
+            text = marked.translate(_UNMARK)
+            if "  " in text or text[:1] == " " or text[-1:] == " ":
+                text = text.strip().replace("  ", " ")
             if text:
                 lines.append(Line(text, block, len(lines), link_chars, links, marked))
             link_chars = 0

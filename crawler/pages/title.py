@@ -63,14 +63,17 @@ def similarity(candidate: str, reference: str) -> float:
 
 # Headings, elements with a class or id (the regex above decides), and leaf elements whose
 # own text starts like the <title> ($p): a superset, filtered in C.
-_CANDIDATES = etree.XPath(
-    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or @class or @id or (not(*) and $p != '' and starts-with(normalize-space(text()), $p))]")
+_TEST = ("self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+         " or @class or @id or (not(*) and $p != '' and starts-with(normalize-space(text()), $p))")
+_CANDIDATES = etree.XPath(f"//body//*[{_TEST}]")
+# A headline sits above the body's first prose line: only elements before it are looked at.
+# (and below it when the prose sits loose in a container that holds the headline too).
+_CANDIDATES_BEFORE = etree.XPath(f"preceding::*[ancestor::body][{_TEST}] | descendant::*[{_TEST}]")
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
 
-def find_headline(root: etree._Element, lines=None, body_start: int | None = None
-                  ) -> tuple[str | None, etree._Element | None]:
+def find_headline(root: etree._Element, lines=None, body_start: int | None = None,
+                  prose: etree._Element | None = None) -> tuple[str | None, etree._Element | None]:
     """(headline text, its element); falls back to <title> without its suffix.
 
     Candidates are headings and title-classed elements above the body's first prose line.
@@ -82,7 +85,9 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     for line in lines or ():
         line_of.setdefault(line.block, line.index)
     candidates = []
-    for el in _CANDIDATES(root, p=reference[:2]):
+    found = _CANDIDATES_BEFORE(prose, p=reference[:2]) if prose is not None else \
+        _CANDIDATES(root, p=reference[:2])
+    for el in found:
         is_heading = el.tag in _HEADING_TAGS
         if not is_heading and not _TITLE_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'):
             # An unmarked leaf element whose own text is the <title>'s headline.
