@@ -16,6 +16,7 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 
 # Safety: bounded pages and time; retries for transient failures only.
+CONCURRENT_ITEMS = 16  # records per response processed in parallel (Scrapy's 100 only adds tasks)
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024

@@ -50,8 +50,27 @@ def _validator():
     return Draft202012Validator(schema())
 
 
+@lru_cache(maxsize=1)
+def _fast_validator():
+    import fastjsonschema
+
+    local = {k: v for k, v in schema().items() if k != "$id"}  # $refs resolve in-document
+    return fastjsonschema.compile(local, handlers={})
+
+
 def problems(record: dict) -> list[str]:
-    """Schema violations as readable strings (empty when the record is valid)."""
+    """Schema violations as readable strings (empty when the record is valid).
+
+    Every crawled record is checked, so the common case (valid) goes through a schema compiled
+    to Python code; only an invalid record pays for jsonschema's full list of readable errors.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator()(record)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}"
             for e in _validator().iter_errors(record)]
 
