@@ -248,23 +248,8 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict]]:
         yield number, obj
 
 
-def _slim(obj: dict) -> dict:
-    """A record without its bulk (text, paragraphs, sections beyond the first): enough for counts,
-    coverage, versions and repost detection, at a small fixed size per record."""
-    obj = dict(obj)
-    obj["text"] = "x" if obj.get("text") else ""
-    obj["paragraphs"] = obj["preamble"] = []
-    for key in ("sections", "attachments", "images"):
-        obj[key] = (obj.get(key) or [])[:1]
-    if obj["sections"]:
-        obj["sections"] = [{**obj["sections"][0], "paragraphs": [], "subsections": []}]
-    return obj
-
-
-def read_records(path: str | Path, *, validate: bool = False,
-                 slim: bool = False) -> Iterator[tuple[Path, int, Record]]:
-    """Every record line of a dataset as ``(file, line number, Record)``, versions and all;
-    ``slim`` drops each record's bulk (for manifests over large datasets)."""
+def read_records(path: str | Path, *, validate: bool = False) -> Iterator[tuple[Path, int, Record]]:
+    """Every record line of a dataset as ``(file, line number, Record)``, versions and all."""
     unknown: set[str] = set()
     for file in dataset_files(path):
         for number, obj in iter_lines(file):
@@ -275,7 +260,7 @@ def read_records(path: str | Path, *, validate: bool = False,
                 if found:
                     raise DatasetError("invalid record: " + "; ".join(found[:3]), file, number)
             try:
-                record = Record.from_dict(_slim(obj) if slim else obj)
+                record = Record.from_dict(obj)
             except (KeyError, TypeError) as exc:
                 raise DatasetError(str(exc).strip('"'), file, number) from None
             yield file, number, record

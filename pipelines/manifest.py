@@ -22,14 +22,16 @@ import platform
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.dataset import Record, dataset_files, is_record_file, latest_versions, read_records
+from pipelines.dataset import (DatasetError, Record, check_schema_version, dataset_files,
+                               is_record_file, iter_lines, latest_versions)
 from pipelines.duplicates import DEFAULT_POLICY, POLICIES, apply_duplicates
 from pipelines.records import SCHEMA_VERSION
 
@@ -198,13 +200,59 @@ def _start_urls(site: str, root: Path, sources: Mapping[str, Mapping] | None,
         return []
 
 
+@dataclass(slots=True)
+class _Slim:
+    """What a manifest needs of one record line, at a small fixed size: a crawl's manifest is
+    built over the whole dataset, which must not cost memory in proportion to its text."""
+
+    id: str
+    version: int
+    site: str
+    url: str
+    breadcrumb: tuple
+    published: str | None
+    fetched_at: str | None
+    editor: str | None
+    author: str | None
+    source: str | None
+    sections: bool
+    normalization: tuple
+    original_script: str
+    warnings: tuple
+    duplicate_of: str | None
+    content_hash: str
+    text: str
+    schema_version: str
+
+
+def _slim_lines(dataset: Path) -> Iterator[_Slim]:
+    shared: dict = {}  # one tuple object per distinct value (steps, warnings)
+    for file in dataset_files(dataset):
+        for number, obj in iter_lines(file):
+            check_schema_version(obj.get("schema_version"), file, number)
+            try:
+                yield _Slim(
+                    obj["id"], obj.get("version", 1), obj["site"], obj["url"],
+                    tuple(obj.get("breadcrumb") or ())[:2], obj.get("published"),
+                    obj.get("fetched_at"), obj.get("editor"), obj.get("author"), obj.get("source"),
+                    bool(obj.get("sections")),
+                    shared.setdefault(("n", *obj.get("normalization", ())),
+                                      tuple(obj.get("normalization", ()))),
+                    obj.get("original_script", "simplified"),
+                    shared.setdefault(("w", *obj.get("warnings", ())), tuple(obj.get("warnings", ()))),
+                    obj.get("duplicate_of"), obj.get("content_hash", ""),
+                    "x" if obj.get("text") else "", obj.get("schema_version", ""))
+            except KeyError as exc:
+                raise DatasetError(f"missing field {exc}", file, number) from None
+
+
 def build_manifest(dataset: str | Path, *, duplicates: str = DEFAULT_POLICY,
                    sources: Mapping[str, Mapping] | None = None) -> dict[str, Any]:
     """The manifest of a dataset folder (or one file). ``sources``: ``{site: {start_urls}}``."""
     dataset = Path(dataset)
     root = dataset if dataset.is_dir() else dataset.parent
     previous = read_manifest(root) if dataset.is_dir() else None
-    lines = [record for _, _, record in read_records(dataset, slim=True)]
+    lines = list(_slim_lines(dataset))
     versions_found = sorted({r.schema_version for r in lines})
     latest, superseded = latest_versions(lines)
     records, report = apply_duplicates(latest, duplicates)
