@@ -226,26 +226,23 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict]]:
     skipped with a warning (the writer moves it aside when it next opens the file). Any other
     unreadable line is a :class:`DatasetError`.
     """
-    with path.open("rb") as fh:
-        lines = fh.read().split(b"\n")
-    complete_tail = lines[-1] == b""
-    if complete_tail:
-        lines.pop()
-    last = len(lines)
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            if number == last and not complete_tail:
-                warnings.warn(f"{path}:{number}: truncated last line (an interrupted write) "
-                              "skipped", DatasetWarning, stacklevel=3)
+    with path.open("rb") as fh:  # one line at a time: datasets outgrow memory
+        number = 0
+        for raw in fh:
+            number += 1
+            if not raw.strip():
                 continue
-            raise DatasetError(f"not a JSON record line: {exc}", path, number) from None
-        if not isinstance(obj, dict):
-            raise DatasetError("not a JSON object", path, number)
-        yield number, obj
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                if not raw.endswith(b"\n") and not fh.peek(1):
+                    warnings.warn(f"{path}:{number}: truncated last line (an interrupted write) "
+                                  "skipped", DatasetWarning, stacklevel=3)
+                    continue
+                raise DatasetError(f"not a JSON record line: {exc}", path, number) from None
+            if not isinstance(obj, dict):
+                raise DatasetError("not a JSON object", path, number)
+            yield number, obj
 
 
 def read_records(path: str | Path, *, validate: bool = False) -> Iterator[tuple[Path, int, Record]]:
