@@ -27,7 +27,6 @@ _SPACE = re.compile(r"\s+")
 # reads them as value boundaries (``<span id="source_baidu">来源：中国新闻网</span><span>王帆</span>``
 # is one line but two values); every other consumer reads ``Line.text``, which has none.
 OPEN, CLOSE = "\ue000", "\ue001"
-MARKS = re.compile("[\ue000\ue001]")
 _UNMARK = {0xE000: None, 0xE001: None}
 _INLINE_MARKED = frozenset({"a", "span", "font", "em", "strong", "b", "i", "cite", "label", "small",
                             "u", "time", "abbr", "address"})
