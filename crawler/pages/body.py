@@ -76,7 +76,7 @@ def _weight(el: etree._Element) -> float:
 def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     scores: dict[etree._Element, float] = defaultdict(float)
     for line in lines:
-        han = len(_HAN.findall(line.text))
+        han = line.han
         if han < 8 or line.link_density > 0.5:
             continue
         block = line.block

@@ -81,13 +81,14 @@ def decode_html(body: bytes, headers: Mapping[str, object] | None = None) -> Dec
         name = codecs.lookup(enc).name if _known(enc) else None
         if name and name not in candidates:
             candidates.append(name)
-    if not body.isascii() and _clean(body, "utf-8") is not None:
+    as_utf8 = _clean(body, "utf-8") if not body.isascii() else None
+    if as_utf8 is not None:
         # Multi-byte UTF-8 that validates is almost never an accident, whereas GB18030 accepts
         # nearly any byte string: pages declaring gb2312 but re-saved as UTF-8 land here.
         candidates.remove("utf-8")
         candidates.insert(0, "utf-8")
     for enc in candidates:
-        text = _clean(body, enc)
+        text = as_utf8 if enc == "utf-8" and as_utf8 is not None else _clean(body, enc)
         if text is not None:
             first = declared[0] if declared else None
             lied = first is not None and codecs.lookup(first).name != enc

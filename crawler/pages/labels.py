@@ -89,8 +89,15 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
     return line[i:end]
 
 
+# Every label is followed by a colon or a slash: lines with neither (most body paragraphs) need
+# no pass of the long alternation above.
+_LABEL_HINT = re.compile(r"[:：︱/／]")
+
+
 def read_labels(line: str) -> list[Labeled]:
     """Every ``label: value`` pair in one line (plain, or marked by ``lines.page_lines``)."""
+    if not _LABEL_HINT.search(line):
+        return []
     matches = [m for m in LABEL_RE.finditer(line)
                if not (m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]))]
     out: list[Labeled] = []

@@ -41,10 +41,21 @@ class Line:
     link_chars: int = 0
     links: list[etree._Element] = field(default_factory=list)
     marked: str = ""  # text with OPEN/CLOSE around inline elements
+    _han: int = -1
 
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def han(self) -> int:
+        """Number of Han characters: the body finder and the prose test both ask, once each."""
+        if self._han < 0:
+            self._han = len(_NOT_HAN.sub("", self.text))
+        return self._han
+
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 _MARKS_AND_SPACE = re.compile(r"[\s\ue000\ue001]*[\ue000\ue001][\s\ue000\ue001]*")
@@ -77,16 +88,21 @@ def clean_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-_HIDDEN_XPATH = etree.XPath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+# Two plain attribute tests: string functions such as contains() in the predicate cost more in
+# libxml2 than the regex over the few styled elements in Python.
+_STYLED = etree.XPath("descendant::*[@style]")
+_HIDDEN = etree.XPath("descendant::*[@hidden]")
 
 
 def prune(root: etree._Element) -> None:
     """Drop what no reader sees: scripts, styles, form controls, hidden elements, comments."""
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
         _drop(el)
-    for el in _HIDDEN_XPATH(root):
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+    for el in _STYLED(root):
+        if _HIDDEN_STYLE.search(el.get("style")):
             _drop(el)
+    for el in _HIDDEN(root):
+        _drop(el)
 
 
 def _drop(el: etree._Element) -> None:
