@@ -27,7 +27,6 @@ _SPACE = re.compile(r"\s+")
 # reads them as value boundaries (``<span id="source_baidu">来源：中国新闻网</span><span>王帆</span>``
 # is one line but two values); every other consumer reads ``Line.text``, which has none.
 OPEN, CLOSE = "\ue000", "\ue001"
-_UNMARK = {0xE000: None, 0xE001: None}
 _INLINE_MARKED = frozenset({"a", "span", "font", "em", "strong", "b", "i", "cite", "label", "small",
                             "u", "time", "abbr", "address"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -95,95 +94,106 @@ _HIDDEN = etree.XPath("descendant::*[@hidden]")
 
 
 def prune(root: etree._Element) -> None:
-    """Drop what no reader sees: scripts, styles, form controls, hidden elements, comments."""
-    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
-        _drop(el)
+    """Drop what no reader sees: scripts, styles, form controls, hidden elements, comments.
+
+    Hidden elements are renamed to one sentinel tag so that a single ``strip_elements`` call
+    (C, keeping each tail for the parent) removes everything at once.
+    """
     for el in _STYLED(root):
         if _HIDDEN_STYLE.search(el.get("style")):
-            _drop(el)
+            el.tag = _DOOMED
     for el in _HIDDEN(root):
-        _drop(el)
+        el.tag = _DOOMED
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, _DOOMED,
+                         with_tail=False)
 
 
-def _drop(el: etree._Element) -> None:
-    """Remove ``el`` but keep its tail text, which belongs to the parent."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
+_DOOMED = "branchnews-hidden"
+
+
+# What an element does to the line layout, by tag: a bit set, so the walk reads ``el.tag`` once.
+_BLOCK, _BREAK, _MARK, _LINK = 1, 2, 4, 8
+_KIND = {tag: _BLOCK for tag in BLOCK_TAGS}
+_KIND["br"] = _BREAK
+for _tag in _INLINE_MARKED:
+    _KIND[_tag] = _KIND.get(_tag, 0) | _MARK
+_KIND["a"] |= _LINK
+
+
+def _line(parts: list[str], block: etree._Element, index: int, link_chars: int,
+          links: list[etree._Element]) -> Line | None:
+    marked = clean_space("".join(parts))
+    text = marked.replace(OPEN, "").replace(CLOSE, "")
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = text.strip().replace("  ", " ")
+    return Line(text, block, index, link_chars, links, marked) if text else None
 
 
 def page_lines(root: etree._Element) -> list[Line]:
     """Every visible line of ``root`` in document order.
 
     One pass of lxml's ``iterwalk`` (no Python recursion): text gathers until a block element
-    starts or ends, or a ``<br>``; then it becomes a line of the block it belongs to.
+    starts or ends, or a ``<br>``; then it becomes a line of the block it belongs to. This loop
+    runs twice per element of every page, so it is written for speed: one tag lookup per
+    element, and the line is built only when text has gathered.
     """
     lines: list[Line] = []
     parts: list[str] = []
     has_text = False
     link_chars = 0
     links: list[etree._Element] = []
-
-    def flush(block: etree._Element) -> None:
-        nonlocal has_text, link_chars, links
-        if has_text:
-            marked = clean_space("".join(parts))
-            text = marked.translate(_UNMARK)
-            if "  " in text or text[:1] == " " or text[-1:] == " ":
-                text = text.strip().replace("  ", " ")
-            if text:
-                lines.append(Line(text, block, len(lines), link_chars, links, marked))
-            link_chars = 0
-            links = []
-            has_text = False
-        parts.clear()
-
     body = root.find("body")
     start = body if body is not None else root
-    stack: list[tuple[etree._Element, bool, bool, bool]] = []  # block, in link, marked, is block
+    block, link = root, False
+    stack: list[tuple[etree._Element, bool, int]] = []  # the enclosing block, in link, kind
     for event, el in etree.iterwalk(start, events=("start", "end")):
         if event == "start":
-            tag = el.tag if isinstance(el.tag, str) else ""
-            block, link = stack[-1][:2] if stack else (root, False)
-            is_block = tag in BLOCK_TAGS
-            if is_block:
-                flush(block)
-                block = el
-            elif tag == "br":
-                flush(block)
-            if tag == "a" and not link:
-                links.append(el)
-                link = True
-            marks = tag in _INLINE_MARKED
-            if marks:
-                parts.append(OPEN)
-            stack.append((block, link, marks, is_block))
+            tag = el.tag
+            kind = _KIND.get(tag, 0) if tag.__class__ is str else 0
+            stack.append((block, link, kind))
+            if kind:
+                if kind & (_BLOCK | _BREAK):
+                    if has_text:
+                        line = _line(parts, block, len(lines), link_chars, links)
+                        if line is not None:
+                            lines.append(line)
+                        link_chars, links, has_text = 0, [], False
+                    if parts:
+                        parts = []
+                    if kind & _BLOCK:
+                        block = el
+                if kind & _LINK and not link:
+                    links.append(el)
+                    link = True
+                if kind & _MARK:
+                    parts.append(OPEN)
             text = el.text
         else:
-            block, link, marks, is_block = stack.pop()
-            if marks:
+            outer_block, outer_link, kind = stack.pop()
+            if kind & _MARK:
                 parts.append(CLOSE)
-            if is_block:
-                flush(block)
+            if kind & _BLOCK:
+                if has_text:
+                    line = _line(parts, block, len(lines), link_chars, links)
+                    if line is not None:
+                        lines.append(line)
+                    link_chars, links, has_text = 0, [], False
+                if parts:
+                    parts = []
+            block, link = outer_block, outer_link
             if not stack:
                 continue
-            link = stack[-1][1]  # a tail belongs to the parent
-            text = el.tail
+            text = el.tail  # a tail belongs to the parent: block and link as restored
         if text:
             parts.append(text)
             if not text.isspace():
                 has_text = True
                 if link:
                     link_chars += len(text.strip())
-    flush(root)
+    if has_text:
+        line = _line(parts, root, len(lines), link_chars, links)
+        if line is not None:
+            lines.append(line)
     return lines
 
 
