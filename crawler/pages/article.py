@@ -178,7 +178,7 @@ def _layout(root: etree._Element, selectors: Mapping[str, str]) -> _Layout:
     elif title:
         title_index = next((ln.index for ln in lines if ln.text == title), -1)
 
-    blines = body_lines(lines, body) if body is not None else []
+    blines = body_lines(lines, body, inside) if body is not None else []
     figure = _lead_figure(body) if body is not None and not selectors.get("body") else None
     if figure is not None:
         blines = body_lines(lines, figure) + blines
@@ -203,22 +203,30 @@ def _lead_figure(body: etree._Element) -> etree._Element | None:
     return prev
 
 
-def _in_noise(el: etree._Element, body: etree._Element) -> bool:
+def _in_noise(el: etree._Element, body: etree._Element, seen: dict) -> bool:
+    """A block under a comment/sidebar/share container inside the body (``seen``: per-call cache,
+    since the lines of one block share the answer)."""
+    if el in seen:
+        return seen[el]
+    start, noisy = el, False
     while el is not None and el is not body:
         if _NEGATIVE.search(f'{el.get("class", "")} {el.get("id", "")}'):
-            return True
+            noisy = True
+            break
         el = el.getparent()
-    return False
+    seen[start] = noisy
+    return noisy
 
 
 
 def _body_texts(layout: _Layout, title: str | None) -> list[str]:
     """Body lines that read as article text: no chrome, info labels, attachment lists or menus."""
-    out = []
+    out: list[str] = []
+    noise: dict[etree._Element, bool] = {}
     for line in layout.body_lines:
         text = line.text
         if (is_chrome(text) or text == title or is_label_line(line.marked or text)
-                or is_attachment_line(line) or _in_noise(line.block, layout.body)):
+                or is_attachment_line(line) or _in_noise(line.block, layout.body, noise)):
             continue
         if line.link_density > 0.7 and len(text) < 80:
             continue

@@ -95,8 +95,10 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     return best
 
 
-def body_lines(lines: list[Line], body: etree._Element) -> list[Line]:
-    inside = set(body.iter())
+def body_lines(lines: list[Line], body: etree._Element,
+               inside: set[etree._Element] | None = None) -> list[Line]:
+    """The lines inside ``body`` (``inside``: its elements, when the caller has them already)."""
+    inside = set(body.iter()) if inside is None else inside
     return [line for line in lines if line.block in inside]
 
 

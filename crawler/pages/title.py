@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from crawler.pages.lines import text_of, clean_space
+from crawler.pages.lines import clean_space, is_inside, text_of
 
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
@@ -66,8 +66,47 @@ def similarity(candidate: str, reference: str) -> float:
 _TEST = ("self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
          " or @class or @id or (not(*) and $p != '' and starts-with(normalize-space(text()), $p))")
 _CANDIDATES = etree.XPath(f"//body//*[{_TEST}]")
-# A headline sits above the body's first prose line: only elements before it are looked at.
-# (and below it when the prose sits loose in a container that holds the headline too).
+# A headline sits above the body's first prose line: only elements before it are looked at
+# (and below it when the prose sits loose in a container that holds the headline too). The axis
+# is walked in libxml2; the test runs in Python, where it costs less than XPath's self:: steps.
+_PRECEDING = etree.XPath("preceding::*")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _candidates_before(root: etree._Element, prose: etree._Element, prefix: str) -> list:
+    """``_CANDIDATES_BEFORE``'s elements, in document order: those of <body> before ``prose``
+    (not its ancestors), then ``prose``'s descendants."""
+    body = root.find("body")
+    if body is None or not is_inside(prose, body):
+        return _CANDIDATES_BEFORE(prose, p=prefix)
+    outside = {el for child in root if child is not body for el in child.iter()}  # <head>
+    out = []
+    for el in _PRECEDING(prose):
+        if el in outside:
+            continue
+        if _is_candidate(el, prefix):
+            out.append(el)
+    for el in prose.iterdescendants():
+        if _is_candidate(el, prefix):
+            out.append(el)
+    return out
+
+
+def _is_candidate(el: etree._Element, prefix: str) -> bool:
+    """``_TEST`` in Python (XPath's normalize-space: XML whitespace only)."""
+    tag = el.tag
+    if tag.__class__ is not str:
+        return False
+    if tag in _HEADING_TAGS or el.get("class") is not None or el.get("id") is not None:
+        return True
+    if not prefix or len(el):
+        return False
+    text = el.text
+    if not text or prefix[0] not in text:
+        return False
+    return _XML_SPACE.sub(" ", text).strip(" ").startswith(prefix)
+
+
 _CANDIDATES_BEFORE = etree.XPath(f"preceding::*[ancestor::body][{_TEST}] | descendant::*[{_TEST}]")
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
@@ -85,7 +124,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     for line in lines or ():
         line_of.setdefault(line.block, line.index)
     candidates = []
-    found = _CANDIDATES_BEFORE(prose, p=reference[:2]) if prose is not None else \
+    found = _candidates_before(root, prose, reference[:2]) if prose is not None else \
         _CANDIDATES(root, p=reference[:2])
     for el in found:
         is_heading = el.tag in _HEADING_TAGS
