@@ -27,7 +27,7 @@ from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_
 from crawler.pages.dates import list_date as dates_list_date
 from crawler.pages.decode import decode_html
 from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
-from crawler.pages.lines import Line, clean_space, is_inside, page_lines, parse_html, prune, text_of
+from crawler.pages.lines import Line, PageText, clean_space, is_inside, parse_html, prune, text_of, walk_page
 from crawler.pages.sections import split_sections
 from crawler.pages.title import find_headline, similarity
 from pipelines.normalize import Normalizer, normalize_text
@@ -88,26 +88,13 @@ def parse_tree(page: Page) -> _Parsed:
     return _Parsed(page, root, decoded.encoding, decoded.declared)
 
 
-# Every text the normaliser must see: text nodes with something besides spaces (a node of
-# spaces alone reads the same after extraction collapses it), and the attributes we output.
-# (normalize-space() in libxml2, then NBSP and U+3000 in Python: translate() there costs more.)
-_TEXTS = etree.XPath("//text()[normalize-space()] | //img/@alt | //meta/@content")
-_SPACES = " \t\r\n\u00a0\u3000"
-
-
-def normalise_trees(roots: Sequence[etree._Element], normalizer: Normalizer):
-    nodes = [node for root in roots for node in _TEXTS(root) if node.strip(_SPACES)]
-    doc = normalizer.normalize([str(node) for node in nodes])
-    for node, value in zip(nodes, doc.texts):
-        if value == node:
-            continue
-        parent = node.getparent()
-        if node.is_attribute:
-            parent.set(node.attrname, value)
-        elif node.is_tail:
-            parent.tail = value
-        else:
-            parent.text = value
+def normalise_pages(walks: Sequence[PageText], normalizer: Normalizer):
+    """Normalise the texts of all pages of one article as one document, in the trees too."""
+    doc = normalizer.normalize([text for walk in walks for text in walk.texts])
+    at = 0
+    for walk in walks:
+        walk.write(doc.texts[at:at + len(walk.texts)])
+        at += len(walk.texts)
     return doc
 
 
@@ -158,8 +145,7 @@ class _Layout:
     figure: etree._Element | None = None  # lead picture and caption just above the body
 
 
-def _layout(root: etree._Element, selectors: Mapping[str, str]) -> _Layout:
-    lines = page_lines(root)
+def _layout(root: etree._Element, selectors: Mapping[str, str], lines: list[Line]) -> _Layout:
     body = _select(root, selectors.get("body")) if selectors.get("body") else None
     if not isinstance(body, etree._Element):
         body = find_body(lines, root)
@@ -348,8 +334,9 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     selectors = selectors or {}
     normalizer = normalizer or Normalizer(target=target)
     parsed = [parse_tree(page) for page in pages]
-    doc = normalise_trees([p.root for p in parsed], normalizer)
-    layouts = [_layout(p.root, selectors) for p in parsed]
+    walks = [walk_page(p.root) for p in parsed]
+    doc = normalise_pages(walks, normalizer)
+    layouts = [_layout(p.root, selectors, walk.lines()) for p, walk in zip(parsed, walks)]
     first, first_root, url = layouts[0], parsed[0].root, pages[0].url
 
     title = first.title

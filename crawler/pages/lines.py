@@ -110,38 +110,99 @@ _DOOMED = "branchnews-hidden"
 
 
 # What an element does to the line layout, by tag: a bit set, so the walk reads ``el.tag`` once.
-_BLOCK, _BREAK, _MARK, _LINK = 1, 2, 4, 8
+_BLOCK, _BREAK, _MARK, _LINK, _ALT, _CONTENT = 1, 2, 4, 8, 16, 32
 _KIND = {tag: _BLOCK for tag in BLOCK_TAGS}
 _KIND["br"] = _BREAK
 for _tag in _INLINE_MARKED:
     _KIND[_tag] = _KIND.get(_tag, 0) | _MARK
 _KIND["a"] |= _LINK
+_KIND["img"] = _ALT
+_KIND["meta"] = _CONTENT
+
+# Where a text slot lives: ``(element, where)``; ``where`` is one of these or an attribute name.
+TEXT, TAIL = 0, 1
+# Text the normaliser must see: not only spaces (a text of spaces reads the same after the
+# extractor collapses it; these are the spaces of XPath's normalize-space, NBSP and U+3000).
+SPACES = " \t\r\n\u00a0\u3000"
 
 
-def _line(parts: list[str], block: etree._Element, index: int, link_chars: int,
-          links: list[etree._Element]) -> Line | None:
-    marked = clean_space("".join(parts))
-    text = marked.replace(OPEN, "").replace(CLOSE, "")
-    if "  " in text or text[:1] == " " or text[-1:] == " ":
-        text = text.strip().replace("  ", " ")
-    return Line(text, block, index, link_chars, links, marked) if text else None
+@dataclass(slots=True)
+class PageText:
+    """One walk of a page: its text slots, and its lines still waiting for the slots' text.
 
-
-def page_lines(root: etree._Element) -> list[Line]:
-    """Every visible line of ``root`` in document order.
-
-    One pass of lxml's ``iterwalk`` (no Python recursion): text gathers until a block element
-    starts or ends, or a ``<br>``; then it becomes a line of the block it belongs to. This loop
-    runs twice per element of every page, so it is written for speed: one tag lookup per
-    element, and the line is built only when text has gathered.
+    Why the lines wait: the normaliser must see every text of an article (all its pages) at once
+    before any line is read, and gathering the texts in the same walk that lays out the lines
+    saves a second pass over the tree. A pending line holds the raw texts; the few slots that
+    normalising changes are patched into it through ``places``.
     """
-    lines: list[Line] = []
+
+    root: etree._Element
+    slots: list[tuple[etree._Element, object]]
+    texts: list[str]
+    places: list[tuple[list, int, list | None]]  # per slot: its line's parts, index, link count
+    pending: list[tuple[list, etree._Element, list, list]]  # parts, block, links, [link chars]
+
+    def write(self, texts: list[str]) -> None:
+        """Put normalised slot texts back into the tree and the pending lines (those changed)."""
+        for i, (old, new) in enumerate(zip(self.texts, texts)):
+            if new == old:
+                continue
+            el, where = self.slots[i]
+            if where is TEXT:
+                el.text = new
+            elif where is TAIL:
+                el.tail = new
+            else:
+                el.set(where, new)
+            place = self.places[i]
+            if place is not None:
+                parts, index, link_chars = place
+                parts[index] = new
+                if link_chars is not None:
+                    link_chars[0] += _link_length(new) - _link_length(old)
+        self.texts = texts
+
+    def lines(self) -> list[Line]:
+        lines: list[Line] = []
+        carried: list[etree._Element] = []
+        for parts, block, links, link_chars in self.pending:
+            marked = clean_space("".join(parts))
+            text = marked.replace(OPEN, "").replace(CLOSE, "")
+            if "  " in text or text[:1] == " " or text[-1:] == " ":
+                text = text.strip().replace("  ", " ")
+            if carried:
+                links = carried + links
+            if not text:  # (its text was normalised away: its links go to the next line)
+                carried = links
+                continue
+            carried = []
+            lines.append(Line(text, block, len(lines), link_chars[0], links, marked))
+        return lines
+
+
+def _link_length(text: str) -> int:
+    return 0 if text.isspace() else len(text.strip())
+
+
+def walk_page(root: etree._Element) -> PageText:
+    """Lay out ``root`` as lines and collect its texts, in one pass of lxml's ``iterwalk``.
+
+    Text gathers until a block element starts or ends, or a ``<br>``; then it becomes a line of
+    the block it belongs to. This loop runs twice per element of every page, so it is written
+    for speed: one tag lookup per element, and no string work until ``PageText.lines``.
+    """
+    slots: list[tuple[etree._Element, object]] = []
+    texts: list[str] = []
+    places: list = []
+    pending: list[tuple[list, etree._Element, list, list]] = []
     parts: list[str] = []
-    has_text = False
-    link_chars = 0
     links: list[etree._Element] = []
+    link_chars = [0]
+    has_text = False
     body = root.find("body")
     start = body if body is not None else root
+    if body is not None:
+        _texts_outside(root, body, slots, texts, places)
     block, link = root, False
     stack: list[tuple[etree._Element, bool, int]] = []  # the enclosing block, in link, kind
     for event, el in etree.iterwalk(start, events=("start", "end")):
@@ -152,47 +213,89 @@ def page_lines(root: etree._Element) -> list[Line]:
             if kind:
                 if kind & (_BLOCK | _BREAK):
                     if has_text:
-                        line = _line(parts, block, len(lines), link_chars, links)
-                        if line is not None:
-                            lines.append(line)
-                        link_chars, links, has_text = 0, [], False
+                        pending.append((parts, block, links, link_chars))
+                        links, link_chars, has_text = [], [0], False
                     if parts:
                         parts = []
                     if kind & _BLOCK:
                         block = el
+                elif kind & (_ALT | _CONTENT):
+                    name = "alt" if kind & _ALT else "content"
+                    value = el.get(name)
+                    if value and value.strip(SPACES):
+                        slots.append((el, name))
+                        texts.append(value)
+                        places.append(None)
                 if kind & _LINK and not link:
                     links.append(el)
                     link = True
                 if kind & _MARK:
                     parts.append(OPEN)
             text = el.text
+            where = TEXT
         else:
             outer_block, outer_link, kind = stack.pop()
             if kind & _MARK:
                 parts.append(CLOSE)
             if kind & _BLOCK:
                 if has_text:
-                    line = _line(parts, block, len(lines), link_chars, links)
-                    if line is not None:
-                        lines.append(line)
-                    link_chars, links, has_text = 0, [], False
+                    pending.append((parts, block, links, link_chars))
+                    links, link_chars, has_text = [], [0], False
                 if parts:
                     parts = []
             block, link = outer_block, outer_link
             if not stack:
                 continue
             text = el.tail  # a tail belongs to the parent: block and link as restored
+            where = TAIL
         if text:
-            parts.append(text)
-            if not text.isspace():
+            if text.strip(SPACES):
+                slots.append((el, where))
+                texts.append(text)
                 has_text = True
                 if link:
-                    link_chars += len(text.strip())
+                    link_chars[0] += len(text.strip())
+                    places.append((parts, len(parts), link_chars))
+                else:
+                    places.append((parts, len(parts), None))
+            parts.append(text)
     if has_text:
-        line = _line(parts, root, len(lines), link_chars, links)
-        if line is not None:
-            lines.append(line)
-    return lines
+        pending.append((parts, root, links, link_chars))
+    return PageText(root, slots, texts, places, pending)
+
+
+def _texts_outside(root: etree._Element, body: etree._Element,
+                   slots: list[tuple[etree._Element, object]], texts: list[str],
+                   places: list) -> None:
+    """Slots of the text around <body>: the <head> (title, metas) and stray text of <html>.
+
+    Read through ``.text``/``.tail`` like the walk, never as XPath text nodes: after
+    ``strip_elements`` one ``.text`` may be two adjacent text nodes, and writing one node's
+    value back through ``.text`` would drop the other.
+    """
+    def add(el: etree._Element, where: object, text: str | None) -> None:
+        if text and text.strip(SPACES):
+            slots.append((el, where))
+            texts.append(text)
+            places.append(None)
+
+    add(root, TEXT, root.text)
+    for child in root:
+        if child is not body:
+            for el in child.iter():
+                add(el, TEXT, el.text)
+                if el is not child:
+                    add(el, TAIL, el.tail)
+                if el.tag == "meta":
+                    add(el, "content", el.get("content"))
+                elif el.tag == "img":
+                    add(el, "alt", el.get("alt"))
+        add(child, TAIL, child.tail)
+
+
+def page_lines(root: etree._Element) -> list[Line]:
+    """Every visible line of ``root`` in document order (its text as it stands in the tree)."""
+    return walk_page(root).lines()
 
 
 def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
