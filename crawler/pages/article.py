@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, NOISE, attachments_in, body_lines,
-                                find_body, images_in, is_attachment_line, is_chrome)
+from crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, attachments_in, body_lines,
+                                find_body, images_in, is_attachment_line, is_chrome, is_noise)
 from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                    dateline_authors, is_credit_line, source_from_classes)
 from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
@@ -218,7 +218,7 @@ def _body_texts(layout: _Layout, title: str | None) -> list[str]:
             continue
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
-        if NOISE.search(text) or (not out and _is_date_line(text)):
+        if is_noise(text) or (not out and _is_date_line(text)):
             continue  # (a date line opening the body is metadata; one closing it is a signature)
         if END_OF_ARTICLE.match(text) and len(out) >= 2:
             break

@@ -41,17 +41,27 @@ CHROME = re.compile(
 )
 
 
-# Lines inside the body container that are not article text, each shape commented.
-NOISE = re.compile("|".join((
-    r"^[（(]?原标题[:：]",                                            # 原标题：… (reposts)
-    r"^《\s*[^》]{2,12}\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d*\s*版\s*[）)]$",  # print edition
-    r"^.{0,24}[（(][^（）()]{1,12}摄[）)]$",                           # photo credit 新华社发（某某摄）
-    r"^\S{2,15}\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|报道|消息)$",        # standalone dateline
-    r"^.{0,40}(?:未经(?:授权|许可).{0,12}不得(?:转载|使用)|版权(?:所有|归\S{1,12}所有)|转载请注明).{0,40}$",
-    r"(?:点我|扫码|立即)?下载\s*APP|关注(?:微信)?公众号[:：]",           # app and account promotion
-    r"^图片(?:均)?来(?:自|源于?)网络",                                  # picture credit note
-    r"^划重点[:：]?$",                                                # summary box heading
+# Lines inside the body container that are not article text, each shape commented. The shapes
+# that span the whole line are tried only at its start (``match``): a search would try every
+# alternative at every position of every paragraph.
+_NOISE_LINE = re.compile("|".join((
+    r"[（(]?原标题[:：]",                                              # 原标题：… (reposts)
+    r"《\s*[^》]{2,12}\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d*\s*版\s*[）)]$",  # print edition
+    r".{0,24}[（(][^（）()]{1,12}摄[）)]$",                             # photo credit 新华社发（某某摄）
+    r"\S{2,15}\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|报道|消息)$",          # standalone dateline
+    r".{0,40}(?:未经(?:授权|许可).{0,12}不得(?:转载|使用)|版权(?:所有|归\S{1,12}所有)|转载请注明).{0,40}$",
+    r"图片(?:均)?来(?:自|源于?)网络",                                    # picture credit note
+    r"划重点[:：]?$",                                                  # summary box heading
 )), re.I)
+_PROMOTION = re.compile(r"下载\s*APP|关注(?:微信)?公众号[:：]", re.I)  # app and account promotion
+
+
+def is_noise(text: str) -> bool:
+    """A line inside the body container that is not article text (see ``_NOISE_LINE``)."""
+    if _NOISE_LINE.match(text):
+        return True
+    return ("下载" in text or "公众号" in text) and _PROMOTION.search(text) is not None
+
 
 # A heading that starts related content: the article ended before it.
 END_OF_ARTICLE = re.compile(
@@ -76,6 +86,8 @@ def _weight(el: etree._Element) -> float:
 def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     scores: dict[etree._Element, float] = defaultdict(float)
     for line in lines:
+        if len(line.text) < 8:
+            continue
         han = line.han
         if han < 8 or line.link_density > 0.5:
             continue

@@ -23,7 +23,9 @@ _TAG_BONUS = {"h1": 0.3, "h2": 0.2, "h3": 0.1, "h4": 0.05}
 
 
 def page_title(root: etree._Element) -> str | None:
-    el = root.find(".//title")
+    el = root.find("head/title")
+    if el is None:
+        el = root.find(".//title")
     if el is None:
         return None
     text = clean_space(text_of(el))
