@@ -46,6 +46,16 @@ _HINT = re.compile("\\([a-zA-Z\u00c0-\u024f]")
 # annotated character is captured by the look-behind, outside the match, so
 # that removing the match keeps it.
 _ANNOTATION = re.compile(f"\\((?<=([{HAN}])\\()({SYLLABLE})\\)")
+# The same annotation read backwards (``)gnād(當``), for ``strip_annotations``:
+# it starts with the literal ")" (C-speed search, no look-behind) and one group
+# holds the character together with the syllable. Annotations cannot overlap
+# (only the character is Han), so both directions find the same ones. The
+# syllable is possessive (``+``): "(" is not a letter, so giving letters back
+# could never let the match succeed, and not trying saves an eighth of the time.
+_REVERSED_ANNOTATION = re.compile(f"(\\){SYLLABLE}+\\([{HAN}])")
+
+# Bounds the cache of reversed annotations (distinct annotations, valid or not).
+_REPLACEMENTS_MAX = 16384
 
 
 def has_hint(text: str) -> bool:
@@ -89,20 +99,27 @@ def strip_annotations(text: str) -> str:
 
     Call only for a document that shows the artifact (see the module docstring).
     """
-    # One split instead of a substitution with a Python call per match: a farm
-    # page has hundreds of annotations. The pieces are text, character,
-    # syllable, text, …; the character stays in the text (the look-behind
-    # captured it), so joining the text pieces removes every annotation.
-    parts = _ANNOTATION.split(text)
+    # A farm page has hundreds of annotations but only a few dozen distinct
+    # ones, so there is no Python call per annotation: the page is reversed
+    # and split once, each annotation (odd pieces) is swapped for its cached
+    # replacement by a C-level map, and the pieces are joined and reversed back.
+    parts = _REVERSED_ANNOTATION.split(text[::-1])
     if len(parts) == 1:
         return text
-    texts, chars, syllables = parts[0::3], parts[1::3], parts[2::3]
-    valid = list(map(is_reading, chars, syllables))  # C-level loop over a cached check
-    if all(valid):
-        return "".join(texts)
-    out = [texts[0]]
-    for ok, syllable, after in zip(valid, syllables, texts[1:]):
-        if not ok:
-            out.append(f"({syllable})")
-        out.append(after)
-    return "".join(out)
+    parts[1::2] = map(_REPLACEMENTS.__getitem__, parts[1::2])
+    return "".join(parts)[::-1]
+
+
+class _Replacements(dict[str, str]):
+    """Reversed annotation → reversed replacement: its character if valid, else itself."""
+
+    def __missing__(self, reversed_annotation: str) -> str:
+        if len(self) >= _REPLACEMENTS_MAX:
+            self.clear()
+        char, syllable = reversed_annotation[-1], reversed_annotation[-3:0:-1]
+        replacement = char if is_reading(char, syllable) else reversed_annotation
+        self[reversed_annotation] = replacement
+        return replacement
+
+
+_REPLACEMENTS = _Replacements()

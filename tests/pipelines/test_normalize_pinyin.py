@@ -57,6 +57,13 @@ def test_shows_artifact(texts, expected):
         pytest.param("a(dāng)", "a(dāng)", id="latin-char-before"),
         pytest.param("當(dāng)\ufdd0(yè)", "當\ufdd0(yè)", id="does-not-reach-across-fragments"),
         pytest.param("沒有注音", "沒有注音", id="nothing-to-do"),
+        pytest.param("當(da\u0304ng)前", "當前", id="decomposed-tone-mark"),
+        pytest.param("當(DĀNG)前", "當前", id="upper-case"),
+        pytest.param("當((dāng)", "當((dāng)", id="parenthesis-before-is-not-a-char"),
+        pytest.param("當(dāng)(dāng)", "當(dāng)", id="second-follows-a-parenthesis"),
+        pytest.param("當(dangdangd)", "當(dangdangd)", id="nine-letters-too-long"),
+        pytest.param("𠀀(a)當(dāng)", "𠀀(a)當", id="supplementary-han-no-reading"),
+        pytest.param("會(huì)會(huì)會(hui)", "會會會(hui)", id="repeated-annotation-and-invalid-twin"),
     ],
 )
 def test_strip_annotations(text, expected):
