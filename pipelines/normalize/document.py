@@ -89,7 +89,7 @@ class Normalizer:
         return NormalizedDocument(units, original, steps)
 
     def _run(self, units: list[str]) -> tuple[list[str], script.Script, list[Step]]:
-        source = units
+        source = scanned = units
         repaired = pinyin.shows_artifact(units)
         rules = _REPAIRS + self._rules if repaired else self._rules
         steps: list[Step] = []
@@ -98,12 +98,16 @@ class Normalizer:
             if changed != units:
                 steps.append(step)
                 units = changed
+            if step == "pinyin":
+                # Removing annotations removes only Latin letters and
+                # parentheses, so the script is read from the shorter text.
+                scanned = units
         if self.target == "simplified" and not repaired and "t2s" not in steps:
             # Most pages are simplified already. When t2s changed nothing, the
             # page holds no traditional character OpenCC would convert in
             # context, so it is simplified and the scan can be skipped.
             return units, "simplified", steps
-        return units, script.detect_script(source), steps
+        return units, script.detect_script(scanned, source=source), steps
 
 
 #: Applied only to pages that show the glued-pinyin artifact.

@@ -172,14 +172,20 @@ def classify(traditional: int, simplified: int) -> Script:
     return "traditional" if traditional > simplified else "simplified"
 
 
-def detect_script(texts: Iterable[str]) -> Script:
+def detect_script(texts: Iterable[str], *, source: Iterable[str] | None = None) -> Script:
     """``classify`` over *texts*, counting no more than the decision needs.
 
     Counting every match costs several times a scan, and most pages are
     written in one script, so a presence test settles them. When both kinds
     occur, the minority is counted exactly and the majority only until it
     outnumbers the minority ``MIXED_MAX_RATIO`` to one; counts resume where the
-    presence test found the first match instead of rescanning.
+    presence test found the first match, or where a smaller count stopped,
+    instead of rescanning.
+
+    *texts* may stand in for *source*, the texts whose script is wanted, if
+    they hold as many traditional-only and simplified-only characters (the
+    normaliser passes a repaired page with its pinyin annotations removed,
+    which is half as long to scan); the conversion check below reads *source*.
     """
     _, traditional, simplified = _tables()
     texts = list(texts)
@@ -192,22 +198,23 @@ def detect_script(texts: Iterable[str]) -> Script:
         # against the conversion itself: a page t2s leaves alone is not
         # traditional. The normaliser draws the same conclusion from its own
         # t2s step without this scan.
-        if _count(traditional, texts, t_from, MIXED_MIN_CHARS) < MIXED_MIN_CHARS and all(
-            to_simplified(t) == t for t in texts
+        if _count(traditional, texts, t_from, MIXED_MIN_CHARS)[0] < MIXED_MIN_CHARS and all(
+            to_simplified(t) == t for t in (texts if source is None else source)
         ):
             return "simplified"
         return "traditional"
     if t_from is None:
         return "simplified"
-    t = _count(traditional, texts, t_from, _PROBE)
+    t, t_at = _count(traditional, texts, t_from, _PROBE)
     # Too few traditional characters for "mixed": only the larger side matters.
-    s = _count(simplified, texts, s_from, _PROBE if t >= MIXED_MIN_CHARS else t + 1)
+    s, s_at = _count(simplified, texts, s_from, _PROBE if t >= MIXED_MIN_CHARS else t + 1)
     if t >= _PROBE and s >= _PROBE:
-        t, s = _count(traditional, texts, t_from), _count(simplified, texts, s_from)
+        t += _count(traditional, texts, t_at)[0]
+        s += _count(simplified, texts, s_at)[0]
     elif t >= _PROBE and s >= MIXED_MIN_CHARS:
-        t = _count(traditional, texts, t_from, MIXED_MAX_RATIO * s + 1)
+        t = _count_on(traditional, texts, t_at, t, MIXED_MAX_RATIO * s + 1)
     elif s >= _PROBE and t >= MIXED_MIN_CHARS:
-        s = _count(simplified, texts, s_from, MIXED_MAX_RATIO * t + 1)
+        s = _count_on(simplified, texts, s_at, s, MIXED_MAX_RATIO * t + 1)
     return classify(t, s)
 
 
@@ -224,14 +231,28 @@ def _first_matches(pattern: re.Pattern[str], texts: list[str]) -> list[int] | No
 
 def _count(
     pattern: re.Pattern[str], texts: list[str], starts: list[int], limit: int | None = None
-) -> int:
-    """Matches of *pattern* in *texts* from *starts*, or *limit* if there are at least that many."""
+) -> tuple[int, list[int]]:
+    """Matches of *pattern* in *texts* from *starts*, or *limit* if there are at least that many.
+
+    Also returns where the count stopped, so that a larger limit can resume
+    there instead of counting the same matches again.
+    """
     if limit is None:
-        return sum(len(pattern.findall(t, start)) for t, start in zip(texts, starts))
+        n = sum(len(pattern.findall(t, start)) for t, start in zip(texts, starts))
+        return n, [len(t) for t in texts]
     n = 0
-    for text, start in zip(texts, starts):
-        for _ in pattern.finditer(text, start):
+    for i, (text, start) in enumerate(zip(texts, starts)):
+        for m in pattern.finditer(text, start):
             n += 1
             if n >= limit:
-                return n
-    return n
+                return n, [len(t) for t in texts[:i]] + [m.end()] + starts[i + 1 :]
+    return n, [len(t) for t in texts]
+
+
+def _count_on(
+    pattern: re.Pattern[str], texts: list[str], starts: list[int], counted: int, limit: int
+) -> int:
+    """``_count`` up to *limit* for a count that stopped at *starts* with *counted* matches."""
+    if counted >= limit:
+        return limit
+    return counted + _count(pattern, texts, starts, limit - counted)[0]

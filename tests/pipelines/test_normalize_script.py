@@ -145,3 +145,11 @@ MAINLAND = "这是大陆的新闻报道，记者在现场采访了许多民众�
 )
 def test_detect_script(texts, expected):
     assert script.detect_script(texts) == expected
+
+
+def test_detect_script_counts_a_stand_in_but_converts_the_source():
+    # The stand-in holds the same script characters; the conversion check of
+    # thin evidence reads the source, where OpenCC sees 乾 in context.
+    assert script.detect_script(["乾淨"], source=["乾淨"]) == "traditional"
+    assert script.detect_script(["乾淨"], source=["乾隆"]) == "simplified"
+    assert script.detect_script(["乾隆"], source=["乾淨"]) == "traditional"
