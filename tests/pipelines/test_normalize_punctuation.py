@@ -79,3 +79,17 @@ def test_own_space_only_inside_a_line(text, expected):
 )
 def test_fragments_are_independent(text, expected):
     assert to_fullwidth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("一,二,三,四", "一，二，三，四", id="every-comma-plain"),
+        pytest.param("一,二,1,000,三", "一，二，1,000,三", id="commas-after-digits"),
+        pytest.param("一,二, 三,四", "一，二，三，四", id="one-comma-takes-a-space"),
+        pytest.param(",一,二", ",一，二", id="comma-at-start"),
+        pytest.param("是吗?!好!", "是吗？！好！", id="run-beside-plain-marks"),
+    ],
+)
+def test_many_marks_some_left_alone(text, expected):
+    assert to_fullwidth(text) == expected
