@@ -11,6 +11,7 @@ precedence, most trusted first, is commented where it is decided.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -78,8 +79,11 @@ def parse_tree(page: Page) -> _Parsed:
         raise ExtractionError(page.url, "empty page")
     if _CONTROL.search(text[:4096]):
         raise ExtractionError(page.url, "binary content, not an HTML page")
+    # Bytes that decoded as UTF-8 with no replacement (and no BOM) go to libxml2 as they are.
+    utf8 = (decoded.encoding == "utf-8" and "\ufffd" not in text
+            and not page.body.startswith(codecs.BOM_UTF8))
     try:
-        root = parse_html(text)
+        root = parse_html(bytes(page.body) if utf8 else text)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(page.url, f"not parseable as HTML ({exc})") from exc
     if root is None:
@@ -336,6 +340,8 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     parsed = [parse_tree(page) for page in pages]
     walks = [walk_page(p.root) for p in parsed]
     doc = normalise_pages(walks, normalizer)
+    for walk in walks:
+        walk.drop_hidden()
     layouts = [_layout(p.root, selectors, walk.lines()) for p, walk in zip(parsed, walks)]
     first, first_root, url = layouts[0], parsed[0].root, pages[0].url
 

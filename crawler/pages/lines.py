@@ -69,11 +69,19 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=Fals
                            no_network=True, collect_ids=False)
 
 
-def parse_html(text: str) -> etree._Element | None:
-    """Parse decoded page text into a tree; None when there is nothing to parse."""
+_UTF8_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False,
+                                no_network=True, collect_ids=False, encoding="utf-8")
+
+
+def parse_html(text: str | bytes) -> etree._Element | None:
+    """Parse page text into a tree; None when there is nothing to parse.
+
+    ``text`` is decoded text, or bytes known to be valid UTF-8: libxml2 works in UTF-8, so
+    those bytes skip the conversion a Python string needs.
+    """
     if not text.strip():
         return None
-    return etree.fromstring(text, _PARSER)
+    return etree.fromstring(text, _UTF8_PARSER if isinstance(text, bytes) else _PARSER)
 
 
 def text_of(el: etree._Element) -> str:
@@ -89,22 +97,14 @@ def clean_space(text: str) -> str:
     return " ".join(text.split())
 
 
-# Style attributes that may hide, found in libxml2 (a substring test; the regex decides), and the
-# hidden attribute. Testing attributes is cheaper there than testing elements.
-_MAY_HIDE = etree.XPath("//@style[contains(., 'one') or contains(., 'ONE') or contains(., 'idden')"
-                        " or contains(., 'IDDEN')] | //@hidden")
-
-
 def prune(root: etree._Element) -> None:
-    """Drop what no reader sees: scripts, styles, form controls, hidden elements, comments.
+    """Drop what no reader sees by its tag: scripts, styles, form controls, comments.
 
-    Hidden elements are renamed to one sentinel tag so that a single ``strip_elements`` call
-    (C, keeping each tail for the parent) removes everything at once.
+    One ``strip_elements`` call (C, keeping each tail for the parent). Elements hidden by a
+    ``style`` or the ``hidden`` attribute are found by ``walk_page``, which reads every element
+    anyway, and dropped by ``PageText.drop_hidden``.
     """
-    for attr in _MAY_HIDE(root):
-        if attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr):
-            attr.getparent().tag = _DOOMED
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, _DOOMED,
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS,
                          with_tail=False)
 
 
@@ -143,6 +143,17 @@ class PageText:
     texts: list[str]
     places: list[tuple[list, int, list | None]]  # per slot: its line's parts, index, link count
     pending: list[tuple[list, etree._Element, list, list]]  # parts, block, links, [link chars]
+    hidden: list[etree._Element]
+
+    def drop_hidden(self) -> None:
+        """Remove the hidden elements the walk skipped, keeping their tails (after ``write``:
+        a tail written back to a removed element would be lost)."""
+        if not self.hidden:
+            return
+        for el in self.hidden:
+            el.tag = _DOOMED
+        self.hidden = []
+        etree.strip_elements(self.root, _DOOMED, with_tail=False)
 
     def write(self, texts: list[str]) -> None:
         """Put normalised slot texts back into the tree and the pending lines (those changed)."""
@@ -206,9 +217,18 @@ def walk_page(root: etree._Element) -> PageText:
     if body is not None:
         _texts_outside(root, body, slots, texts, places)
     block, link = root, False
+    hidden: list[etree._Element] = []
     stack: list[tuple[etree._Element, bool, int]] = []  # the enclosing block, in link, kind
-    for event, el in etree.iterwalk(start, events=("start", "end")):
+    walker = etree.iterwalk(start, events=("start", "end"))
+    for event, el in walker:
         if event == "start":
+            style = el.get("style")
+            if ((style is not None and _HIDDEN_STYLE.search(style) is not None)
+                    or el.get("hidden") is not None):
+                walker.skip_subtree()  # (its end event still comes: the tail is read there)
+                hidden.append(el)
+                stack.append((block, link, 0))
+                continue
             tag = el.tag
             kind = _KIND.get(tag, 0) if tag.__class__ is str else 0
             stack.append((block, link, kind))
@@ -263,7 +283,7 @@ def walk_page(root: etree._Element) -> PageText:
             parts.append(text)
     if has_text:
         pending.append((parts, root, links, link_chars))
-    return PageText(root, slots, texts, places, pending)
+    return PageText(root, slots, texts, places, pending, hidden)
 
 
 def _texts_outside(root: etree._Element, body: etree._Element,
@@ -297,7 +317,9 @@ def _texts_outside(root: etree._Element, body: etree._Element,
 
 def page_lines(root: etree._Element) -> list[Line]:
     """Every visible line of ``root`` in document order (its text as it stands in the tree)."""
-    return walk_page(root).lines()
+    walk = walk_page(root)
+    walk.drop_hidden()
+    return walk.lines()
 
 
 def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
