@@ -229,8 +229,7 @@ def walk_page(root: etree._Element) -> PageText:
                 hidden.append(el)
                 stack.append((block, link, 0))
                 continue
-            tag = el.tag
-            kind = _KIND.get(tag, 0) if tag.__class__ is str else 0
+            kind = _KIND.get(el.tag, 0)  # (a comment's tag is a function: kind 0)
             stack.append((block, link, kind))
             if kind:
                 if kind & (_BLOCK | _BREAK):
