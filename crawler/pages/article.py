@@ -28,7 +28,7 @@ from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_
 from crawler.pages.dates import list_date as dates_list_date
 from crawler.pages.decode import decode_html
 from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
-from crawler.pages.lines import Line, PageText, clean_space, is_inside, parse_html, prune, text_of, walk_page
+from crawler.pages.lines import Line, PageText, clean_space, parse_html, prune, text_of, walk_page
 from crawler.pages.sections import split_sections
 from crawler.pages.title import find_headline, similarity
 from pipelines.normalize import Normalizer, normalize_text
@@ -164,7 +164,8 @@ def _layout(root: etree._Element, selectors: Mapping[str, str], lines: list[Line
                                         prose_line.block if prose_line is not None else None)
     title_index = -1
     if title_el is not None:
-        title_index = next((ln.index for ln in lines if is_inside(ln.block, title_el)), -1)
+        below = set(title_el.iter())
+        title_index = next((ln.index for ln in lines if ln.block in below), -1)
     elif title:
         title_index = next((ln.index for ln in lines if ln.text == title), -1)
 
