@@ -94,7 +94,7 @@ class Normalizer:
         rules = _REPAIRS + self._rules if repaired else self._rules
         steps: list[Step] = []
         for step, rule in rules:
-            changed = [rule(unit) for unit in units]
+            changed = list(map(rule, units))
             if changed != units:
                 steps.append(step)
                 units = changed

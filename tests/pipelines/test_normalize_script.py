@@ -140,6 +140,10 @@ MAINLAND = "这是大陆的新闻报道，记者在现场采访了许多民众�
         pytest.param([TAIWAN * 7, MAINLAND], "mixed", id="bounded-count-133-to-16-within-9-to-1"),
         pytest.param([TAIWAN * 7, MAINLAND * 2], "mixed", id="bounded-count-133-to-32-within-9-to-1"),
         pytest.param([TAIWAN * 8, "这个问题"], "traditional", id="minority-below-min-count"),
+        pytest.param(["這" * 50 + "这" * 5], "traditional", id="dense-50-to-5-above-9-to-1"),
+        pytest.param(["這" * 40, "这" * 5], "mixed", id="dense-40-to-5-within-9-to-1"),
+        pytest.param(["這0123456789" * 50 + "这" * 5], "traditional", id="sparse-50-to-5-above-9-to-1"),
+        pytest.param(["這0123456789" * 40 + "这" * 5], "mixed", id="sparse-40-to-5-within-9-to-1"),
         pytest.param([], "simplified", id="no-fragments"),
     ],
 )
