@@ -155,7 +155,7 @@ def _layout(root: etree._Element, selectors: Mapping[str, str], lines: list[Line
         body = find_body(lines, root)
     inside = set(body.iter()) if body is not None else set()
     prose_line = next((ln for ln in lines if ln.block in inside
-                       and ln.han >= 15), None)
+                       and len(ln.text) >= 15 and ln.han >= 15), None)
     prose = prose_line.index if prose_line is not None else None
     title_el = None
     title = _selected_text(root, selectors.get("title"))

@@ -197,6 +197,15 @@ def _link_length(text: str) -> int:
     return 0 if text.isspace() else len(text.strip())
 
 
+_ANY_HIDDEN_ATTRIBUTE = etree.XPath("boolean(descendant-or-self::*[@hidden])")
+
+
+def _hides(style: str) -> bool:
+    """``style`` hides its element (the regex runs only on styles that name none or hidden)."""
+    low = style.lower()
+    return ("none" in low or "hidden" in low) and _HIDDEN_STYLE.search(style) is not None
+
+
 def walk_page(root: etree._Element) -> PageText:
     """Lay out ``root`` as lines and collect its texts, in one pass of lxml's ``iterwalk``.
 
@@ -220,11 +229,12 @@ def walk_page(root: etree._Element) -> PageText:
     hidden: list[etree._Element] = []
     stack: list[tuple[etree._Element, bool, int]] = []  # the enclosing block, in link, kind
     walker = etree.iterwalk(start, events=("start", "end"))
+    hidden_attribute = _ANY_HIDDEN_ATTRIBUTE(start)  # (rare: not asked of every element)
     for event, el in walker:
         if event == "start":
             style = el.get("style")
-            if ((style is not None and _HIDDEN_STYLE.search(style) is not None)
-                    or el.get("hidden") is not None):
+            if ((style is not None and _hides(style))
+                    or (hidden_attribute and el.get("hidden") is not None)):
                 walker.skip_subtree()  # (its end event still comes: the tail is read there)
                 hidden.append(el)
                 stack.append((block, link, 0))
