@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS articles (
     version INTEGER NOT NULL, file TEXT NOT NULL, fetched_at TEXT
 );
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS links (link_id TEXT PRIMARY KEY, id TEXT NOT NULL);
 """
 
 
@@ -126,6 +127,24 @@ class StateStore:
             "url=excluded.url, content_hash=excluded.content_hash, version=excluded.version, "
             "file=excluded.file, fetched_at=excluded.fetched_at WHERE excluded.version >= version",
             (id_, url, content_hash, version, file, fetched_at))
+
+    def alias(self, link_id: str, id_: str) -> None:
+        """A list link (``link_id``) redirected to the article ``id_``.
+
+        Records carry the final URL only, so this is the one thing the index knows that the
+        files do not: kept when the index is brought up to date or rebuilt from the files, lost
+        only with the index file itself (the link is then fetched once more and learnt again).
+        """
+        self.db.execute("INSERT OR REPLACE INTO links VALUES (?, ?)", (link_id, id_))
+
+    def knows_link(self, link_id: str) -> bool:
+        """The dataset has the article a list link leads to: its own id, or the id it redirected
+        to (while that article is in the dataset)."""
+        if self.get(link_id) is not None:
+            return True
+        row = self.db.execute("SELECT 1 FROM links JOIN articles ON links.id = articles.id "
+                              "WHERE links.link_id = ?", (link_id,)).fetchone()
+        return row is not None
 
     def get(self, id_: str) -> Known | None:
         row = self.db.execute("SELECT id, content_hash, version FROM articles WHERE id = ?",

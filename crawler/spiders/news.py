@@ -111,7 +111,8 @@ class NewsSpider(scrapy.Spider):
                            deny_patterns=self.profile.deny_patterns)
         self.crawler.stats.inc_value("branchnews/list_pages")
         for url in found.articles:
-            if not self.refresh and url not in self._requested and record_id(url) in self.state:
+            if (not self.refresh and url not in self._requested
+                    and self.state.knows_link(record_id(url))):
                 self._skipped.add(url)
                 self.crawler.stats.set_value("branchnews/skipped_known", len(self._skipped))
                 continue
@@ -124,15 +125,17 @@ class NewsSpider(scrapy.Spider):
 
     # -- article pages -----------------------------------------------------------------------
     def parse_article(self, response: Response, pages: tuple[Page, ...] = (),
-                      list_date: str | None = None):
+                      list_date: str | None = None, link: str | None = None):
         if not self._readable(response, pages):
             return
+        if not pages:  # the list's link, when it redirected here (learnt with the record)
+            link = (response.request.meta.get("redirect_urls") or [None])[0]
         page = Page(response.url, response.body, _headers(response), response.status, _utcnow())
         pages = (*pages, page)
         following = continuation_url(response.body, response.url, response.text, len(pages))
         if following and len(pages) < MAX_ARTICLE_PAGES:
             yield response.follow(following, callback=self.parse_article,
-                                  cb_kwargs={"pages": pages, "list_date": list_date},
+                                  cb_kwargs={"pages": pages, "list_date": list_date, "link": link},
                                   errback=self.on_error,
                                   dont_filter=False)
             return
@@ -143,6 +146,10 @@ class NewsSpider(scrapy.Spider):
         except (ExtractionError, ValueError) as exc:
             self.report_error(pages[0].url, f"extraction failed: {exc}", response.status)
             return
+        if link and (link_id := record_id(link)) != record["id"]:
+            # A re-run then skips the link as it skips the article (the alias counts only while
+            # the record is in the dataset: a crash before the write means one more fetch).
+            self.state.alias(link_id, record["id"])
         yield record
 
     # -- failures ----------------------------------------------------------------------------

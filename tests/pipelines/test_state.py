@@ -82,3 +82,27 @@ def test_non_record_lines_are_skipped(tmp_path):
     state = StateStore(tmp_path)
     assert len(state) == 1
     state.close()
+
+
+def test_a_redirected_link_is_known_while_its_article_is(tmp_path):
+    write(tmp_path / "2026-01-01.jsonl", rec(1), rec(2))
+    state = StateStore(tmp_path)
+    link = "ffffffffffffffff"
+    assert not state.knows_link(link)
+    state.alias(link, f"{1:016x}")
+    assert state.knows_link(link) and state.knows_link(f"{2:016x}")
+    assert link not in state  # an alias is not an article
+    state.close()
+
+    # the alias survives re-indexing from the files and a rebuild after a file went away ...
+    (tmp_path / "2026-01-01.jsonl").unlink()
+    write(tmp_path / "2026-01-02.jsonl", rec(1))
+    state = StateStore(tmp_path)
+    assert state.knows_link(link) and not state.knows_link(f"{2:016x}")
+    state.close()
+    # ... and counts only while its article is in the dataset
+    (tmp_path / "2026-01-02.jsonl").unlink()
+    write(tmp_path / "2026-01-03.jsonl", rec(2))
+    state = StateStore(tmp_path)
+    assert not state.knows_link(link)
+    state.close()

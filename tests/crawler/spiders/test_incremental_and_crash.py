@@ -163,3 +163,81 @@ def test_long_crawls_show_progress_and_summary_in_the_log(sample_site, tmp_path)
     assert summary["pages_fetched"] > len(ARTICLES) and summary["duration_seconds"] > 0
     assert set(summary["coverage"]) >= {"published", "editor", "sections"}
     assert summary["failures"] == {"total": 0, "by_reason": {}}
+
+
+SEED_PAGE = (REPO / "tests/fixtures/t1-seed/article.html").read_bytes()
+
+
+class _RedirectingSite:
+    """A list whose links redirect (as CMS short links do): ``/go/1`` → ``/art/1.html``."""
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        site = self
+        self.requests: list[str] = []
+        self.routes = {
+            "/": (200, "<html><body><a href='/go/1'>一</a> <a href='/art/2.html'>二</a></body></html>"
+                  .encode()),
+            "/robots.txt": (200, b"User-agent: *\nAllow: /\n"),
+            "/art/1.html": (200, SEED_PAGE),
+            "/art/2.html": (200, SEED_PAGE.replace(b"</title>", "（二）</title>".encode())),
+        }
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                site.requests.append(self.path)
+                if self.path.startswith("/go/"):
+                    self.send_response(301)
+                    self.send_header("Location", "/art/" + self.path.rsplit("/", 1)[1] + ".html")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                status, body = site.routes.get(self.path, (404, b"not found"))
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def test_a_link_that_redirects_is_not_fetched_again(tmp_path):
+    site = _RedirectingSite()
+    try:
+        profile = tmp_path / "short.toml"
+        profile.write_text(f'name = "short"\nstart_urls = ["{site.url}/"]\n'
+                           "[links]\narticle = ['/go/\\d+$', '/art/\\d+\\.html$']\n"
+                           "[settings]\nAUTOTHROTTLE_ENABLED = false\nDOWNLOAD_DELAY = 0\n",
+                           encoding="utf-8")
+        out = tmp_path / "out"
+        args = ("crawl", str(profile), "-o", str(out), "-s", "LOG_LEVEL=WARNING")
+        assert run_cli(*args).returncode == 0
+        records = [json.loads(line) for f in (out / "short").glob("*[0-9].jsonl")
+                   for line in f.read_text("utf-8").splitlines()]
+        assert sorted(r["url"] for r in records) == [f"{site.url}/art/1.html", f"{site.url}/art/2.html"]
+        assert "/go/1" in site.requests
+
+        site.requests.clear()
+        result = run_cli(*args)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert sorted(site.requests) == ["/", "/robots.txt"]  # no article, no short link
+        summary = json.loads(sorted((out / "short" / "runs").glob("*.json"))[-1].read_text("utf-8"))
+        assert summary["articles"]["skipped_known"] == 2
+
+        # The alias lives in the index only while the article is in the dataset: without the
+        # records, the link is fetched again.
+        for f in (out / "short").glob("*[0-9].jsonl"):
+            f.unlink()
+        site.requests.clear()
+        assert run_cli(*args).returncode == 0
+        assert "/go/1" in site.requests and "/art/2.html" in site.requests
+    finally:
+        site.server.shutdown()
+        site.server.server_close()
