@@ -14,6 +14,7 @@ every crawl by :class:`ManifestPipeline`; both also write the dataset card ``REA
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import logging
@@ -307,13 +308,22 @@ def write_manifest(folder: str | Path, *, duplicates: str = DEFAULT_POLICY,
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: a manifest describes a dataset folder, not a file")
-    manifest = build_manifest(folder, duplicates=duplicates, sources=sources)
-    _write_atomic(folder / MANIFEST_FILE, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    if card:
-        from pipelines.card import render_card
+    # Writers of one folder take turns (the workers of a distributed crawl each write it when
+    # they stop): without the lock, a manifest built before another worker's last records could
+    # replace the one built after them. With it, the last one written was also built last.
+    with open(folder / MANIFEST_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        manifest = build_manifest(folder, duplicates=duplicates, sources=sources)
+        _write_atomic(folder / MANIFEST_FILE,
+                      json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        if card:
+            from pipelines.card import render_card
 
-        _write_atomic(folder / CARD_FILE, render_card(manifest))
+            _write_atomic(folder / CARD_FILE, render_card(manifest))
     return manifest
+
+
+MANIFEST_LOCK = ".manifest.lock"
 
 
 def verify_files(folder: str | Path, manifest: Mapping | None = None) -> list[str]:

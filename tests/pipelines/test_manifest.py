@@ -185,3 +185,29 @@ def test_manifest_pipeline_writes_at_close(dataset, tmp_path):
     crawler.spider = SimpleNamespace(profile=empty)
     ManifestPipeline.from_crawler(crawler).close_spider()
     assert not (dataset / "empty" / MANIFEST_FILE).exists()
+
+
+def test_writers_of_one_folder_take_turns(dataset):
+    """A worker that stops while another holds the folder's manifest lock waits, then builds its
+    manifest from the files as they are after the other's write (the last written is the newest)."""
+    import fcntl
+    import threading
+
+    from pipelines.manifest import MANIFEST_LOCK, write_manifest
+
+    folder = dataset / "sample"
+    holder = open(folder / MANIFEST_LOCK, "a")
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (write_manifest(folder), done.set()), daemon=True)
+    worker.start()
+    assert not done.wait(0.5)  # blocked while the lock is held
+    assert not (folder / MANIFEST_FILE).exists()
+    # meanwhile "another worker" finishes its records file
+    write_jsonl(folder / "2026-12-01.w-b.jsonl",
+                [make_record("http://branch.example.org.cn/a/zbfc/3.html")])
+    fcntl.flock(holder, fcntl.LOCK_UN)
+    holder.close()
+    assert done.wait(30)
+    written = json.loads((folder / MANIFEST_FILE).read_text("utf-8"))
+    assert "2026-12-01.w-b.jsonl" in [f["path"] for f in written["files"]]
