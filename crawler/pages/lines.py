@@ -9,10 +9,14 @@ answered against the tree.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
+
+logger = logging.getLogger(__name__)
 
 BLOCK_TAGS = frozenset("""
     address article aside blockquote body center dd details dialog div dl dt fieldset figcaption
@@ -49,11 +53,15 @@ class Line:
     def han(self) -> int:
         """Number of Han characters: the body finder and the prose test both ask, once each."""
         if self._han < 0:
-            self._han = len(_NOT_HAN.sub("", self.text))
+            self._han = _count_han(self.text)
         return self._han
 
 
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _han_python(text: str) -> int:
+    return len(_NOT_HAN.sub("", text))
 
 
 _MARKS_AND_SPACE = re.compile(r"[\s\ue000\ue001]*[\ue000\ue001][\s\ue000\ue001]*")
@@ -207,12 +215,31 @@ def _hides(style: str) -> bool:
 
 
 def walk_page(root: etree._Element) -> PageText:
-    """Lay out ``root`` as lines and collect its texts, in one pass of lxml's ``iterwalk``.
+    """Lay out ``root`` as lines and collect its texts, in one pass over the tree.
 
     Text gathers until a block element starts or ends, or a ``<br>``; then it becomes a line of
-    the block it belongs to. This loop runs twice per element of every page, so it is written
-    for speed: one tag lookup per element, and no string work until ``PageText.lines``.
+    the block it belongs to. Elements hidden by ``style`` or ``hidden`` are skipped (and
+    dropped by ``PageText.drop_hidden``). The pass runs in C (``_walk``, compiled at install)
+    when it is available, else in Python (``_walk_python``); both give the same ``PageText``.
     """
+    if _fast_walk is None:
+        return _walk_python(root)
+    slots: list[tuple[etree._Element, object]] = []
+    texts: list[str] = []
+    places: list = []
+    body = root.find("body")
+    start = body if body is not None else root
+    if body is not None:
+        _texts_outside(root, body, slots, texts, places)
+    pending, hidden = _fast_walk(start, root, _ANY_HIDDEN_ATTRIBUTE(start), _hides, SPACES, OPEN,
+                                 CLOSE, TEXT, TAIL, slots, texts, places)
+    return PageText(root, slots, texts, places, pending, hidden)
+
+
+def _walk_python(root: etree._Element) -> PageText:
+    """``walk_page`` in Python, with lxml's ``iterwalk``. This loop runs twice per element of
+    every page, so it is written for speed: one tag lookup per element, and no string work
+    until ``PageText.lines``."""
     slots: list[tuple[etree._Element, object]] = []
     texts: list[str] = []
     places: list = []
@@ -337,3 +364,26 @@ def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def _load_fast_walk():
+    """The compiled module, if it was built and matches the lxml in use (it reads lxml's C
+    structs); ``BRANCHNEWS_PURE_PYTHON=1`` turns it off."""
+    if os.environ.get("BRANCHNEWS_PURE_PYTHON"):
+        return None
+    try:
+        from crawler.pages import _walk
+    except ImportError:
+        return None
+    if _walk.LXML_BUILT_WITH != etree.__version__:
+        logger.warning("crawler.pages._walk was compiled against lxml %s, not the lxml %s in use: "
+                       "walking pages in Python (reinstall branchnews to compile it again)",
+                       _walk.LXML_BUILT_WITH, etree.__version__)
+        return None
+    _walk.set_kinds(_KIND)
+    return _walk
+
+
+_fast = _load_fast_walk()
+_fast_walk = _fast.walk if _fast is not None else None
+_count_han = _fast.han_count if _fast is not None else _han_python
