@@ -243,3 +243,59 @@ def han_count(str text):
         if 0x4E00 <= ch <= 0x9FFF:
             n += 1
     return n
+
+
+cdef inline bint _is_heading(xmlNode* node) noexcept:
+    cdef const unsigned char* name = node.name
+    return (name[0] == b'h' and b'1' <= name[1] <= b'6' and name[2] == 0)
+
+
+cdef inline xmlNode* _following(xmlNode* node, xmlNode* top) noexcept:
+    """The next element after ``node`` in document order, inside ``top`` (NULL at the end)."""
+    cdef xmlNode* nxt = _first_child(node)
+    if nxt is not NULL:
+        return nxt
+    while node is not top:
+        nxt = _next_sibling(node)
+        if nxt is not NULL:
+            return nxt
+        node = node.parent
+    return NULL
+
+
+cdef inline bint _candidate(xmlNode* node, str prefix, object leaf_test):
+    if _is_heading(node) or (node.properties is not NULL
+                             and (_has_attr(node, "class") or _has_attr(node, "id"))):
+        return True
+    if not prefix or _first_child(node) is not NULL or not cetree.hasText(node):
+        return False
+    return leaf_test(cetree.textOf(node), prefix)
+
+
+def candidates_before(cetree._Element body, cetree._Element prose, str prefix, object leaf_test):
+    """``title._candidates_before`` for a ``prose`` element inside ``body``: the candidate
+    elements of <body> before ``prose`` in document order (not its ancestors), then those below
+    it. ``leaf_test(text, prefix)`` decides unmarked leaf elements."""
+    cdef cetree._Document doc = body._doc
+    cdef xmlNode* top = body._c_node
+    cdef xmlNode* target = prose._c_node
+    cdef xmlNode* node
+    cdef list out = []
+    cdef set ancestors = set()
+    node = target.parent
+    while node is not NULL and node is not top:
+        ancestors.add(<size_t>node)
+        node = node.parent
+    node = _first_child(top)
+    while node is not NULL and node is not target:
+        if <size_t>node not in ancestors and _candidate(node, prefix, leaf_test):
+            out.append(cetree.elementFactory(doc, node))
+        node = _following(node, top)
+    if node is NULL:
+        return out
+    node = _following(target, target) if _first_child(target) is not NULL else NULL
+    while node is not NULL:
+        if _candidate(node, prefix, leaf_test):
+            out.append(cetree.elementFactory(doc, node))
+        node = _following(node, target)
+    return out

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
+from crawler.pages import lines
 from crawler.pages.lines import clean_space, is_inside, text_of
 
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
@@ -81,6 +82,8 @@ def _candidates_before(root: etree._Element, prose: etree._Element, prefix: str)
     body = root.find("body")
     if body is None or not is_inside(prose, body):
         return _CANDIDATES_BEFORE(prose, p=prefix)
+    if lines._fast is not None:
+        return lines._fast.candidates_before(body, prose, prefix, _leaf_starts_with)
     outside = {el for child in root if child is not body for el in child.iter()}  # <head>
     out = []
     for el in _PRECEDING(prose):
@@ -103,7 +106,10 @@ def _is_candidate(el: etree._Element, prefix: str) -> bool:
         return True
     if not prefix or len(el):
         return False
-    text = el.text
+    return _leaf_starts_with(el.text, prefix)
+
+
+def _leaf_starts_with(text: str | None, prefix: str) -> bool:
     if not text or prefix[0] not in text:
         return False
     return _XML_SPACE.sub(" ", text).strip(" ").startswith(prefix)

@@ -167,3 +167,27 @@ def test_pure_python_switch():
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO,
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "True"
+
+
+def test_compiled_and_python_headline_candidates_agree(walk_impl, monkeypatch):
+    from crawler.pages import title
+
+    if walk_impl == "python":
+        return  # (one comparison is enough: it runs both)
+    checked = 0
+    fast = lines_mod._fast
+    for path in _pages():
+        root = parse_html(path.read_bytes().decode("utf-8", "replace"))
+        if root is None or root.find("body") is None:
+            continue
+        prune(root)
+        elements = list(root.find("body").iter())
+        for prose in elements[1::7]:
+            for prefix in ("", "民进", "关于"):
+                monkeypatch.setattr(lines_mod, "_fast", fast)
+                compiled = title._candidates_before(root, prose, prefix)
+                monkeypatch.setattr(lines_mod, "_fast", None)
+                python = title._candidates_before(root, prose, prefix)
+                assert [id(e) for e in compiled] == [id(e) for e in python], (path, prose.tag)
+                checked += 1
+    assert checked >= 500
