@@ -299,3 +299,23 @@ def candidates_before(cetree._Element body, cetree._Element prose, str prefix, o
             out.append(cetree.elementFactory(doc, node))
         node = _following(node, target)
     return out
+
+
+def lines_of(list pending, object line_class, str open_mark, str close_mark):
+    """``lines.PageText.lines``: the pending lines as ``Line`` objects."""
+    cdef list out = [], carried = [], parts, links, link_chars
+    cdef str marked, text
+    cdef object block
+    for parts, block, links, link_chars in pending:
+        marked = " ".join("".join(parts).split())
+        text = marked.replace(open_mark, "").replace(close_mark, "")
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = text.strip().replace("  ", " ")
+        if carried:
+            links = carried + links
+        if not text:  # (its text was normalised away: its links go to the next line)
+            carried = links
+            continue
+        carried = []
+        out.append(line_class(text, block, len(out), link_chars[0], links, marked))
+    return out

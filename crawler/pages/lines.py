@@ -184,6 +184,8 @@ class PageText:
         self.texts = texts
 
     def lines(self) -> list[Line]:
+        if _fast is not None:
+            return _fast.lines_of(self.pending, Line, OPEN, CLOSE)
         lines: list[Line] = []
         carried: list[etree._Element] = []
         for parts, block, links, link_chars in self.pending:

@@ -31,6 +31,7 @@ def walk_impl(request, monkeypatch):
     if request.param == "compiled":
         _compiled_or_skip()
     else:
+        monkeypatch.setattr(lines_mod, "_fast", None)
         monkeypatch.setattr(lines_mod, "_fast_walk", None)
         monkeypatch.setattr(lines_mod, "_count_han", lines_mod._han_python)
     return request.param
@@ -136,7 +137,16 @@ def _pages() -> list:
     return [p for p in files if b"<" in p.read_bytes()[:2000]]
 
 
-def test_compiled_and_python_walks_agree_on_every_page(walk_impl):
+def _python_lines(walk, monkeypatch):
+    fast = lines_mod._fast
+    monkeypatch.setattr(lines_mod, "_fast", None)
+    try:
+        return walk.lines()
+    finally:
+        monkeypatch.setattr(lines_mod, "_fast", fast)
+
+
+def test_compiled_and_python_walks_agree_on_every_page(walk_impl, monkeypatch):
     """The two walks must build the same lines and slots, element for element."""
     if walk_impl == "python":
         return  # (one comparison is enough: it runs both)
@@ -152,6 +162,12 @@ def test_compiled_and_python_walks_agree_on_every_page(walk_impl):
         fast = walk_page(root)
         slow = lines_mod._walk_python(root)
         assert _walk_key(fast) == _walk_key(slow), path
+        compiled_lines = fast.lines()
+        python_lines = _python_lines(slow, monkeypatch)
+        assert [(ln.text, id(ln.block), ln.index, ln.link_chars, [id(a) for a in ln.links], ln.marked)
+                for ln in compiled_lines] == [
+            (ln.text, id(ln.block), ln.index, ln.link_chars, [id(a) for a in ln.links], ln.marked)
+            for ln in python_lines], path
         checked += 1
     assert checked >= 60
 
