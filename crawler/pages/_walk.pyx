@@ -92,6 +92,26 @@ cdef inline bint _has_attr(xmlNode* node, const char* name) noexcept:
     return False
 
 
+cdef int _gather(object text, cetree._Document doc, xmlNode* node, object where, int link,
+                 str spaces, list parts, list link_chars, list slots, list texts,
+                 list places) except -1:
+    """Add one text or tail to the gathering line; 1 when it is a slot (not only spaces)."""
+    if not text:
+        return 0
+    if not text.strip(spaces):
+        parts.append(text)
+        return 0
+    slots.append((cetree.elementFactory(doc, node), where))
+    texts.append(text)
+    if link:
+        link_chars[0] += len(text.strip())
+        places.append((parts, len(parts), link_chars))
+    else:
+        places.append((parts, len(parts), None))
+    parts.append(text)
+    return 1
+
+
 cdef struct Frame:
     xmlNode* block
     int link
@@ -118,7 +138,7 @@ def walk(cetree._Element start, cetree._Element root, bint hidden_attribute, obj
     cdef KindCache cache
     cdef bint descend, has_text = False
     cdef list pending = [], hidden = [], parts = [], links = [], link_chars = [0]
-    cdef object text, style, value
+    cdef object style, value
     if stack is NULL:
         raise MemoryError()
     cache.size = 0
@@ -174,18 +194,9 @@ def walk(cetree._Element start, cetree._Element root, bint hidden_attribute, obj
                     if kind & MARK:
                         parts.append(open_mark)
                 if cetree.hasText(node):
-                    text = cetree.textOf(node)
-                    if text:
-                        if text.strip(spaces):
-                            slots.append((cetree.elementFactory(doc, node), text_slot))
-                            texts.append(text)
-                            has_text = True
-                            if link:
-                                link_chars[0] += len(text.strip())
-                                places.append((parts, len(parts), link_chars))
-                            else:
-                                places.append((parts, len(parts), None))
-                        parts.append(text)
+                    if _gather(cetree.textOf(node), doc, node, text_slot, link, spaces, parts,
+                               link_chars, slots, texts, places):
+                        has_text = True
             child = _first_child(node) if descend else NULL
             if child is not NULL:
                 node = child
@@ -209,18 +220,9 @@ def walk(cetree._Element start, cetree._Element root, bint hidden_attribute, obj
                 if depth == 0:
                     break
                 if cetree.hasTail(node):  # a tail belongs to the parent: block and link restored
-                    text = cetree.tailOf(node)
-                    if text:
-                        if text.strip(spaces):
-                            slots.append((cetree.elementFactory(doc, node), tail_slot))
-                            texts.append(text)
-                            has_text = True
-                            if link:
-                                link_chars[0] += len(text.strip())
-                                places.append((parts, len(parts), link_chars))
-                            else:
-                                places.append((parts, len(parts), None))
-                        parts.append(text)
+                    if _gather(cetree.tailOf(node), doc, node, tail_slot, link, spaces, parts,
+                               link_chars, slots, texts, places):
+                        has_text = True
                 sib = _next_sibling(node)
                 if sib is not NULL:
                     node = sib
