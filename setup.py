@@ -1,8 +1,9 @@
-"""The one compiled module: ``crawler.pages._walk`` (Cython, against lxml's public C API).
+"""The two compiled modules: ``crawler.pages._walk`` (Cython, against lxml's public C API: the
+layout walk) and ``pipelines.normalize._pinyin`` (the glued-pinyin scan).
 
-Everything else is in ``pyproject.toml``. The extension is optional: where it cannot be built
-(no compiler, no Cython), the package installs without it and ``crawler.pages.lines`` walks the
-tree in Python, with the same results, more slowly.
+Everything else is in ``pyproject.toml``. Both are optional: where they cannot be built (no
+compiler, no Cython), the package installs without them and the same code runs in Python, with
+the same results, more slowly.
 """
 
 from setuptools import Extension, setup
@@ -16,7 +17,9 @@ def _extensions() -> list:
         return []
     walk = Extension("crawler.pages._walk", ["crawler/pages/_walk.pyx"],
                      include_dirs=lxml.get_include(), optional=True)
-    return cythonize([walk], language_level=3, quiet=True)
+    pinyin = Extension("pipelines.normalize._pinyin", ["pipelines/normalize/_pinyin.pyx"],
+                       optional=True)
+    return cythonize([walk, pinyin], language_level=3, quiet=True)
 
 
 setup(ext_modules=_extensions())

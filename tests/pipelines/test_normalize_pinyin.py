@@ -99,3 +99,37 @@ def test_end_to_end(text, expected):
 )
 def test_has_hint(text, expected):
     assert has_hint(text) is expected
+
+
+# -- the compiled scan (pipelines/normalize/_pinyin.pyx) and the Python one agree -------------
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from pipelines.normalize import pinyin as pinyin_mod  # noqa: E402
+
+_PIECES = st.sampled_from(["當", "頁", "為", "中", "\U00020000", "a", "dāng", "yè", "wéi", "C",
+                           "WHO", "(", ")", "abcdefghi", "da\u0304ng", " ", "，", "\ufdd0", "ǹ"])
+
+
+def _compiled_or_skip():
+    if pinyin_mod._compiled is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pipelines.normalize._pinyin was not built by the install")
+        pytest.skip("pipelines.normalize._pinyin is not built here: the Python scan is in use")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_compiled_scan_agrees_with_python(text):
+    _compiled_or_skip()
+    assert pinyin_mod._compiled.strip(text, {}, is_reading) == pinyin_mod._strip_python(text)
+
+
+def test_compiled_scan_agrees_on_the_damaged_pages():
+    _compiled_or_skip()
+    for path in sorted((Path(__file__).parent / "data").glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert pinyin_mod._compiled.strip(text, {}, is_reading) == pinyin_mod._strip_python(text)
