@@ -30,7 +30,7 @@ import logging
 import statistics
 import time
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -257,6 +257,3 @@ def misses(result: ToolResult, f1_below: float = 1.0) -> list[Check]:
     rank = {pid: i for i, pid in enumerate(pages)}
     return sorted(out, key=lambda c: (rank[c.page], order[c.field]))
 
-
-def field_values(result: ToolResult) -> Mapping[str, float | None]:
-    return {name: (s.value if s else None) for name, s in result.scores.items()}

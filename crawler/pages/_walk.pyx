@@ -295,7 +295,7 @@ def candidates_before(cetree._Element body, cetree._Element prose, str prefix, o
         node = _following(node, top)
     if node is NULL:
         return out
-    node = _following(target, target) if _first_child(target) is not NULL else NULL
+    node = _first_child(target)
     while node is not NULL:
         if _candidate(node, prefix, leaf_test):
             out.append(cetree.elementFactory(doc, node))

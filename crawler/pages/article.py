@@ -11,7 +11,6 @@ precedence, most trusted first, is commented where it is decided.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -39,7 +38,6 @@ DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublish
               "article:published_time", "og:article:published_time", "og:release_date",
               "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
 SOURCE_METAS = ("contentsource", "source", "og:article:source", "mediaid")
-AUTHOR_METAS = ("author", "article:author")
 META_WINDOW = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # lines between headline and body that may hold the info bar
 
@@ -79,9 +77,8 @@ def parse_tree(page: Page) -> _Parsed:
         raise ExtractionError(page.url, "empty page")
     if _CONTROL.search(text[:4096]):
         raise ExtractionError(page.url, "binary content, not an HTML page")
-    # Bytes that decoded as UTF-8 with no replacement (and no BOM) go to libxml2 as they are.
-    utf8 = (decoded.encoding == "utf-8" and "\ufffd" not in text
-            and not page.body.startswith(codecs.BOM_UTF8))
+    # Bytes that decoded exactly as UTF-8 go to libxml2 as they are.
+    utf8 = decoded.exact and decoded.encoding == "utf-8"
     try:
         root = parse_html(bytes(page.body) if utf8 else text)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:

@@ -51,7 +51,6 @@ EARLIEST_YEAR = 1990
 class FoundDate:
     iso: str
     raw: str
-    has_time: bool
     start: int
     end: int
 
@@ -103,7 +102,7 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             found.append(FoundDate(_iso(y, mo, d, g.get("h"), g.get("mi"), g.get("s") or g.get("s2")),
-                                   m.group(0).strip(), g.get("h") is not None, m.start(), m.end()))
+                                   m.group(0).strip(), m.start(), m.end()))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -116,7 +115,7 @@ def date_from_url(url: str, today: date | None = None) -> FoundDate | None:
         if m:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if _valid(y, mo, d, today):
-                return FoundDate(_iso(y, mo, d, None, None, None), m.group(0), False, m.start(), m.end())
+                return FoundDate(_iso(y, mo, d, None, None, None), m.group(0), m.start(), m.end())
     return None
 
 
@@ -153,5 +152,5 @@ def list_date(text: str, reference: date) -> FoundDate | None:
         except ValueError:
             continue
         if value <= reference:
-            return FoundDate(value.isoformat(), m.group(0).strip(), False, m.start(), m.end())
+            return FoundDate(value.isoformat(), m.group(0).strip(), m.start(), m.end())
     return None

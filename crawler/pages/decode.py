@@ -31,6 +31,7 @@ class DecodedPage:
     text: str
     encoding: str
     declared: str | None  # what header/meta claimed, when it differs from the encoding used
+    exact: bool = False  # every byte decoded under ``encoding``: nothing replaced, no BOM dropped
 
 
 def header_value(headers: Mapping[str, object] | None, name: str) -> str | None:
@@ -92,7 +93,8 @@ def decode_html(body: bytes, headers: Mapping[str, object] | None = None) -> Dec
         if text is not None:
             first = declared[0] if declared else None
             lied = first is not None and codecs.lookup(first).name != enc
-            return DecodedPage(text, _display_name(enc), _display_name(first) if lied else None)
+            return DecodedPage(text, _display_name(enc), _display_name(first) if lied else None,
+                               exact=True)
     # Nothing decodes cleanly: a truncated or mixed page. Keep what the browser would show.
     encoding, text = html_to_unicode(content_type, body, default_encoding="utf-8")
     return DecodedPage(text, _display_name(encoding), None)

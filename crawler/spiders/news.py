@@ -210,7 +210,6 @@ class NewsSpider(scrapy.Spider):
         """Tell a shared frontier this request's work is done (no-op on one machine)."""
         scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
         if request is not None and isinstance(scheduler, SharedScheduler):
-            pages = request.cb_kwargs.get("pages", ())
             scheduler.finished(*request_urls(request))
 
     def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:

@@ -39,3 +39,15 @@ def test_header_lookup_accepts_bytes_and_lists():
 def test_rejects_text_input():
     with pytest.raises(TypeError):
         decode_html("already text", {})
+
+
+@pytest.mark.parametrize("body, exact", [
+    pytest.param(f"<p>{TEXT}</p>".encode(), True, id="clean-utf8"),
+    pytest.param(f"<p>{TEXT}</p>".encode("gbk"), True, id="clean-gbk"),
+    pytest.param(b"\xef\xbb\xbf" + f"<p>{TEXT}</p>".encode(), False, id="bom-dropped"),
+    pytest.param(f"<p>{TEXT}</p>".encode()[:-6] + b"\xff\xfe</p>", False, id="bytes-replaced"),
+])
+def test_exact_says_whether_every_byte_decoded(body, exact):
+    """``exact`` lets the parser take the bytes themselves: only when nothing was dropped or
+    replaced."""
+    assert decode_html(body, {}).exact is exact
