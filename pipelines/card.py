@@ -112,7 +112,8 @@ def _md_table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines)
 
 
-def _pct(value: float) -> str:
+def percent(value: float) -> str:
+    """A share as the card and ``branchnews stats`` print it."""
     return f"{value * 100:.1f}%"
 
 
@@ -165,7 +166,7 @@ def render_card(manifest: Mapping[str, Any]) -> str:
     out += [
         "Field coverage (share of records with a value):", "",
         _md_table(["date", "editor", "author", "source", "sections"],
-                  [[_pct(cov[k]) for k in ("date", "editor", "author", "source", "sections")]]),
+                  [[percent(cov[k]) for k in ("date", "editor", "author", "source", "sections")]]),
         "",
         "## Fields",
         "",

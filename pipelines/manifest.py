@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from pipelines.dataset import (DatasetError, Record, check_schema_version, dataset_files,
                                is_record_file, iter_lines, latest_versions)
+from pipelines.card import percent
 from pipelines.duplicates import DEFAULT_POLICY, POLICIES, apply_duplicates
 from pipelines.records import SCHEMA_VERSION
 
@@ -417,10 +418,6 @@ def _is_number(text: str) -> bool:
     return text.replace(".", "", 1).replace("%", "", 1).isdigit()
 
 
-def _percent(value: float) -> str:
-    return f"{value * 100:.1f}%"
-
-
 def render_tables(manifest: Mapping[str, Any]) -> str:
     """``branchnews stats`` output: the manifest as readable tables."""
     span = manifest["time_span"]
@@ -446,9 +443,9 @@ def render_tables(manifest: Mapping[str, Any]) -> str:
                          for name, s in sites.items()]))
     names = list(COVERAGE)
     blocks.append(table(["coverage"] + names,
-                        [[name] + [_percent(s["coverage"][k]) for k in names]
+                        [[name] + [percent(s["coverage"][k]) for k in names]
                          for name, s in sites.items()]
-                        + ([["all"] + [_percent(manifest["coverage"][k]) for k in names]]
+                        + ([["all"] + [percent(manifest["coverage"][k]) for k in names]]
                            if len(sites) > 1 else [])))
     for name, s in sites.items():
         blocks.append(table([f"channel ({name})", "records"], [[c, n] for c, n in s["channels"].items()]))

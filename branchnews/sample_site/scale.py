@@ -44,7 +44,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -52,10 +51,10 @@ from functools import lru_cache
 from http import HTTPStatus
 from http.server import ThreadingHTTPServer
 
-from . import BASE_URL, HOST, url_to_relpath
+from . import BASE_URL, url_to_relpath
 from . import build as B
 from .articles import PAGE, Article, Block, Files, Img
-from .server import DEFAULT_HOST, DEFAULT_PORT, SampleSiteHandler
+from .server import DEFAULT_HOST, DEFAULT_PORT, SampleSiteHandler, run_until_interrupted
 
 __all__ = [
     "TEMPLATES",
@@ -699,16 +698,8 @@ def make_scaled_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, artic
 def serve_scaled(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, articles: int = 1000, *,
                  verbose: bool = False) -> None:
     """Serve the scaled site until interrupted (blocking)."""
-    server = make_scaled_server(host, port, articles, verbose=verbose)
-    bound_host, bound_port = server.server_address[:2]
-    print(f"scaled sample site ({articles} articles) http://{HOST}/ on http://{bound_host}:{bound_port}/ "
-          "(also as its proxy)", file=sys.stderr, flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    run_until_interrupted(make_scaled_server(host, port, articles, verbose=verbose),
+                          f"scaled sample site ({articles} articles)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -184,9 +184,14 @@ def make_server(
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, verbose: bool = False) -> None:
     """Serve the sample site until interrupted (blocking)."""
-    server = make_server(host, port, verbose=verbose)
+    run_until_interrupted(make_server(host, port, verbose=verbose), "sample site")
+
+
+def run_until_interrupted(server, what: str) -> None:
+    """Say where ``server`` listens, serve until Ctrl-C, then close it."""
     bound_host, bound_port = server.server_address[:2]
-    print(f"sample site http://{HOST}/ on http://{bound_host}:{bound_port}/ (also as its proxy)", file=sys.stderr)
+    print(f"{what} http://{HOST}/ on http://{bound_host}:{bound_port}/ (also as its proxy)",
+          file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
