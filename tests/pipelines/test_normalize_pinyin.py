@@ -1,9 +1,14 @@
 """Glued pinyin: removed only on pages that show the farm's artifact, only where it is a reading."""
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipelines.normalize import normalize_text
+from pipelines.normalize import pinyin as pinyin_mod
 from pipelines.normalize.pinyin import has_hint, is_reading, shows_artifact, strip_annotations
+from tests.conftest import require_compiled
 
 
 @pytest.mark.parametrize(
@@ -103,22 +108,13 @@ def test_has_hint(text, expected):
 
 # -- the compiled scan (pipelines/normalize/_pinyin.pyx) and the Python one agree -------------
 
-import os  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
-from pipelines.normalize import pinyin as pinyin_mod  # noqa: E402
 
 _PIECES = st.sampled_from(["當", "頁", "為", "中", "\U00020000", "a", "dāng", "yè", "wéi", "C",
                            "WHO", "(", ")", "abcdefghi", "da\u0304ng", " ", "，", "\ufdd0", "ǹ"])
 
 
 def _compiled_or_skip():
-    if pinyin_mod._compiled is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pipelines.normalize._pinyin was not built by the install")
-        pytest.skip("pipelines.normalize._pinyin is not built here: the Python scan is in use")
+    require_compiled(pinyin_mod._compiled, "pipelines.normalize._pinyin")
 
 
 @settings(max_examples=400, deadline=None)

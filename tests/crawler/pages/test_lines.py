@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
-from hypothesis import given, strategies as st
 from lxml import etree
 
 from crawler.pages import lines as lines_mod
 from crawler.pages.article import Page, parse_article
 from crawler.pages.lines import OPEN, CLOSE, page_lines, parse_html, prune, walk_page
-from tests.conftest import REPO
-
-
-def _compiled_or_skip():
-    """The compiled walk must exist on CI (the install builds it); elsewhere it may be missing
-    (no compiler), and the Python walk is what runs."""
-    if lines_mod._fast is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("crawler.pages._walk was not built by the install")
-        pytest.skip("crawler.pages._walk is not built here: the Python walk is in use")
+from tests.conftest import require_compiled
 
 
 @pytest.fixture(autouse=True, params=["compiled", "python"])
 def walk_impl(request, monkeypatch):
     """Every test of this module runs with both walks."""
     if request.param == "compiled":
-        _compiled_or_skip()
+        require_compiled(lines_mod._fast, "crawler.pages._walk")
     else:
         monkeypatch.setattr(lines_mod, "_fast", None)
         monkeypatch.setattr(lines_mod, "_fast_walk", None)
@@ -119,91 +105,3 @@ def test_article_never_reads_hidden_text(hiding):
     assert record["paragraphs"] == [prose, second]
     assert record["images"] == []
 
-
-def _walk_key(walk) -> tuple:
-    """Everything a ``PageText`` holds, with elements by identity."""
-    return (walk.texts, [(id(el), where) for el, where in walk.slots],
-            [None if p is None else (p[0], p[1], p[2]) for p in walk.places],
-            [(parts, id(block), [id(a) for a in links], chars)
-             for parts, block, links, chars in walk.pending],
-            [id(el) for el in walk.hidden])
-
-
-def _pages() -> list:
-    files = [p for folder in ("branchnews/sample_site/site", "tests/fixtures")
-             for p in sorted((REPO / folder).rglob("*")) if p.is_file()
-             and p.suffix not in {".json", ".py", ".txt", ".md", ".css", ".js", ".png", ".jpg",
-                                  ".gif", ".pdf", ".doc", ".docx", ".xls"}]
-    return [p for p in files if b"<" in p.read_bytes()[:2000]]
-
-
-def _python_lines(walk, monkeypatch):
-    fast = lines_mod._fast
-    monkeypatch.setattr(lines_mod, "_fast", None)
-    try:
-        return walk.lines()
-    finally:
-        monkeypatch.setattr(lines_mod, "_fast", fast)
-
-
-def test_compiled_and_python_walks_agree_on_every_page(walk_impl, monkeypatch):
-    """The two walks must build the same lines and slots, element for element."""
-    if walk_impl == "python":
-        return  # (one comparison is enough: it runs both)
-    checked = 0
-    for path in _pages():
-        try:
-            root = parse_html(path.read_bytes().decode("utf-8", "replace"))
-        except (etree.ParserError, ValueError):
-            continue
-        if root is None:
-            continue
-        prune(root)
-        fast = walk_page(root)
-        slow = lines_mod._walk_python(root)
-        assert _walk_key(fast) == _walk_key(slow), path
-        compiled_lines = fast.lines()
-        python_lines = _python_lines(slow, monkeypatch)
-        assert [(ln.text, id(ln.block), ln.index, ln.link_chars, [id(a) for a in ln.links], ln.marked)
-                for ln in compiled_lines] == [
-            (ln.text, id(ln.block), ln.index, ln.link_chars, [id(a) for a in ln.links], ln.marked)
-            for ln in python_lines], path
-        checked += 1
-    assert checked >= 60
-
-
-@given(st.text(alphabet=st.sampled_from("中文漢字abc １2，。\u4dff\u4e00\u9fff\ua000\U00020000 ")))
-def test_han_count_agrees(text):
-    assert lines_mod._count_han(text) == lines_mod._han_python(text)
-
-
-def test_pure_python_switch():
-    code = "import crawler.pages.lines as L; print(L._fast_walk is None)"
-    env = {**os.environ, "BRANCHNEWS_PURE_PYTHON": "1"}
-    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO,
-                            capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "True"
-
-
-def test_compiled_and_python_headline_candidates_agree(walk_impl, monkeypatch):
-    from crawler.pages import title
-
-    if walk_impl == "python":
-        return  # (one comparison is enough: it runs both)
-    checked = 0
-    fast = lines_mod._fast
-    for path in _pages():
-        root = parse_html(path.read_bytes().decode("utf-8", "replace"))
-        if root is None or root.find("body") is None:
-            continue
-        prune(root)
-        elements = list(root.find("body").iter())
-        for prose in elements[1::7]:
-            for prefix in ("", "民进", "关于"):
-                monkeypatch.setattr(lines_mod, "_fast", fast)
-                compiled = title._candidates_before(root, prose, prefix)
-                monkeypatch.setattr(lines_mod, "_fast", None)
-                python = title._candidates_before(root, prose, prefix)
-                assert [id(e) for e in compiled] == [id(e) for e in python], (path, prose.tag)
-                checked += 1
-    assert checked >= 500
