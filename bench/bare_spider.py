@@ -4,7 +4,7 @@
 
 Same walk as the branchnews spider (``crawler/spiders/news.py``) and nothing else:
 
-* list pages: the same link finder (``crawler.pages.links.list_links`` with the profile's
+* list pages: the same link finder (``branchnews.crawler.pages.links.list_links`` with the profile's
   patterns, so the script-only TRS/Hanweb pagers are followed too, as they must be to reach
   every article);
 * article pages: continuation pages (``123_2.html``) followed exactly as the branchnews spider
@@ -31,10 +31,10 @@ from scrapy.crawler import CrawlerProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crawler.pages.continuation import next_page_url, page_number  # noqa: E402
-from crawler.pages.links import list_links  # noqa: E402
-from crawler.profiles import load_profile  # noqa: E402
-from crawler import settings as branchnews_settings  # noqa: E402
+from branchnews.crawler.pages.continuation import next_page_url, page_number  # noqa: E402
+from branchnews.crawler.pages.links import list_links  # noqa: E402
+from branchnews.crawler.profiles import load_profile  # noqa: E402
+from branchnews.crawler import settings as branchnews_settings  # noqa: E402
 
 
 class ProxyEverything:

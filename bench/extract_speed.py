@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = [p for p in corpus.pages if p.body is not None]
     header("extract_speed: pages/s with normalisation, vs trafilatura and GNE")
     print(f"corpus: {len(pages)} pages, {sum(len(p.body) for p in pages) / 1024:.0f} KiB")
-    from crawler.pages import lines
+    from branchnews.crawler.pages import lines
 
     print("branchnews layout walk: " + ("compiled (crawler.pages._walk)" if lines._fast is not None
                                         else "Python (crawler.pages._walk not built, or "
@@ -102,7 +102,7 @@ PHASES = {"decode_html": "decode", "parse_html": "lxml parse", "prune": "prune",
 
 
 def phases(tool, inputs, passes: int) -> None:
-    import crawler.pages.article as article
+    import branchnews.crawler.pages.article as article
 
     spent: dict[str, float] = dict.fromkeys(PHASES.values(), 0.0)
     originals = {name: getattr(article, name) for name in PHASES}

@@ -35,9 +35,9 @@ from _common import header, median  # noqa: E402
 import opencc  # noqa: E402
 
 from branchnews.evaluation import corpus as corpus_mod  # noqa: E402
-from crawler.pages.article import Page, parse_article  # noqa: E402
-from pipelines.normalize import Normalizer  # noqa: E402
-from pipelines.normalize.charsets import FRAGMENT_SEPARATOR  # noqa: E402
+from branchnews.crawler.pages.article import Page, parse_article  # noqa: E402
+from branchnews.pipelines.normalize import Normalizer  # noqa: E402
+from branchnews.pipelines.normalize.charsets import FRAGMENT_SEPARATOR  # noqa: E402
 
 TARGET = 0.5
 DAMAGED_REPEAT = 200

@@ -1,21 +1,21 @@
 """branchnews: crawl Chinese organisation news sites into clean JSON Lines datasets.
 
 ``from branchnews import load_dataset`` reads a dataset (output folder, site folder or one
-``.jsonl`` file) into typed records; see :mod:`pipelines.dataset`. Names are imported on first
+``.jsonl`` file) into typed records; see :mod:`branchnews.pipelines.dataset`. Names are imported on first
 use, so ``import branchnews`` stays light.
 """
 
 from __future__ import annotations
 
 _LAZY = {
-    "load_dataset": "pipelines.dataset",
-    "Dataset": "pipelines.dataset",
-    "Record": "pipelines.dataset",
-    "Section": "pipelines.dataset",
-    "Attachment": "pipelines.dataset",
-    "Image": "pipelines.dataset",
-    "DatasetError": "pipelines.dataset",
-    "SchemaVersionError": "pipelines.dataset",
+    "load_dataset": "branchnews.pipelines.dataset",
+    "Dataset": "branchnews.pipelines.dataset",
+    "Record": "branchnews.pipelines.dataset",
+    "Section": "branchnews.pipelines.dataset",
+    "Attachment": "branchnews.pipelines.dataset",
+    "Image": "branchnews.pipelines.dataset",
+    "DatasetError": "branchnews.pipelines.dataset",
+    "SchemaVersionError": "branchnews.pipelines.dataset",
 }
 
 __all__ = sorted(_LAZY)

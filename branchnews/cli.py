@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.profiles import DEFAULT_SITE, ProfileError, available, load_profile
+from branchnews.crawler.profiles import DEFAULT_SITE, ProfileError, available, load_profile
 
 
 def _setting_pairs(values: list[str]) -> dict[str, str]:
@@ -58,7 +58,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if args.start_url:
         profile = profile.with_start_urls(args.start_url)
     settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
+    settings.setmodule("branchnews.crawler.settings", priority="project")
     if args.out:
         settings.set("BRANCHNEWS_OUTPUT_DIR", args.out, priority="cmdline")
     if args.script:
@@ -85,9 +85,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from crawler.pages.article import ExtractionError, Page, parse_article
-    from pipelines.normalize import Normalizer
-    from pipelines.records import dumps
+    from branchnews.crawler.pages.article import ExtractionError, Page, parse_article
+    from branchnews.pipelines.normalize import Normalizer
+    from branchnews.pipelines.records import dumps
 
     if args.url and len(args.pages) > 1:
         print("branchnews: --url names one page; give one PAGE with it", file=sys.stderr)
@@ -190,12 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     schedule = sub.add_parser("schedule", help="run the crawl jobs of a jobs file at their cron times")
     add_schedule_arguments(schedule)
 
-    from pipelines.parquet import add_arguments as add_export_arguments
+    from branchnews.pipelines.parquet import add_arguments as add_export_arguments
 
     export = sub.add_parser("export", help="write a dataset as Parquet, one file per site")
     add_export_arguments(export)
 
-    from pipelines.manifest import add_arguments as add_stats_arguments
+    from branchnews.pipelines.manifest import add_arguments as add_stats_arguments
 
     stats = sub.add_parser("stats", help="count and hash a dataset; --write its manifest and card")
     add_stats_arguments(stats)

@@ -1,7 +1,7 @@
 """Rebuild records offline from WARC captures, with the same pure functions as a crawl.
 
 ``branchnews reextract WARC... -o DIR [--site NAME]`` reads the responses in the WARC files
-(``<out>/<site>/warc/*.warc.gz``, written by :mod:`crawler.warc`), finds the article first
+(``<out>/<site>/warc/*.warc.gz``, written by :mod:`branchnews.crawler.warc`), finds the article first
 pages with the site profile's ``is_article``, follows each article's continuation pages
 (``next_page_url``, found in the same capture), and calls ``parse_article`` exactly as the
 spider does; fetch time (``WARC-Date``) and HTTP status come from the capture. Records go to
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from crawler.profiles import ProfileError, SiteProfile, load_profile
+from branchnews.crawler.profiles import ProfileError, SiteProfile, load_profile
 
 MAX_ARTICLE_PAGES = 50  # as crawler.spiders.news: a pager that never ends is a trap
 MAX_REDIRECTS = 5
@@ -167,21 +167,21 @@ class CaptureIndex:
 
 
 def _text(capture: Capture) -> str:
-    from crawler.pages.decode import decode_html
+    from branchnews.crawler.pages.decode import decode_html
 
     return decode_html(capture.body, capture.headers).text
 
 
 def _continuation(capture: Capture, n: int) -> str | None:
     """As the spider does it."""
-    from crawler.pages.continuation import continuation_url
+    from branchnews.crawler.pages.continuation import continuation_url
 
     return continuation_url(capture.body, capture.url, _text(capture), n)
 
 
 def _readable(capture: Capture) -> str | None:
     """Why the crawl would not parse this page (not HTML, WAF challenge), or None."""
-    from crawler.pages.challenge import challenge_reason
+    from branchnews.crawler.pages.challenge import challenge_reason
 
     if not _declared_html(capture):
         return "not an HTML page"
@@ -191,14 +191,14 @@ def _readable(capture: Capture) -> str | None:
 
 
 def _page(capture: Capture):
-    from crawler.pages.article import Page
+    from branchnews.crawler.pages.article import Page
 
     return Page(capture.url, capture.body, capture.headers, capture.status, capture.fetched_at)
 
 
 def _list_dates(contents: WarcContents, profile: SiteProfile) -> dict[str, str]:
     """The dates list pages showed beside article links, as the crawl passed them on."""
-    from crawler.pages.links import list_links
+    from branchnews.crawler.pages.links import list_links
 
     dates: dict[str, str] = {}
     for capture in contents.captures:
@@ -216,8 +216,8 @@ def _list_dates(contents: WarcContents, profile: SiteProfile) -> dict[str, str]:
 def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simplified",
             report: Report | None = None) -> Iterator[tuple[str, dict]]:
     """``(crawl day, record)`` for every article the capture holds, in capture order."""
-    from crawler.pages.article import ExtractionError, parse_article
-    from pipelines.normalize import Normalizer
+    from branchnews.crawler.pages.article import ExtractionError, parse_article
+    from branchnews.pipelines.normalize import Normalizer
 
     report = report if report is not None else Report()
     index = CaptureIndex(contents.captures)
@@ -268,8 +268,8 @@ def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simp
 def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | None = None,
               script: str | None = None) -> Report:
     """Rebuild records from ``warcs`` into ``out_dir/<site>/<day>.jsonl``; returns the report."""
-    from pipelines.output import JsonLinesWriter, read_ids
-    from pipelines.records import problems
+    from branchnews.pipelines.output import JsonLinesWriter, read_ids
+    from branchnews.pipelines.records import problems
 
     contents = read_warcs(warcs)
     name = site or contents.info.get("branchnews-site")

@@ -56,7 +56,7 @@ def redis_settings(redis_url: str) -> dict:
     """The Scrapy settings that put a crawl on the shared Redis frontier."""
     return {
         "REDIS_URL": redis_url,
-        "SCHEDULER": "crawler.distributed.SharedScheduler",
+        "SCHEDULER": "branchnews.crawler.distributed.SharedScheduler",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,  # a worker that leaves must not flush the others' queue
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.FifoQueue",

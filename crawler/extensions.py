@@ -17,7 +17,7 @@ from pathlib import Path
 from scrapy import signals
 from twisted.internet import task
 
-from pipelines.scrapy_pipelines import COVERAGE_FIELDS
+from branchnews.pipelines.scrapy_pipelines import COVERAGE_FIELDS
 
 logger = logging.getLogger(__name__)
 

@@ -1,8 +1,8 @@
 """Scrapy settings for branchnews: polite, bounded and UTF-8 by default."""
 
 BOT_NAME = "branchnews"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["branchnews.crawler.spiders"]
+NEWSPIDER_MODULE = "branchnews.crawler.spiders"
 
 # Politeness: a named agent, robots.txt, and a throttle that backs off when a site slows down.
 USER_AGENT = "branchnews/0.1 (research crawler for public news pages)"
@@ -25,16 +25,16 @@ REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 0
 
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
-    "crawler.warc.WarcMiddleware": 950,  # network side of every built-in: raw bytes as received
+    "branchnews.crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
+    "branchnews.crawler.warc.WarcMiddleware": 950,  # network side of every built-in: raw bytes as received
 }
 EXTENSIONS = {
-    "crawler.extensions.RunSummary": 500,
+    "branchnews.crawler.extensions.RunSummary": 500,
 }
 ITEM_PIPELINES = {
-    "pipelines.scrapy_pipelines.ValidatePipeline": 100,
-    "pipelines.manifest.ManifestPipeline": 800,  # closes after the JSON Lines writer (900)
-    "pipelines.scrapy_pipelines.JsonLinesPipeline": 900,
+    "branchnews.pipelines.scrapy_pipelines.ValidatePipeline": 100,
+    "branchnews.pipelines.manifest.ManifestPipeline": 800,  # closes after the JSON Lines writer (900)
+    "branchnews.pipelines.scrapy_pipelines.JsonLinesPipeline": 900,
 }
 
 # Where datasets land: <BRANCHNEWS_OUTPUT_DIR>/<site>/<YYYY-MM-DD>.jsonl

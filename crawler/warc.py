@@ -16,7 +16,7 @@ then, so ``Transfer-Encoding`` is kept as ``X-Crawler-Transfer-Encoding``; the b
 chunked. The request record is rebuilt from the Scrapy request (method, path, headers as sent
 by the middlewares, body) with a ``Host`` header.
 
-Enable with ``DOWNLOADER_MIDDLEWARES["crawler.warc.WarcMiddleware"] = 950``; it is on unless
+Enable with ``DOWNLOADER_MIDDLEWARES["branchnews.crawler.warc.WarcMiddleware"] = 950``; it is on unless
 ``BRANCHNEWS_WARC = False``. Only :class:`WarcMiddleware` touches Scrapy (lazily); the writer is
 plain Python.
 """

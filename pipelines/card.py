@@ -1,6 +1,6 @@
 """The dataset card: a ``README.md`` beside the data that says what is in it and how it was made.
 
-Rendered from a manifest (:mod:`pipelines.manifest`) and the JSON Schema: what every field means
+Rendered from a manifest (:mod:`branchnews.pipelines.manifest`) and the JSON Schema: what every field means
 (the schema's own descriptions), where the pages came from (sites, start URLs, time span), what
 normalisation changed (records per step), the files with their hashes, and the known limits.
 Pure: text in, text out.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pipelines.records import FIELDS, schema
+from branchnews.pipelines.records import FIELDS, schema
 
 # Fields whose JSON Schema entry has no description of its own.
 FALLBACK = {
@@ -145,7 +145,7 @@ def render_card(manifest: Mapping[str, Any]) -> str:
         "```",
         "",
         "Plain tools read the files too. Their type inference looks at a sample only, so pass "
-        "branchnews' explicit schema for large files (`pipelines.parquet`: `polars_schema()`, "
+        "branchnews' explicit schema for large files (`branchnews.pipelines.parquet`: `polars_schema()`, "
         "`duckdb_columns()`, `hf_features()`), or read the Parquet export "
         "(`branchnews export DATASET --format parquet`), which keeps every field as written.",
         "",

@@ -7,7 +7,7 @@ one ``.jsonl`` file. Every ``*.jsonl`` file holds records (``<day>.jsonl``, and
 The same ``id`` may be written more than once (a changed article is written again with the next
 ``version``): by default only the latest version of each id is kept; on equal versions the later
 line wins (files are read in name order, i.e. by day). Reposts (same text under another URL) get
-``duplicate_of`` per the chosen policy (see :mod:`pipelines.duplicates`).
+``duplicate_of`` per the chosen policy (see :mod:`branchnews.pipelines.duplicates`).
 
 Every line's ``schema_version`` must have the major version this code reads; anything else is a
 :class:`SchemaVersionError` that names the file and line. Fields a newer minor version adds are
@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
-from pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
-from pipelines.records import FIELDS, SCHEMA_VERSION, content_hash, problems
+from branchnews.pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
+from branchnews.pipelines.records import FIELDS, SCHEMA_VERSION, content_hash, problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
 ERRORS_SUFFIX = ".errors.jsonl"
@@ -315,7 +315,7 @@ class Dataset(Sequence[Record]):
 
     def to_arrow(self):
         """A pyarrow Table with the explicit schema derived from the JSON Schema."""
-        from pipelines.parquet import to_table
+        from branchnews.pipelines.parquet import to_table
 
         return to_table(self.records)
 

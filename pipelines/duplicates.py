@@ -8,7 +8,7 @@ depends on file order. Every other record of the group is a repost and gets
 ``duplicate_of = <id of the original>``.
 Records without text are never grouped: an empty body says nothing about identity.
 
-Pure (no Scrapy, no I/O): works on record dicts and on :class:`pipelines.dataset.Record` alike,
+Pure (no Scrapy, no I/O): works on record dicts and on :class:`branchnews.pipelines.dataset.Record` alike,
 and never mutates its input.
 
 Policies:

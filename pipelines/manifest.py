@@ -8,7 +8,7 @@ relative to the folder, so a copied or published folder still checks out (``sha2
 
 It is written by ``branchnews stats DATASET --write`` and, for the crawled site, at the end of
 every crawl by :class:`ManifestPipeline`; both also write the dataset card ``README.md``
-(:mod:`pipelines.card`). Pure: the pipeline class needs no Scrapy import.
+(:mod:`branchnews.pipelines.card`). Pure: the pipeline class needs no Scrapy import.
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.dataset import (DatasetError, Record, check_schema_version, dataset_files,
+from branchnews.pipelines.dataset import (DatasetError, Record, check_schema_version, dataset_files,
                                is_record_file, iter_lines, latest_versions)
-from pipelines.card import percent
-from pipelines.duplicates import DEFAULT_POLICY, POLICIES, apply_duplicates
-from pipelines.records import SCHEMA_VERSION
+from branchnews.pipelines.card import percent
+from branchnews.pipelines.duplicates import DEFAULT_POLICY, POLICIES, apply_duplicates
+from branchnews.pipelines.records import SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ def _start_urls(site: str, root: Path, sources: Mapping[str, Mapping] | None,
         if urls:
             return list(urls)
     try:
-        from crawler.profiles import load_profile
+        from branchnews.crawler.profiles import load_profile
 
         return list(load_profile(site).start_urls)
     except Exception:  # not a bundled profile: unknown
@@ -318,7 +318,7 @@ def write_manifest(folder: str | Path, *, duplicates: str = DEFAULT_POLICY,
         _write_atomic(folder / MANIFEST_FILE,
                       json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
         if card:
-            from pipelines.card import render_card
+            from branchnews.pipelines.card import render_card
 
             _write_atomic(folder / CARD_FILE, render_card(manifest))
     return manifest
@@ -348,7 +348,7 @@ def verify_files(folder: str | Path, manifest: Mapping | None = None) -> list[st
 class ManifestPipeline:
     """At the end of a crawl, rewrite the crawled site folder's ``manifest.json`` and ``README.md``.
 
-    Enable with ``ITEM_PIPELINES["pipelines.manifest.ManifestPipeline"] = 800``: a number *below*
+    Enable with ``ITEM_PIPELINES["branchnews.pipelines.manifest.ManifestPipeline"] = 800``: a number *below*
     the JSON Lines pipeline's 900, because Scrapy closes pipelines in reverse order, so the
     records file is closed before this one counts and hashes it. ``BRANCHNEWS_MANIFEST = False``
     turns it off. It has no ``process_item``: items pass untouched.
@@ -475,7 +475,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
-    from pipelines.dataset import DatasetError
+    from branchnews.pipelines.dataset import DatasetError
 
     dataset = Path(args.dataset)
     try:

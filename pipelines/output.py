@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from pipelines.records import dumps
+from branchnews.pipelines.records import dumps
 
 logger = logging.getLogger(__name__)
 

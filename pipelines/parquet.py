@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipelines.records import FIELDS, SCHEMA_VERSION, schema
+from branchnews.pipelines.records import FIELDS, SCHEMA_VERSION, schema
 
 FORMATS = ("parquet",)
 
@@ -232,10 +232,10 @@ def write_parquet(records: Iterable[Any], path: str | Path, *, compression: str 
 
 
 def read_parquet(path: str | Path) -> list:
-    """The :class:`~pipelines.dataset.Record` objects of a Parquet file written here."""
+    """The :class:`~branchnews.pipelines.dataset.Record` objects of a Parquet file written here."""
     import pyarrow.parquet as pq
 
-    from pipelines.dataset import Record
+    from branchnews.pipelines.dataset import Record
 
     table = pq.read_table(path, schema=arrow_schema())
     return [Record.from_dict(row) for row in table_records(table)]
@@ -252,7 +252,7 @@ def export_parquet(dataset: str | Path, out_dir: str | Path | None = None, *,
 
     Returns ``(written paths, loaded Dataset)``.
     """
-    from pipelines.dataset import load_dataset
+    from branchnews.pipelines.dataset import load_dataset
 
     loaded = load_dataset(dataset, all_versions=all_versions, duplicates=duplicates)
     by_site: dict[str, list] = {}
@@ -282,7 +282,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
-    from pipelines.dataset import DatasetError
+    from branchnews.pipelines.dataset import DatasetError
 
     try:
         written, loaded = export_parquet(args.dataset, args.out, all_versions=args.all_versions,

@@ -39,7 +39,7 @@ def content_hash(title: str | None, text: str) -> str:
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
-    text = resources.files("pipelines.schema").joinpath("record.schema.json").read_text("utf-8")
+    text = resources.files("branchnews.pipelines.schema").joinpath("record.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from scrapy.exceptions import DropItem
 
-from pipelines.output import JsonLinesWriter, repair_tail
-from pipelines.state import data_files
-from pipelines.records import problems
+from branchnews.pipelines.output import JsonLinesWriter, repair_tail
+from branchnews.pipelines.state import data_files
+from branchnews.pipelines.records import problems
 
 logger = logging.getLogger(__name__)
 

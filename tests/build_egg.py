@@ -1,7 +1,7 @@
 """Build the Scrapyd egg of this project: ``python tests/build_egg.py [DEST_DIR]``.
 
 Scrapyd runs a project from an egg whose ``EGG-INFO/entry_points.txt`` names the settings module
-(``[scrapy] settings = crawler.settings``). ``scrapyd-deploy`` builds one with a generated
+(``[scrapy] settings = branchnews.crawler.settings``). ``scrapyd-deploy`` builds one with a generated
 ``setup.py`` that says so, but ours is a pyproject-only project: setuptools takes the metadata
 from ``pyproject.toml`` and ignores the ``setup.py`` entry point (it warns "'entry-points'
 defined outside of pyproject.toml would be ignored"), so that egg has no settings module and
@@ -34,11 +34,11 @@ def settings_module(repo: Path = REPO) -> str:
     return cfg.get("settings", "default")
 
 
-def top_level_packages(repo: Path = REPO) -> list[str]:
-    """``branchnews``, ``crawler``, ``pipelines``: the roots of pyproject's package patterns."""
+def source_folders(repo: Path = REPO) -> list[str]:
+    """``branchnews``, ``crawler``, ``pipelines``: the folders pyproject's ``package-dir`` maps
+    into the one ``branchnews`` package."""
     pyproject = tomllib.loads((repo / "pyproject.toml").read_text("utf-8"))
-    patterns = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
-    return sorted({p.split(".", 1)[0].rstrip("*") for p in patterns})
+    return sorted(set(pyproject["tool"]["setuptools"]["package-dir"].values()))
 
 
 def add_entry_point(egg: Path, settings: str) -> None:
@@ -74,8 +74,8 @@ def build_egg(dest: Path, repo: Path = REPO) -> Path:
         src.mkdir()
         for name in ("pyproject.toml", "README.md"):
             shutil.copy2(repo / name, src / name)
-        for package in top_level_packages(repo):
-            shutil.copytree(repo / package, src / package, ignore=_IGNORE)
+        for folder in source_folders(repo):
+            shutil.copytree(repo / folder, src / folder, ignore=_IGNORE)
         out = Path(tmp) / "dist"
         result = subprocess.run(
             [sys.executable, "-c", "from setuptools import setup; setup()",

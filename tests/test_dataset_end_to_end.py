@@ -15,15 +15,15 @@ from datetime import datetime
 
 import pytest
 
-from crawler import settings as project_settings
-from pipelines.dataset import load_dataset
-from pipelines.parquet import read_parquet
+from branchnews.crawler import settings as project_settings
+from branchnews.pipelines.dataset import load_dataset
+from branchnews.pipelines.parquet import read_parquet
 from tests.conftest import REPO, run_cli
 from tests.pipelines.test_dataset import strip_absent
 
 ARTICLES = json.loads((REPO / "tests" / "golden" / "sample" / "_articles.json").read_text("utf-8"))
-WARC_MIDDLEWARE = {"crawler.warc.WarcMiddleware": 950}
-MANIFEST_PIPELINE = {"pipelines.manifest.ManifestPipeline": 800}
+WARC_MIDDLEWARE = {"branchnews.crawler.warc.WarcMiddleware": 950}
+MANIFEST_PIPELINE = {"branchnews.pipelines.manifest.ManifestPipeline": 800}
 
 
 @pytest.fixture(scope="module")

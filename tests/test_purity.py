@@ -5,11 +5,11 @@ import sys
 
 import pytest
 
-PURE = ["crawler.pages.article", "crawler.pages.links", "crawler.pages.continuation",
-        "crawler.pages.challenge", "pipelines.state",
-        "crawler.profiles", "pipelines.normalize", "pipelines.records", "pipelines.output",
-        "pipelines.dataset", "pipelines.duplicates", "pipelines.parquet", "pipelines.manifest",
-        "pipelines.card", "branchnews.reextract", "crawler.warc"]
+PURE = ["branchnews.crawler.pages.article", "branchnews.crawler.pages.links", "branchnews.crawler.pages.continuation",
+        "branchnews.crawler.pages.challenge", "branchnews.pipelines.state",
+        "branchnews.crawler.profiles", "branchnews.pipelines.normalize", "branchnews.pipelines.records", "branchnews.pipelines.output",
+        "branchnews.pipelines.dataset", "branchnews.pipelines.duplicates", "branchnews.pipelines.parquet", "branchnews.pipelines.manifest",
+        "branchnews.pipelines.card", "branchnews.reextract", "branchnews.crawler.warc"]
 
 
 @pytest.mark.parametrize("module", PURE)

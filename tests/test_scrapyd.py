@@ -198,9 +198,11 @@ def test_the_egg_names_the_settings_module(deployed):
     with zipfile.ZipFile(deployed) as egg:
         names = set(egg.namelist())
         points = egg.read("EGG-INFO/entry_points.txt").decode()
-    assert "[scrapy]\nsettings = crawler.settings" in points
-    assert {"crawler/profiles/sample.toml", "pipelines/schema/record.schema.json",
-            "crawler/spiders/news.py", "crawler/settings.py"} <= names
+    assert "[scrapy]\nsettings = branchnews.crawler.settings" in points
+    assert {"branchnews/crawler/profiles/sample.toml",
+            "branchnews/pipelines/schema/record.schema.json",
+            "branchnews/crawler/spiders/news.py", "branchnews/crawler/settings.py"} <= names
+    assert {n.split("/", 1)[0] for n in names} == {"branchnews", "EGG-INFO"}
     assert not any(n.startswith("tests/") for n in names)
 
 
@@ -211,7 +213,7 @@ def test_scrapyd_lists_the_deployed_project(scrapyd, deployed):
 
 
 def test_the_spider_takes_scrapyds_job_argument():
-    from crawler.spiders.news import NewsSpider
+    from branchnews.crawler.spiders.news import NewsSpider
 
     spider = NewsSpider(site="sample", _job="0123abcd")
     assert spider._job == "0123abcd" and spider.profile.name == "sample"

@@ -7,7 +7,7 @@ it: it takes decoded text). ``extract(input)`` is the timed call and returns an
 What each tool is asked to do (the "whole extraction" that is timed):
 
 * branchnews: ``parse_article(Page(url, bytes, {}), normalizer=…)``: decoding, extraction and
-  normalisation, with one :class:`~pipelines.normalize.Normalizer` built before timing;
+  normalisation, with one :class:`~branchnews.pipelines.normalize.Normalizer` built before timing;
 * trafilatura: ``bare_extraction(bytes, with_metadata=True, include_comments=False)``: it
   decodes the bytes itself; comments are left out because no label holds them. ``sitename``
   stands for the source; it has no editor field;
@@ -66,8 +66,8 @@ def _lines(text: str | None) -> list[str]:
 
 
 def _branchnews() -> Tool:
-    from crawler.pages.article import Page, parse_article
-    from pipelines.normalize import Normalizer
+    from branchnews.crawler.pages.article import Page, parse_article
+    from branchnews.pipelines.normalize import Normalizer
 
     normalizer = Normalizer()
 
@@ -107,7 +107,7 @@ def _gne() -> Tool:
         from gne import GeneralNewsExtractor
     except ImportError as exc:
         raise ToolUnavailable("gne is not installed (pip install 'gne>=0.4.3')") from exc
-    from crawler.pages.decode import decode_html
+    from branchnews.crawler.pages.decode import decode_html
 
     extractor = GeneralNewsExtractor()
 

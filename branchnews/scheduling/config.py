@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
-from crawler.profiles import ProfileError, load_profile
+from branchnews.crawler.profiles import ProfileError, load_profile
 
 DEFAULT_CONFIG = "jobs.toml"
 DEFAULT_OUTPUT = "output"

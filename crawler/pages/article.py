@@ -18,20 +18,20 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, attachments_in, body_lines,
+from branchnews.crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, attachments_in, body_lines,
                                 find_body, images_in, is_attachment_line, is_chrome, is_noise)
-from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
+from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                    dateline_authors, is_credit_line, source_from_classes)
-from crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
-from crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
-from crawler.pages.dates import list_date as dates_list_date
-from crawler.pages.decode import decode_html
-from crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
-from crawler.pages.lines import Line, PageText, clean_space, parse_html, prune, text_of, walk_page
-from crawler.pages.sections import split_sections
-from crawler.pages.title import find_headline, similarity
-from pipelines.normalize import Normalizer, normalize_text
-from pipelines.records import SCHEMA_VERSION, canonical_url, content_hash, record_id
+from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
+from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
+from branchnews.crawler.pages.dates import list_date as dates_list_date
+from branchnews.crawler.pages.decode import decode_html
+from branchnews.crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
+from branchnews.crawler.pages.lines import Line, PageText, clean_space, parse_html, prune, text_of, walk_page
+from branchnews.crawler.pages.sections import split_sections
+from branchnews.crawler.pages.title import find_headline, similarity
+from branchnews.pipelines.normalize import Normalizer, normalize_text
+from branchnews.pipelines.records import SCHEMA_VERSION, canonical_url, content_hash, record_id
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",

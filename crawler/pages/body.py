@@ -15,7 +15,7 @@ from lxml import etree
 from w3lib.url import safe_url_string
 from urllib.parse import urljoin
 
-from crawler.pages.lines import Line, text_of
+from branchnews.crawler.pages.lines import Line, text_of
 
 _POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
                        r"post|entry|story|wz|cont", re.I)

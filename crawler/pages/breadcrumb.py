@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from crawler.pages.lines import Line, clean_space
+from branchnews.crawler.pages.lines import Line, clean_space
 
 LOCATION_LABEL = re.compile(
     r"^.{0,6}?(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|你当前的位置|"

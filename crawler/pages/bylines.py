@@ -18,9 +18,9 @@ import re
 
 from lxml import etree
 
-from crawler.pages.dates import find_dates
-from crawler.pages.labels import read_labels
-from crawler.pages.lines import text_of, clean_space
+from branchnews.crawler.pages.dates import find_dates
+from branchnews.crawler.pages.labels import read_labels
+from branchnews.crawler.pages.lines import text_of, clean_space
 
 _ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from crawler.pages.lines import parse_html
+from branchnews.crawler.pages.lines import parse_html
 from w3lib.url import safe_url_string
 
 _PAGE_FILE = re.compile(r"^(?P<stem>.+?)(?:_(?P<n>\d+))?(?P<ext>\.[a-z]{2,6})$", re.I)

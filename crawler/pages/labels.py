@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.pages.lines import CLOSE, OPEN, unmark
+from branchnews.crawler.pages.lines import CLOSE, OPEN, unmark
 
 # Field → label variants, most specific first. 审核/审校 are listed under "other" so they end
 # the previous value and are never taken for the editor.
@@ -141,6 +141,6 @@ def is_label_line(line: str) -> bool:
 
 
 def _is_date_or_chrome(text: str) -> bool:
-    from crawler.pages.dates import find_dates
+    from branchnews.crawler.pages.dates import find_dates
 
     return bool(find_dates(text)) or len(text) <= 2

@@ -9,14 +9,11 @@ answered against the tree.
 
 from __future__ import annotations
 
-import logging
-import os
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-logger = logging.getLogger(__name__)
 
 BLOCK_TAGS = frozenset("""
     address article aside blockquote body center dd details dialog div dl dt fieldset figcaption
@@ -60,7 +57,7 @@ class Line:
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-def _han_python(text: str) -> int:
+def _count_han(text: str) -> int:
     return len(_NOT_HAN.sub("", text))
 
 
@@ -184,8 +181,6 @@ class PageText:
         self.texts = texts
 
     def lines(self) -> list[Line]:
-        if _fast is not None:
-            return _fast.lines_of(self.pending, Line, OPEN, CLOSE)
         lines: list[Line] = []
         carried: list[etree._Element] = []
         for parts, block, links, link_chars in self.pending:
@@ -221,24 +216,12 @@ def walk_page(root: etree._Element) -> PageText:
 
     Text gathers until a block element starts or ends, or a ``<br>``; then it becomes a line of
     the block it belongs to. Elements hidden by ``style`` or ``hidden`` are skipped (and
-    dropped by ``PageText.drop_hidden``). The pass runs in C (``_walk``, compiled at install)
-    when it is available, else in Python (``_walk_python``); both give the same ``PageText``.
+    dropped by ``PageText.drop_hidden``).
     """
-    if _fast_walk is None:
-        return _walk_python(root)
-    slots: list[tuple[etree._Element, object]] = []
-    texts: list[str] = []
-    places: list = []
-    body = root.find("body")
-    start = body if body is not None else root
-    if body is not None:
-        _texts_outside(root, body, slots, texts, places)
-    pending, hidden = _fast_walk(start, root, _ANY_HIDDEN_ATTRIBUTE(start), _hides, SPACES, OPEN,
-                                 CLOSE, TEXT, TAIL, slots, texts, places)
-    return PageText(root, slots, texts, places, pending, hidden)
+    return _walk(root)
 
 
-def _walk_python(root: etree._Element) -> PageText:
+def _walk(root: etree._Element) -> PageText:
     """``walk_page`` in Python, with lxml's ``iterwalk``. This loop runs twice per element of
     every page, so it is written for speed: one tag lookup per element, and no string work
     until ``PageText.lines``."""
@@ -366,26 +349,3 @@ def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
-
-
-def _load_fast_walk():
-    """The compiled module, if it was built and matches the lxml in use (it reads lxml's C
-    structs); ``BRANCHNEWS_PURE_PYTHON=1`` turns it off."""
-    if os.environ.get("BRANCHNEWS_PURE_PYTHON"):
-        return None
-    try:
-        from crawler.pages import _walk
-    except ImportError:
-        return None
-    if _walk.LXML_BUILT_WITH != etree.__version__:
-        logger.warning("crawler.pages._walk was compiled against lxml %s, not the lxml %s in use: "
-                       "walking pages in Python (reinstall branchnews to compile it again)",
-                       _walk.LXML_BUILT_WITH, etree.__version__)
-        return None
-    _walk.set_kinds(_KIND)
-    return _walk
-
-
-_fast = _load_fast_walk()
-_fast_walk = _fast.walk if _fast is not None else None
-_count_han = _fast.han_count if _fast is not None else _han_python

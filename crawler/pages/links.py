@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree, html
 from w3lib.url import safe_url_string
 
-from crawler.pages.decode import decode_html
+from branchnews.crawler.pages.decode import decode_html
 
 # Article URL shapes of the common Chinese CMSes, used when a profile names none.
 DEFAULT_ARTICLE_PATTERNS = tuple(re.compile(p) for p in (

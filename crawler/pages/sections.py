@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.pages.dates import cn_number
+from branchnews.crawler.pages.dates import cn_number
 
 _NUM = "[一二三四五六七八九十]{1,3}"
 LEVEL1 = re.compile(r"^(?P<marker>(?P<num>" + _NUM + r")\s?[、．.])\s*(?P<heading>\S.*)$")

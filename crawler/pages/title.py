@@ -12,8 +12,8 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from crawler.pages import lines
-from crawler.pages.lines import clean_space, is_inside, text_of
+from branchnews.crawler.pages import lines
+from branchnews.crawler.pages.lines import clean_space, is_inside, text_of
 
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
@@ -82,8 +82,6 @@ def _candidates_before(root: etree._Element, prose: etree._Element, prefix: str)
     body = root.find("body")
     if body is None or not is_inside(prose, body):
         return _CANDIDATES_BEFORE(prose, p=prefix)
-    if lines._fast is not None:
-        return lines._fast.candidates_before(body, prose, prefix, _leaf_starts_with)
     outside = {el for child in root if child is not body for el in child.iter()}  # <head>
     out = []
     for el in _PRECEDING(prose):

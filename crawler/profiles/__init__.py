@@ -56,7 +56,7 @@ def _any(patterns: tuple[re.Pattern, ...], url: str) -> bool:
 
 def _bundled():
     """The bundled profiles as importlib resources: they may live inside a zipped egg (Scrapyd)."""
-    return resources.files("crawler.profiles")
+    return resources.files("branchnews.crawler.profiles")
 
 
 def available() -> list[str]:

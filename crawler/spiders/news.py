@@ -1,6 +1,6 @@
 """The one spider: walk a profile's list pages to its articles and hand bytes to the parser.
 
-It only decides what to fetch. Everything about reading a page is in ``crawler.pages`` (pure),
+It only decides what to fetch. Everything about reading a page is in ``branchnews.crawler.pages`` (pure),
 so ``branchnews extract`` on a saved page gives the same record as a crawl.
 """
 
@@ -15,16 +15,16 @@ from scrapy.http import Response
 
 from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
 
-from crawler.distributed import SharedScheduler, redis_settings, request_urls, worker_id
-from crawler.pages.article import ExtractionError, Page, parse_article
-from crawler.pages.challenge import challenge_reason
-from crawler.pages.continuation import continuation_url
-from crawler.pages.links import list_links
-from crawler.profiles import load_profile
-from pipelines.normalize import Normalizer
-from pipelines.output import JsonLinesWriter
-from pipelines.records import record_id
-from pipelines.state import StateStore
+from branchnews.crawler.distributed import SharedScheduler, redis_settings, request_urls, worker_id
+from branchnews.crawler.pages.article import ExtractionError, Page, parse_article
+from branchnews.crawler.pages.challenge import challenge_reason
+from branchnews.crawler.pages.continuation import continuation_url
+from branchnews.crawler.pages.links import list_links
+from branchnews.crawler.profiles import load_profile
+from branchnews.pipelines.normalize import Normalizer
+from branchnews.pipelines.output import JsonLinesWriter
+from branchnews.pipelines.records import record_id
+from branchnews.pipelines.state import StateStore
 
 MAX_ARTICLE_PAGES = 50  # a pager that never ends is a trap, not an article
 
@@ -78,7 +78,7 @@ class NewsSpider(scrapy.Spider):
             for name, value in redis_settings(redis_url).items():
                 crawler.settings.set(name, value, priority="cmdline")
             extensions = crawler.settings.getdict("EXTENSIONS")
-            extensions["crawler.distributed.Coordinator"] = 510
+            extensions["branchnews.crawler.distributed.Coordinator"] = 510
             crawler.settings.set("EXTENSIONS", extensions, priority="cmdline")
             spider.file_tag = f"w-{worker_id()}"
         spider.state = StateStore(spider.out_dir / spider.profile.name, in_memory=bool(redis_url))

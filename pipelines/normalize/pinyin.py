@@ -27,7 +27,6 @@ pages that do repeat the same few hundred characters.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -98,17 +97,8 @@ def shows_artifact(texts: Iterable[str]) -> bool:
 def strip_annotations(text: str) -> str:
     """Remove every annotation that is a reading of its character.
 
-    Call only for a document that shows the artifact (see the module docstring). The scan runs
-    compiled (``_pinyin``) when the install built it, else in Python (``_strip_python``).
+    Call only for a document that shows the artifact (see the module docstring).
     """
-    if _compiled is None:
-        return _strip_python(text)
-    if len(_VERDICTS) >= _REPLACEMENTS_MAX:
-        _VERDICTS.clear()
-    return _compiled.strip(text, _VERDICTS, is_reading)
-
-
-def _strip_python(text: str) -> str:
     # A farm page has hundreds of annotations but only a few dozen distinct
     # ones, so there is no Python call per annotation: the page is reversed
     # and split once, each annotation (odd pieces) is swapped for its cached
@@ -134,16 +124,3 @@ class _Replacements(dict[str, str]):
 
 _REPLACEMENTS = _Replacements()
 
-
-def _load_compiled():
-    if os.environ.get("BRANCHNEWS_PURE_PYTHON"):
-        return None
-    try:
-        from pipelines.normalize import _pinyin
-    except ImportError:  # not built (no compiler at install): the Python scan runs
-        return None
-    return _pinyin
-
-
-_compiled = _load_compiled()
-_VERDICTS: dict[str, bool] = {}  # annotation → is it a reading of its character (compiled scan)

@@ -19,9 +19,9 @@ import pytest
 from branchnews.sample_site import BASE_URL
 from branchnews.sample_site import build as B
 from branchnews.sample_site import scale as S
-from crawler.pages.article import Page, parse_article
-from crawler.pages.links import list_links
-from crawler.profiles import load_profile
+from branchnews.crawler.pages.article import Page, parse_article
+from branchnews.crawler.pages.links import list_links
+from branchnews.crawler.profiles import load_profile
 from tests.conftest import REPO, run_cli
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.profiles import ProfileError, available, load_profile, profile_from_dict
+from branchnews.crawler.profiles import ProfileError, available, load_profile, profile_from_dict
 
 
 def test_every_bundled_profile_loads():

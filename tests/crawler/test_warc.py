@@ -15,9 +15,9 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from branchnews.reextract import CaptureIndex, Capture, read_warcs, reextract
-from crawler.pages.article import Page, parse_article
-from crawler.profiles import load_profile
-from crawler.warc import WarcFile, WarcMiddleware
+from branchnews.crawler.pages.article import Page, parse_article
+from branchnews.crawler.profiles import load_profile
+from branchnews.crawler.warc import WarcFile, WarcMiddleware
 from tests.conftest import REPO, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -98,7 +98,7 @@ def test_a_cut_short_last_record_leaves_the_earlier_ones_readable(tmp_path, keep
 def test_a_killed_writer_leaves_readable_records(tmp_path):
     code = (
         "import sys, time\n"
-        "from crawler.warc import WarcFile\n"
+        "from branchnews.crawler.warc import WarcFile\n"
         f"w = WarcFile({str(tmp_path)!r}, 'killed')\n"
         "n = 0\n"
         "while True:\n"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.dataset import (DatasetError, DatasetWarning, Record, SchemaVersionError,
+from branchnews.pipelines.dataset import (DatasetError, DatasetWarning, Record, SchemaVersionError,
                                Section, dataset_files, load_dataset)
-from pipelines.records import FIELDS, content_hash, dumps, problems, record_id
+from branchnews.pipelines.records import FIELDS, content_hash, dumps, problems, record_id
 
 SECTIONS = [
     {"marker": "一、", "number": 1, "level": 1, "heading": "基本情况", "paragraphs": ["甲。"]},
@@ -232,7 +232,7 @@ def test_importing_branchnews_stays_light():
             "('pipelines', 'pandas', 'pyarrow', 'scrapy', 'opencc')]\n"
             "assert not heavy, heavy\n"
             "from branchnews import load_dataset, Record\n"
-            "import pipelines.dataset as d\n"
+            "import branchnews.pipelines.dataset as d\n"
             "assert load_dataset is d.load_dataset and Record is d.Record\n")
     subprocess.run([sys.executable, "-c", code], check=True)
 

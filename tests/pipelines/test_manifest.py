@@ -8,11 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipelines.card import field_rows, render_card
-from pipelines.dataset import Record
-from pipelines.manifest import (CARD_FILE, MANIFEST_FILE, ManifestPipeline, build_manifest, channel,
+from branchnews.pipelines.card import field_rows, render_card
+from branchnews.pipelines.dataset import Record
+from branchnews.pipelines.manifest import (CARD_FILE, MANIFEST_FILE, ManifestPipeline, build_manifest, channel,
                                 render_tables, table, verify_files, write_manifest)
-from pipelines.records import FIELDS, schema
+from branchnews.pipelines.records import FIELDS, schema
 from tests.conftest import run_cli
 from tests.pipelines.test_dataset import make_record, write_jsonl
 
@@ -98,7 +98,7 @@ def test_site_folder_manifest_paths_are_relative(dataset):
 
 def test_unchanged_files_keep_their_hash_without_rereading(dataset, monkeypatch):
     first = write_manifest(dataset)
-    import pipelines.manifest as manifest
+    import branchnews.pipelines.manifest as manifest
 
     reread = []
     original = manifest.sha256_and_lines
@@ -193,7 +193,7 @@ def test_writers_of_one_folder_take_turns(dataset):
     import fcntl
     import threading
 
-    from pipelines.manifest import MANIFEST_LOCK, write_manifest
+    from branchnews.pipelines.manifest import MANIFEST_LOCK, write_manifest
 
     folder = dataset / "sample"
     holder = open(folder / MANIFEST_LOCK, "a")

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-import pipelines.normalize as normalize
-from pipelines.normalize import NormalizedDocument, Normalizer, normalize_text
+import branchnews.pipelines.normalize as normalize
+from branchnews.pipelines.normalize import NormalizedDocument, Normalizer, normalize_text
 
 DATA = Path(__file__).parent / "data"
 SEED = "000_2d896b80177dcbe6"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipelines.normalize import Normalizer
-from pipelines.normalize.gbk_scars import repair_scars
+from branchnews.pipelines.normalize import Normalizer
+from branchnews.pipelines.normalize.gbk_scars import repair_scars
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,9 @@
 """Glued pinyin: removed only on pages that show the farm's artifact, only where it is a reading."""
 
-from pathlib import Path
-
 import pytest
-from hypothesis import given, settings, strategies as st
 
-from pipelines.normalize import normalize_text
-from pipelines.normalize import pinyin as pinyin_mod
-from pipelines.normalize.pinyin import has_hint, is_reading, shows_artifact, strip_annotations
-from tests.conftest import require_compiled
+from branchnews.pipelines.normalize import normalize_text
+from branchnews.pipelines.normalize.pinyin import has_hint, is_reading, shows_artifact, strip_annotations
 
 
 @pytest.mark.parametrize(
@@ -105,27 +100,3 @@ def test_end_to_end(text, expected):
 def test_has_hint(text, expected):
     assert has_hint(text) is expected
 
-
-# -- the compiled scan (pipelines/normalize/_pinyin.pyx) and the Python one agree -------------
-
-
-_PIECES = st.sampled_from(["當", "頁", "為", "中", "\U00020000", "a", "dāng", "yè", "wéi", "C",
-                           "WHO", "(", ")", "abcdefghi", "da\u0304ng", " ", "，", "\ufdd0", "ǹ"])
-
-
-def _compiled_or_skip():
-    require_compiled(pinyin_mod._compiled, "pipelines.normalize._pinyin")
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_PIECES, max_size=40).map("".join))
-def test_compiled_scan_agrees_with_python(text):
-    _compiled_or_skip()
-    assert pinyin_mod._compiled.strip(text, {}, is_reading) == pinyin_mod._strip_python(text)
-
-
-def test_compiled_scan_agrees_on_the_damaged_pages():
-    _compiled_or_skip()
-    for path in sorted((Path(__file__).parent / "data").glob("*.txt")):
-        text = path.read_text("utf-8")
-        assert pinyin_mod._compiled.strip(text, {}, is_reading) == pinyin_mod._strip_python(text)

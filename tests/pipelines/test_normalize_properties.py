@@ -6,7 +6,7 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from pipelines.normalize import STEPS, Normalizer  # noqa: E402
+from branchnews.pipelines.normalize import STEPS, Normalizer  # noqa: E402
 
 # Characters the rules care about, so that generated text hits them often:
 # Han of both scripts, pinyin letters, ASCII and CJK punctuation, the special

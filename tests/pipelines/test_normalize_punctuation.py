@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.normalize.punctuation import to_fullwidth
+from branchnews.pipelines.normalize.punctuation import to_fullwidth
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import inspect
 import opencc
 import pytest
 
-from pipelines.normalize import Normalizer, script
+from branchnews.pipelines.normalize import Normalizer, script
 
 
 def test_binding_signature_has_the_tofu_flag():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipelines.normalize import normalize_text
-from pipelines.normalize.whitespace import normalize_spaces
+from branchnews.pipelines.normalize import normalize_text
+from branchnews.pipelines.normalize.whitespace import normalize_spaces
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipelines.normalize import normalize_text
-from pipelines.normalize.zhe import fix_zhe
+from branchnews.pipelines.normalize import normalize_text
+from branchnews.pipelines.normalize.zhe import fix_zhe
 
 
 @pytest.mark.parametrize(

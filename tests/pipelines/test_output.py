@@ -1,6 +1,6 @@
 import json
 
-from pipelines.output import JsonLinesWriter, read_ids, repair_tail
+from branchnews.pipelines.output import JsonLinesWriter, read_ids, repair_tail
 
 
 def test_writer_appends_complete_lines_without_escapes(tmp_path):

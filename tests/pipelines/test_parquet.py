@@ -8,10 +8,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.dataset import Record, load_dataset
-from pipelines.parquet import (arrow_schema, duckdb_columns, export_parquet, read_parquet,
+from branchnews.pipelines.dataset import Record, load_dataset
+from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, export_parquet, read_parquet,
                                table_records, to_table, write_parquet)
-from pipelines.records import FIELDS, SCHEMA_VERSION, schema
+from branchnews.pipelines.records import FIELDS, SCHEMA_VERSION, schema
 from tests.conftest import run_cli
 from tests.pipelines.test_dataset import SECTIONS, make_record, write_jsonl
 
@@ -117,7 +117,7 @@ def late_subsections(tmp_path_factory):
 
 def test_polars_with_the_explicit_schema_keeps_late_subsections(late_subsections):
     pl = pytest.importorskip("polars")
-    from pipelines.parquet import polars_schema
+    from branchnews.pipelines.parquet import polars_schema
 
     path, records = late_subsections
     df = pl.read_ndjson(path, schema=polars_schema())
@@ -143,7 +143,7 @@ def test_hugging_face_with_explicit_features_keeps_late_subsections(late_subsect
 
     os.environ["HF_DATASETS_OFFLINE"] = "1"
     datasets = pytest.importorskip("datasets")
-    from pipelines.parquet import hf_features
+    from branchnews.pipelines.parquet import hf_features
 
     path, records = late_subsections
     # chunksize stands in for datasets' default 10 MB first chunk on a large file

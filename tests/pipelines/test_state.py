@@ -1,8 +1,8 @@
 import json
 import sqlite3
 
-from pipelines.output import JsonLinesWriter
-from pipelines.state import StateStore, data_files
+from branchnews.pipelines.output import JsonLinesWriter
+from branchnews.pipelines.state import StateStore, data_files
 
 
 def rec(i: int, version: int = 1, h: str = "a") -> dict:

@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.pages.article import ExtractionError, Page, parse_article
+from branchnews.crawler.pages.article import ExtractionError, Page, parse_article
 
 URL = "http://x.example.cn/a/1.html"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.pages.article import Page, parse_article
-from pipelines.records import problems, record_id
+from branchnews.crawler.pages.article import Page, parse_article
+from branchnews.pipelines.records import problems, record_id
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

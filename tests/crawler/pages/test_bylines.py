@@ -1,7 +1,7 @@
 import pytest
 from lxml import html
 
-from crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
+from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                    dateline_authors, is_credit_line, source_from_classes)
 
 

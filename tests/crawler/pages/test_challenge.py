@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.pages.challenge import challenge_reason
+from branchnews.crawler.pages.challenge import challenge_reason
 
 # 加速乐 first stage (status 521 in the wild): the cookie name is spelled out character by character.
 JSL_STAGE1 = ("<script>document.cookie=('_')+('_')+('j')+('s')+('l')+('_')+('c')+('l')+('e')+('a')"

@@ -1,7 +1,7 @@
 import pytest
 from datetime import date
 
-from crawler.pages.dates import cn_number, date_from_url, find_dates, parse_iso_like
+from branchnews.crawler.pages.dates import cn_number, date_from_url, find_dates, parse_iso_like
 
 TODAY = date(2026, 11, 28)
 
@@ -83,7 +83,7 @@ def test_parse_iso_like(value, iso):
     ("共23条", date(2017, 10, 1), None),
 ])
 def test_list_date(text, reference, iso):
-    from crawler.pages.dates import list_date
+    from branchnews.crawler.pages.dates import list_date
 
     found = list_date(text, reference)
     assert (found.iso if found else None) == iso

@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.pages.decode import decode_html
+from branchnews.crawler.pages.decode import decode_html
 
 TEXT = "民盟张喆、李镕二〇一七年"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.pages.labels import is_label_line, read_labels
+from branchnews.crawler.pages.labels import is_label_line, read_labels
 
 
 def fields(line):

@@ -5,22 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from crawler.pages import lines as lines_mod
-from crawler.pages.article import Page, parse_article
-from crawler.pages.lines import OPEN, CLOSE, page_lines, parse_html, prune, walk_page
-from tests.conftest import require_compiled
-
-
-@pytest.fixture(autouse=True, params=["compiled", "python"])
-def walk_impl(request, monkeypatch):
-    """Every test of this module runs with both walks."""
-    if request.param == "compiled":
-        require_compiled(lines_mod._fast, "crawler.pages._walk")
-    else:
-        monkeypatch.setattr(lines_mod, "_fast", None)
-        monkeypatch.setattr(lines_mod, "_fast_walk", None)
-        monkeypatch.setattr(lines_mod, "_count_han", lines_mod._han_python)
-    return request.param
+from branchnews.crawler.pages.article import Page, parse_article
+from branchnews.crawler.pages.lines import OPEN, CLOSE, page_lines, parse_html, prune, walk_page
 
 
 def _lines(html: str) -> list[str]:

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from crawler.pages.continuation import next_page_url, page_number
-from crawler.pages.links import list_links
+from branchnews.crawler.pages.continuation import next_page_url, page_number
+from branchnews.crawler.pages.links import list_links
 from lxml import html
 
 BASE = "http://branch.example.org.cn/t2/tzxw/index.html"

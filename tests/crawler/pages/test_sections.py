@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.pages.sections import split_sections
+from branchnews.crawler.pages.sections import split_sections
 
 
 def sec(marker, number, level, heading, paragraphs, subsections=None):

@@ -15,7 +15,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from pipelines.records import problems, record_id
+from branchnews.pipelines.records import problems, record_id
 from tests.conftest import REPO, run_cli
 
 GOLDEN_DIR = REPO / "tests" / "golden" / "sample"
