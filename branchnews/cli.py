@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a dataset as Parquet, one file per site")
     add_export_arguments(export)
 
-    from branchnews.pipelines.manifest import add_arguments as add_stats_arguments
+    from branchnews.stats import add_arguments as add_stats_arguments
 
     stats = sub.add_parser("stats", help="count and hash a dataset; --write its manifest and card")
     add_stats_arguments(stats)

@@ -9,7 +9,9 @@ PURE = ["branchnews.crawler.pages.article", "branchnews.crawler.pages.links", "b
         "branchnews.crawler.pages.challenge", "branchnews.pipelines.state",
         "branchnews.crawler.profiles", "branchnews.pipelines.normalize", "branchnews.pipelines.records", "branchnews.pipelines.output",
         "branchnews.pipelines.dataset", "branchnews.pipelines.duplicates", "branchnews.pipelines.parquet", "branchnews.pipelines.manifest",
-        "branchnews.pipelines.card", "branchnews.reextract", "branchnews.crawler.warc"]
+        "branchnews.pipelines.card", "branchnews.reextract", "branchnews.crawler.warc",
+        "branchnews.pipelines.files", "branchnews.pipelines.checksums", "branchnews.pipelines.summary",
+        "branchnews.pipelines.folder_lock", "branchnews.pipelines.tables", "branchnews.stats"]
 
 
 @pytest.mark.parametrize("module", PURE)
