@@ -10,10 +10,10 @@ from __future__ import annotations
 _LAZY = {
     "load_dataset": "branchnews.pipelines.dataset",
     "Dataset": "branchnews.pipelines.dataset",
-    "Record": "branchnews.pipelines.dataset",
-    "Section": "branchnews.pipelines.dataset",
-    "Attachment": "branchnews.pipelines.dataset",
-    "Image": "branchnews.pipelines.dataset",
+    "Record": "branchnews.pipelines.record",
+    "Section": "branchnews.pipelines.record",
+    "Attachment": "branchnews.pipelines.record",
+    "Image": "branchnews.pipelines.record",
     "DatasetError": "branchnews.pipelines.dataset",
     "SchemaVersionError": "branchnews.pipelines.dataset",
 }

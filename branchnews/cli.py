@@ -87,7 +87,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from branchnews.crawler.pages.article import ExtractionError, Page, parse_article
     from branchnews.pipelines.normalize import Normalizer
-    from branchnews.pipelines.records import dumps
+    from branchnews.pipelines.record import dumps
 
     if args.url and len(args.pages) > 1:
         print("branchnews: --url names one page; give one PAGE with it", file=sys.stderr)

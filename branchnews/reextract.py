@@ -269,7 +269,7 @@ def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | N
               script: str | None = None) -> Report:
     """Rebuild records from ``warcs`` into ``out_dir/<site>/<day>.jsonl``; returns the report."""
     from branchnews.pipelines.output import JsonLinesWriter, read_ids
-    from branchnews.pipelines.records import problems
+    from branchnews.pipelines.record_schema import problems
 
     contents = read_warcs(warcs)
     name = site or contents.info.get("branchnews-site")

@@ -11,20 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from branchnews.pipelines.records import FIELDS, schema
+from branchnews.pipelines.record import FIELDS
+from branchnews.pipelines.record_schema import schema
 
-# Fields whose JSON Schema entry has no description of its own.
-FALLBACK = {
-    "sections": "Numbered sections of the body (一、 level 1, with （一） level-2 subsections).",
-    "sections[].number": "The section's number (一 → 1).",
-    "sections[].level": "1 for 一、 headings, 2 for （一） subsections.",
-    "attachments": "Files the article links to (PDF, Word, …): visible name and absolute URL.",
-    "attachments[].name": "Link text of the attachment.",
-    "attachments[].url": "Absolute URL of the attachment.",
-    "images": "Images in the article body (and its lead figure): absolute src and alt text.",
-    "images[].src": "Absolute URL of the image.",
-    "images[].alt": "alt text, null when the page gives none.",
-}
 STEPS = {
     "pinyin": "glued pinyin annotations removed (當(dāng)前 → 当前)",
     "gbk_scars": "`?` scars from a byte-level GBK edit rebuilt (?,F(xiàn)將 → 。现将)",
@@ -87,7 +76,7 @@ def field_rows() -> list[tuple[str, str, str]]:
     rows = []
 
     def describe(name: str, prop: Mapping[str, Any]) -> str:
-        text = prop.get("description") or FALLBACK.get(name, "")
+        text = prop.get("description", "")
         return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
     for name in FIELDS:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
-from branchnews.pipelines.records import FIELDS, SCHEMA_VERSION, content_hash, problems
+from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
+from branchnews.pipelines.record_schema import problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
 ERRORS_SUFFIX = ".errors.jsonl"
@@ -49,133 +50,6 @@ class DatasetWarning(UserWarning):
 
 class SchemaVersionError(DatasetError):
     """A record written under an incompatible (other major) schema version."""
-
-
-# -- record types -----------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    name: str
-    url: str
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
-        return cls(name=data["name"], url=data["url"])
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "url": self.url}
-
-
-@dataclass(frozen=True, slots=True)
-class Image:
-    src: str
-    alt: str | None
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Image:
-        return cls(src=data["src"], alt=data.get("alt"))
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"src": self.src, "alt": self.alt}
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A numbered section (``一、`` level 1, ``（一）`` level 2) of an article body."""
-
-    marker: str
-    number: int
-    level: int
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    subsections: tuple[Section, ...] = ()
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Section:
-        return cls(marker=data["marker"], number=data["number"], level=data["level"],
-                   heading=data["heading"], paragraphs=tuple(data.get("paragraphs") or ()),
-                   subsections=tuple(Section.from_dict(s) for s in data.get("subsections") or ()))
-
-    def as_dict(self) -> dict[str, Any]:
-        """The record's JSON shape: ``subsections`` only when there are some."""
-        out: dict[str, Any] = {"marker": self.marker, "number": self.number, "level": self.level,
-                               "heading": self.heading, "paragraphs": list(self.paragraphs)}
-        if self.subsections:
-            out["subsections"] = [s.as_dict() for s in self.subsections]
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One article, every field of ``record.schema.json``; lists are tuples (immutable)."""
-
-    schema_version: str
-    id: str
-    url: str
-    site: str
-    title: str | None
-    published: str | None
-    published_raw: str | None
-    source: str | None
-    author: str | None
-    editor: str | None
-    breadcrumb: tuple[str, ...]
-    preamble: tuple[str, ...]
-    sections: tuple[Section, ...]
-    paragraphs: tuple[str, ...]
-    text: str
-    attachments: tuple[Attachment, ...]
-    images: tuple[Image, ...]
-    pages: int
-    original_script: str
-    script: str
-    normalization: tuple[str, ...]
-    encoding: str
-    content_hash: str
-    version: int
-    updated_at: str | None
-    duplicate_of: str | None
-    fetched_at: str | None
-    status: int | None
-    warnings: tuple[str, ...]
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Record:
-        """A record from its JSON object; fields added in schema 1.1 default when absent (1.0)."""
-        missing = [k for k in FIELDS if k not in data and k not in _DEFAULTS_1_1]
-        if missing:
-            raise KeyError(f"record without required field(s): {', '.join(missing)}")
-        values = {k: data[k] for k in FIELDS if k in data}
-        values.setdefault("content_hash", content_hash(data.get("title"), data.get("text") or ""))
-        for name, default in _DEFAULTS_1_1.items():
-            values.setdefault(name, default)
-        for name in _STRING_LISTS:
-            values[name] = tuple(values[name] or ())
-        values["sections"] = tuple(Section.from_dict(s) for s in values["sections"] or ())
-        values["attachments"] = tuple(Attachment.from_dict(a) for a in values["attachments"] or ())
-        values["images"] = tuple(Image.from_dict(i) for i in values["images"] or ())
-        return cls(**values)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON Lines object, fields in schema order; equal to the line it was read from."""
-        out: dict[str, Any] = {}
-        for name in FIELDS:
-            value = getattr(self, name)
-            if name in _STRING_LISTS:
-                value = list(value)
-            elif name in ("sections", "attachments", "images"):
-                value = [v.as_dict() for v in value]
-            out[name] = value
-        return out
-
-    @property
-    def year(self) -> int | None:
-        """Year of publication, or None without a date."""
-        return int(self.published[:4]) if self.published else None
-
-
-_STRING_LISTS = ("breadcrumb", "preamble", "paragraphs", "normalization", "warnings")
-_DEFAULTS_1_1 = {"content_hash": None, "version": 1, "updated_at": None, "duplicate_of": None}
 
 
 # -- files ------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from branchnews.pipelines.dataset import dataset_files, latest_versions
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, apply_duplicates
 from branchnews.pipelines.files import data_files
 from branchnews.pipelines.folder_lock import folder_lock
-from branchnews.pipelines.records import SCHEMA_VERSION
+from branchnews.pipelines.record import SCHEMA_VERSION
 from branchnews.pipelines.summary import summarise, summary_lines
 
 logger = logging.getLogger(__name__)

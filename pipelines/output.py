@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from branchnews.pipelines.records import dumps
+from branchnews.pipelines.record import dumps
 
 logger = logging.getLogger(__name__)
 

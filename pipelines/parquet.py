@@ -1,4 +1,7 @@
-"""Parquet export with an explicit Arrow schema derived from ``record.schema.json``.
+"""Parquet export with an explicit Arrow schema derived from the record's JSON Schema.
+
+The JSON Schema is itself generated from the one record definition
+(:mod:`branchnews.pipelines.record`), so these schemas follow it field by field.
 
 Type inference is what makes columnar copies of JSON drift (a column of nulls becomes ``null``,
 ``2017-09-14T10:20:00+08:00`` becomes a naive UTC timestamp, sections with and without
@@ -24,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from branchnews.pipelines.records import FIELDS, SCHEMA_VERSION, schema
+from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION
+from branchnews.pipelines.record_schema import schema
 
 FORMATS = ("parquet",)
 
@@ -235,7 +239,7 @@ def read_parquet(path: str | Path) -> list:
     """The :class:`~branchnews.pipelines.dataset.Record` objects of a Parquet file written here."""
     import pyarrow.parquet as pq
 
-    from branchnews.pipelines.dataset import Record
+    from branchnews.pipelines.record import Record
 
     table = pq.read_table(path, schema=arrow_schema())
     return [Record.from_dict(row) for row in table_records(table)]

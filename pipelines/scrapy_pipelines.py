@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 
 from branchnews.pipelines.output import JsonLinesWriter, repair_tail
 from branchnews.pipelines.state import data_files
-from branchnews.pipelines.records import problems
+from branchnews.pipelines.record_schema import problems
 
 logger = logging.getLogger(__name__)
 

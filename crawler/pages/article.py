@@ -1,8 +1,8 @@
 """One article record from the bytes of its page(s): the pure heart of branchnews.
 
-Input is what a fetch gives (URL, body bytes, response headers); output is a record dict in
-the shape of ``pipelines/schema/record.schema.json``. No network, no files, no Scrapy: the
-crawl, ``branchnews extract`` and the tests all call :func:`parse_article`.
+Input is what a fetch gives (URL, body bytes, response headers); output is a record dict built
+from the one record definition (:class:`branchnews.pipelines.record.Record`). No network, no
+files, no Scrapy: the crawl, ``branchnews extract`` and the tests all call :func:`parse_article`.
 
 Order of work: decode every page, prune what no reader sees, normalise all text of the article
 as one document (the glued-pinyin test is per document), then read fields off the lines. Field
@@ -31,7 +31,8 @@ from branchnews.crawler.pages.lines import Line, PageText, clean_space, parse_ht
 from branchnews.crawler.pages.sections import split_sections
 from branchnews.crawler.pages.title import find_headline, similarity
 from branchnews.pipelines.normalize import Normalizer, normalize_text
-from branchnews.pipelines.records import SCHEMA_VERSION, canonical_url, content_hash, record_id
+from branchnews.pipelines.identity import canonical_url, content_hash, record_id
+from branchnews.pipelines.record import SCHEMA_VERSION, Attachment, Image, Record, Section
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
@@ -328,7 +329,11 @@ def _publish_date(layout: _Layout, labeled: str | None, root: etree._Element,
 def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str = "simplified",
                   selectors: Mapping[str, str] | None = None,
                   normalizer: Normalizer | None = None, list_date: str | None = None) -> dict:
-    """The record for one article, from its first page and any continuation pages."""
+    """The record for one article, from its first page and any continuation pages.
+
+    Built as a :class:`~branchnews.pipelines.record.Record` (the one definition of the fields)
+    and returned as its JSON object, the shape the crawl's item pipelines and the writer take.
+    """
     if isinstance(pages, Page):
         pages = [pages]
     if not pages:
@@ -391,34 +396,35 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     if parsed[0].declared:
         warnings.append(f"charset_mismatch:{parsed[0].declared}")
 
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": record_id(url),
-        "url": canonical_url(url),
-        "site": site,
-        "title": title or None,
-        "published": date.iso if date else None,
-        "published_raw": clean_space(date.raw.strip("/_")) if date else None,
-        "source": labeled.get("source") or None,
-        "author": labeled.get("author") or None,
-        "editor": labeled.get("editor") or None,
-        "breadcrumb": breadcrumb,
-        "preamble": split.preamble,
-        "sections": split.sections,
-        "paragraphs": paragraphs,
-        "text": "\n".join(paragraphs),
-        "attachments": attachments,
-        "images": images,
-        "pages": len(pages),
-        "original_script": doc.original_script,
-        "script": target,
-        "normalization": doc.steps,
-        "encoding": parsed[0].encoding,
-        "content_hash": content_hash(title or None, "\n".join(paragraphs)),
-        "version": 1,
-        "updated_at": None,
-        "duplicate_of": None,
-        "fetched_at": pages[0].fetched_at,
-        "status": pages[0].status,
-        "warnings": warnings,
-    }
+    text = "\n".join(paragraphs)
+    return Record(
+        schema_version=SCHEMA_VERSION,
+        id=record_id(url),
+        url=canonical_url(url),
+        site=site,
+        title=title or None,
+        published=date.iso if date else None,
+        published_raw=clean_space(date.raw.strip("/_")) if date else None,
+        source=labeled.get("source") or None,
+        author=labeled.get("author") or None,
+        editor=labeled.get("editor") or None,
+        breadcrumb=tuple(breadcrumb),
+        preamble=tuple(split.preamble),
+        sections=tuple(Section.from_dict(s) for s in split.sections),
+        paragraphs=tuple(paragraphs),
+        text=text,
+        attachments=tuple(Attachment.from_dict(a) for a in attachments),
+        images=tuple(Image.from_dict(i) for i in images),
+        pages=len(pages),
+        original_script=doc.original_script,
+        script=target,
+        normalization=tuple(doc.steps),
+        encoding=parsed[0].encoding,
+        content_hash=content_hash(title or None, text),
+        version=1,
+        updated_at=None,
+        duplicate_of=None,
+        fetched_at=pages[0].fetched_at,
+        status=pages[0].status,
+        warnings=tuple(warnings),
+    ).as_dict()

@@ -23,7 +23,7 @@ from branchnews.crawler.pages.links import list_links
 from branchnews.crawler.profiles import load_profile
 from branchnews.pipelines.normalize import Normalizer
 from branchnews.pipelines.output import JsonLinesWriter
-from branchnews.pipelines.records import record_id
+from branchnews.pipelines.identity import record_id
 from branchnews.pipelines.state import StateStore
 
 MAX_ARTICLE_PAGES = 50  # a pager that never ends is a trap, not an article

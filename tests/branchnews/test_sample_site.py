@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from branchnews.pipelines.records import SCHEMA_VERSION
+from branchnews.pipelines.record import SCHEMA_VERSION
 from jsonschema import Draft202012Validator
 from lxml import html as lxml_html
 from w3lib.encoding import html_to_unicode

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from branchnews.pipelines.dataset import Record
+from branchnews.pipelines.record import Record
 from branchnews.pipelines.duplicates import POLICIES, apply_duplicates, earliest_key, find_duplicates
-from branchnews.pipelines.records import content_hash, record_id
+from branchnews.pipelines.identity import content_hash, record_id
 
 
 def rec(url: str, text: str = "正文。", *, published=None, fetched="2026-01-01T00:00:00Z",

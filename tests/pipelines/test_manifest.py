@@ -9,12 +9,13 @@ from types import SimpleNamespace
 import pytest
 
 from branchnews.pipelines.card import field_rows, render_card
-from branchnews.pipelines.dataset import Record
+from branchnews.pipelines.record import Record
 from branchnews.pipelines.manifest import (CARD_FILE, MANIFEST_FILE, ManifestPipeline, build_manifest,
                                            verify_files, write_manifest)
 from branchnews.pipelines.summary import channel
 from branchnews.pipelines.tables import render_tables, table
-from branchnews.pipelines.records import FIELDS, schema
+from branchnews.pipelines.record import FIELDS
+from branchnews.pipelines.record_schema import schema
 from tests.conftest import run_cli
 from tests.pipelines.test_dataset import make_record, write_jsonl
 

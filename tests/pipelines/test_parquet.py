@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import typing
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from branchnews.pipelines.dataset import Record, load_dataset
-from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, export_parquet, read_parquet,
-                               table_records, to_table, write_parquet)
-from branchnews.pipelines.records import FIELDS, SCHEMA_VERSION, schema
+from branchnews.pipelines.dataset import load_dataset
+from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, export_parquet, hf_features,
+                                          polars_schema, read_parquet, table_records, to_table,
+                                          write_parquet)
+from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
+from branchnews.pipelines.record_schema import schema
 from tests.conftest import run_cli
 from tests.pipelines.test_dataset import SECTIONS, make_record, write_jsonl
 
@@ -43,6 +46,67 @@ def test_schema_follows_the_json_schema():
     assert s.field("sections").type.value_type.equals(section_type(1))
     described = json.loads(json.dumps(schema()))["properties"]["published"]["description"]
     assert s.field("published").metadata[b"description"].decode() == described
+
+
+STRINGS = pa.list_(pa.field("item", pa.string(), nullable=False))
+ATTACHMENT = pa.struct([pa.field("name", pa.string(), nullable=False),
+                        pa.field("url", pa.string(), nullable=False)])
+IMAGE = pa.struct([pa.field("src", pa.string(), nullable=False), pa.field("alt", pa.string())])
+# Each record field's Arrow column: (type, nullable, DuckDB type). ``X | None`` in the record
+# definition is a nullable column; everything else must be present.
+COLUMNS = [
+    ("schema_version", pa.string(), False, "VARCHAR"),
+    ("id", pa.string(), False, "VARCHAR"),
+    ("url", pa.string(), False, "VARCHAR"),
+    ("site", pa.string(), False, "VARCHAR"),
+    ("title", pa.string(), True, "VARCHAR"),
+    ("published", pa.string(), True, "VARCHAR"),
+    ("published_raw", pa.string(), True, "VARCHAR"),
+    ("source", pa.string(), True, "VARCHAR"),
+    ("author", pa.string(), True, "VARCHAR"),
+    ("editor", pa.string(), True, "VARCHAR"),
+    ("breadcrumb", STRINGS, False, "VARCHAR[]"),
+    ("preamble", STRINGS, False, "VARCHAR[]"),
+    ("sections", pa.list_(pa.field("item", section_type(1), nullable=False)), False,
+     'STRUCT("marker" VARCHAR, "number" BIGINT, "level" BIGINT, "heading" VARCHAR, '
+     '"paragraphs" VARCHAR[], "subsections" STRUCT("marker" VARCHAR, "number" BIGINT, '
+     '"level" BIGINT, "heading" VARCHAR, "paragraphs" VARCHAR[])[])[]'),
+    ("paragraphs", STRINGS, False, "VARCHAR[]"),
+    ("text", pa.string(), False, "VARCHAR"),
+    ("attachments", pa.list_(pa.field("item", ATTACHMENT, nullable=False)), False,
+     'STRUCT("name" VARCHAR, "url" VARCHAR)[]'),
+    ("images", pa.list_(pa.field("item", IMAGE, nullable=False)), False,
+     'STRUCT("src" VARCHAR, "alt" VARCHAR)[]'),
+    ("pages", pa.int64(), False, "BIGINT"),
+    ("original_script", pa.string(), False, "VARCHAR"),
+    ("script", pa.string(), False, "VARCHAR"),
+    ("normalization", STRINGS, False, "VARCHAR[]"),
+    ("encoding", pa.string(), False, "VARCHAR"),
+    ("content_hash", pa.string(), False, "VARCHAR"),
+    ("version", pa.int64(), False, "BIGINT"),
+    ("updated_at", pa.string(), True, "VARCHAR"),
+    ("duplicate_of", pa.string(), True, "VARCHAR"),
+    ("fetched_at", pa.string(), True, "VARCHAR"),
+    ("status", pa.int64(), True, "BIGINT"),
+    ("warnings", STRINGS, False, "VARCHAR[]"),
+]
+
+
+def test_the_columns_table_covers_every_record_field():
+    assert [row[0] for row in COLUMNS] == list(FIELDS) == arrow_schema().names
+    assert list(polars_schema()) == list(FIELDS) == list(hf_features())
+
+
+@pytest.mark.parametrize("name, kind, nullable, duckdb", COLUMNS, ids=[row[0] for row in COLUMNS])
+def test_column(name, kind, nullable, duckdb):
+    column = arrow_schema().field(name)
+    assert column.type.equals(kind), column.type
+    assert column.nullable is nullable
+    # the record definition says the same: only ``X | None`` fields may be null
+    hint = typing.get_type_hints(Record)[name]
+    assert (type(None) in typing.get_args(hint)) is nullable
+    assert column.metadata[b"description"].decode() == schema()["properties"][name]["description"]
+    assert duckdb_columns()[name] == duckdb
 
 
 def test_round_trip_jsonl_parquet_records(tmp_path):

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from branchnews.crawler.pages.article import Page, parse_article
-from branchnews.pipelines.records import problems, record_id
+from branchnews.pipelines.identity import record_id
+from branchnews.pipelines.record_schema import problems
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -16,7 +16,7 @@ import pytest
 from branchnews.sample_site import SITE_DIR, url_to_relpath
 from branchnews.sample_site.server import content_type_for
 from branchnews.crawler.pages.article import Page, parse_article
-from branchnews.pipelines.records import problems
+from branchnews.pipelines.record_schema import problems
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden" / "sample"
 GOLDENS = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(GOLDEN_DIR.glob("t*.json"))}

@@ -15,7 +15,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from branchnews.pipelines.records import problems, record_id
+from branchnews.pipelines.identity import record_id
+from branchnews.pipelines.record_schema import problems
 from tests.conftest import REPO, run_cli
 
 GOLDEN_DIR = REPO / "tests" / "golden" / "sample"
