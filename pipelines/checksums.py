@@ -25,8 +25,10 @@ def sha256_and_lines(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), lines
 
 
-def file_entry(path: Path, root: Path, previous: Mapping[str, Mapping] | None = None) -> dict:
-    """``{path, kind, bytes, lines, sha256, modified}``; an unchanged file's hash is reused."""
+def file_entry(path: Path, root: Path, previous: Mapping[str, Mapping] | None = None, *,
+               kind: str | None = None) -> dict:
+    """``{path, kind, bytes, lines, sha256, modified}``; an unchanged file's hash is reused.
+    ``kind``: what the file holds when its name does not say (one file given as a dataset)."""
     rel = path.relative_to(root).as_posix() if path != root else path.name
     stat = path.stat()
     modified = datetime.fromtimestamp(stat.st_mtime, timezone.utc).strftime(
@@ -36,7 +38,7 @@ def file_entry(path: Path, root: Path, previous: Mapping[str, Mapping] | None = 
         digest, lines = old["sha256"], old.get("lines")
     else:
         digest, lines = sha256_and_lines(path)
-    kind = file_kind(path) or "other"
+    kind = kind or file_kind(path.name) or "other"
     entry = {"path": rel, "kind": kind, "bytes": stat.st_size, "sha256": digest,
              "modified": modified}
     if kind != "warc":

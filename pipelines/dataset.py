@@ -1,8 +1,9 @@
 """Load a branchnews dataset into typed, immutable records.
 
 A dataset is an output folder (``output/``, every site), a site folder (``output/sample/``) or
-one ``.jsonl`` file. Every ``*.jsonl`` file holds records (``<day>.jsonl``, and
-``<day>.w-<worker>.jsonl`` from a distributed crawl) except ``*.errors.jsonl`` (crawl failures).
+one ``.jsonl`` file. In a folder, the records are in ``<day>.jsonl`` (and ``<day>.w-<worker>.jsonl``
+from a distributed crawl); ``*.errors.jsonl`` hold crawl failures, and other files are not
+records (:mod:`branchnews.pipelines.files` says which is which).
 
 The same ``id`` may be written more than once (a changed article is written again with the next
 ``version``): by default only the latest version of each id is kept; on equal versions the later
@@ -26,11 +27,11 @@ from pathlib import Path
 from typing import Any, overload
 
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
+from branchnews.pipelines.files import dataset_folders, record_files
 from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
 from branchnews.pipelines.record_schema import problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
-ERRORS_SUFFIX = ".errors.jsonl"
 
 
 class DatasetError(ValueError):
@@ -54,23 +55,20 @@ class SchemaVersionError(DatasetError):
 
 # -- files ------------------------------------------------------------------------------------
 
-def is_record_file(path: Path) -> bool:
-    """Records are in ``<day>.jsonl`` (``<day>.w-<worker>.jsonl`` from a distributed crawl);
-    ``*.errors.jsonl`` files hold crawl failures, not records."""
-    return path.suffix == ".jsonl" and not path.name.endswith(ERRORS_SUFFIX) and path.is_file()
-
-
 def dataset_files(path: str | Path) -> list[Path]:
-    """The record files of a dataset, in reading order (site folder, then file name = day)."""
+    """The record files of a dataset, in reading order (site folder, then file name = day).
+
+    One file is read whatever its name; in a folder, the record files are those the crawl
+    writes (:mod:`branchnews.pipelines.files`).
+    """
     path = Path(path)
     if path.is_file():
         return [path]
     if not path.is_dir():
         raise DatasetError("no such dataset (a .jsonl file, a site folder or an output folder)", path)
-    folders = [path] + sorted(p for p in path.iterdir() if p.is_dir())
-    files = [f for folder in folders for f in sorted(folder.glob("*.jsonl")) if is_record_file(f)]
+    files = [f for folder in dataset_folders(path) for f in record_files(folder)]
     if not files:
-        raise DatasetError("no .jsonl record files here or in its site folders", path)
+        raise DatasetError("no record files (<YYYY-MM-DD>.jsonl) here or in its site folders", path)
     return files
 
 

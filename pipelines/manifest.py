@@ -103,8 +103,10 @@ def build_manifest(dataset: str | Path, *, duplicates: str = DEFAULT_POLICY,
         per_site[site] = {"start_urls": _start_urls(site, root, sources, previous, known_start_urls),
                           **summary}
     old_files = {f["path"]: f for f in (previous or {}).get("files", [])}
-    files = [file_entry(p, root, old_files)
-             for p in (data_files(dataset) if dataset.is_dir() else [dataset])]
+    if dataset.is_dir():
+        files = [file_entry(p, root, old_files) for p in data_files(dataset)]
+    else:  # one file given as the dataset holds records, whatever its name
+        files = [file_entry(dataset, root, kind="records")]
     errors = {}
     for entry in files:
         if entry["kind"] == "errors":

@@ -10,7 +10,7 @@ from pathlib import Path
 from scrapy.exceptions import DropItem
 
 from branchnews.pipelines.output import JsonLinesWriter, repair_tail
-from branchnews.pipelines.state import data_files
+from branchnews.pipelines.files import record_files
 from branchnews.pipelines.record_schema import problems
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _repair_abandoned(own: Path) -> None:
     """Cut the partial last line a killed worker left in its own file (a file nobody has
     written for a while); the file being written now is repaired when it is opened."""
     now = time.time()
-    for file in data_files(own.parent):
+    for file in record_files(own.parent):
         if file != own and now - file.stat().st_mtime > ABANDONED_AFTER_SECONDS:
             repair_tail(file)
 

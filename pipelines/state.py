@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from branchnews.pipelines.files import record_files
 
 logger = logging.getLogger(__name__)
 
@@ -33,16 +34,6 @@ class Known:
     id: str
     content_hash: str
     version: int
-
-
-DATA_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.w-[A-Za-z0-9_.-]+?)?\.jsonl$")
-
-
-def data_files(site_dir: Path) -> list[Path]:
-    """The dataset's record files, oldest first: ``YYYY-MM-DD.jsonl`` and, from the workers of a
-    distributed crawl, ``YYYY-MM-DD.w-<worker>.jsonl``; never errors files or summaries."""
-    return sorted(p for p in Path(site_dir).glob("*.jsonl")
-                  if DATA_FILE.match(p.name) and not p.name.endswith(".errors.jsonl"))
 
 
 class StateStore:
@@ -80,10 +71,10 @@ class StateStore:
         """Index every record line not yet indexed; returns how many lines were read."""
         read = 0
         indexed = dict(self.db.execute("SELECT name, size FROM files"))
-        present = {p.name for p in data_files(self.site_dir)}
+        present = {p.name for p in record_files(self.site_dir)}
         if set(indexed) - present:  # a data file went away: the index may be ahead of the truth
             return self.rebuild()
-        for file in data_files(self.site_dir):
+        for file in record_files(self.site_dir):
             size = file.stat().st_size
             start = indexed.get(file.name, 0)
             if start == size:
@@ -97,7 +88,7 @@ class StateStore:
     def rebuild(self) -> int:
         self.db.execute("DELETE FROM articles")
         self.db.execute("DELETE FROM files")
-        read = sum(self._index(f, 0) for f in data_files(self.site_dir))
+        read = sum(self._index(f, 0) for f in record_files(self.site_dir))
         self.db.commit()
         return read
 

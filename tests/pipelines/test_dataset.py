@@ -188,7 +188,7 @@ def test_not_a_dataset(tmp_path):
     with pytest.raises(DatasetError, match="no such dataset"):
         load_dataset(tmp_path / "missing")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(DatasetError, match="no .jsonl record files"):
+    with pytest.raises(DatasetError, match="no record files"):
         load_dataset(tmp_path / "empty")
 
 

@@ -2,7 +2,8 @@ import json
 import sqlite3
 
 from branchnews.pipelines.output import JsonLinesWriter
-from branchnews.pipelines.state import StateStore, data_files
+from branchnews.pipelines.files import record_files
+from branchnews.pipelines.state import StateStore
 
 
 def rec(i: int, version: int = 1, h: str = "a") -> dict:
@@ -21,7 +22,7 @@ def test_index_follows_the_files(tmp_path):
     write(tmp_path / "2026-01-01.jsonl", rec(1), rec(2))
     write(tmp_path / "2026-01-02.jsonl", rec(2, version=2, h="b"))
     (tmp_path / "2026-01-02.errors.jsonl").write_text('{"url": "u"}\n', encoding="utf-8")
-    assert [p.name for p in data_files(tmp_path)] == ["2026-01-01.jsonl", "2026-01-02.jsonl"]
+    assert [p.name for p in record_files(tmp_path)] == ["2026-01-01.jsonl", "2026-01-02.jsonl"]
     state = StateStore(tmp_path)
     assert len(state) == 2
     assert state.get(f"{2:016x}").version == 2 and state.get(f"{2:016x}").content_hash == "b" * 40
