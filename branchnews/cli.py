@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     schedule = sub.add_parser("schedule", help="run the crawl jobs of a jobs file at their cron times")
     add_schedule_arguments(schedule)
 
-    from branchnews.pipelines.parquet import add_arguments as add_export_arguments
+    from branchnews.export import add_arguments as add_export_arguments
 
     export = sub.add_parser("export", help="write a dataset as Parquet, one file per site")
     add_export_arguments(export)

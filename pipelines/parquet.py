@@ -20,18 +20,14 @@ One file per site: ``<site>.parquet``. Pure (pyarrow, no Scrapy).
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from branchnews.pipelines.duplicates import DEFAULT_POLICY
 from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION
 from branchnews.pipelines.record_schema import schema
-
-FORMATS = ("parquet",)
-
 
 def _resolve(ref: str, root: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
     if not ref.startswith("#/"):
@@ -251,7 +247,7 @@ def _site_folder(dataset: Path, site: str) -> Path:
 
 
 def export_parquet(dataset: str | Path, out_dir: str | Path | None = None, *,
-                   all_versions: bool = False, duplicates: str = "mark"):
+                   all_versions: bool = False, duplicates: str = DEFAULT_POLICY):
     """One ``<site>.parquet`` per site; by default beside the site's JSON Lines files.
 
     Returns ``(written paths, loaded Dataset)``.
@@ -268,38 +264,3 @@ def export_parquet(dataset: str | Path, out_dir: str | Path | None = None, *,
         target = folder / f"{site}.parquet"
         written.append(write_parquet(records, target))
     return written, loaded
-
-
-# -- command line -----------------------------------------------------------------------------
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dataset", metavar="DATASET",
-                        help="an output folder, a site folder or one .jsonl file")
-    parser.add_argument("--format", choices=FORMATS, default="parquet")
-    parser.add_argument("-o", "--out", metavar="DIR",
-                        help="write <site>.parquet files here (default: beside each site's .jsonl)")
-    parser.add_argument("--duplicates", choices=("mark", "drop", "keep"), default="mark",
-                        help="reposts: mark duplicate_of (default), drop them, or keep as they are")
-    parser.add_argument("--all-versions", action="store_true",
-                        help="export every version of a record, not only the latest")
-    parser.set_defaults(func=command)
-
-
-def command(args: argparse.Namespace) -> int:
-    from branchnews.pipelines.dataset import DatasetError
-
-    try:
-        written, loaded = export_parquet(args.dataset, args.out, all_versions=args.all_versions,
-                                         duplicates=args.duplicates)
-    except DatasetError as exc:
-        print(f"branchnews: {exc}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(path)
-    report = loaded.duplicates
-    print(f"branchnews: {len(loaded)} records in {len(written)} file(s); "
-          f"{loaded.superseded} older versions left out; reposts: {report.duplicates} "
-          f"in {report.groups} group(s), {report.policy}"
-          + (f" ({report.dropped} dropped)" if report.policy == "drop" else ""), file=sys.stderr)
-    return 0
-

@@ -11,7 +11,8 @@ PURE = ["branchnews.crawler.pages.article", "branchnews.crawler.pages.links", "b
         "branchnews.pipelines.dataset", "branchnews.pipelines.duplicates", "branchnews.pipelines.parquet", "branchnews.pipelines.manifest",
         "branchnews.pipelines.card", "branchnews.reextract", "branchnews.crawler.warc",
         "branchnews.pipelines.files", "branchnews.pipelines.checksums", "branchnews.pipelines.summary",
-        "branchnews.pipelines.folder_lock", "branchnews.pipelines.tables", "branchnews.stats"]
+        "branchnews.pipelines.folder_lock", "branchnews.pipelines.tables",
+        "branchnews.stats", "branchnews.export"]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -33,6 +33,13 @@ def test_pipelines_do_not_import_upward(path):
     assert upward == [], f"{path.name} imports {upward}"
 
 
+@pytest.mark.parametrize("path", sorted(PIPELINES.rglob("*.py")),
+                         ids=lambda p: p.relative_to(PIPELINES).as_posix())
+def test_pipelines_parse_no_command_lines(path):
+    """Commands live in the command-line layer; library functions take plain arguments."""
+    assert "argparse" not in imported_names(path)
+
+
 def test_the_check_sees_function_level_imports(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from branchnews.crawler.profiles import load_profile\n")

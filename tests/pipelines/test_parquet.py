@@ -156,16 +156,6 @@ def test_export_one_file_per_site(tmp_path):
     assert loaded.duplicates.duplicates == 1
 
 
-def test_export_command(tmp_path):
-    write_jsonl(tmp_path / "out" / "sample" / "2026-11-28.jsonl", [make_record()])
-    result = run_cli("export", str(tmp_path / "out"), "--format", "parquet", "-o", str(tmp_path / "pq"))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("sample.parquet")
-    assert "1 records in 1 file(s)" in result.stderr
-    assert [r.id for r in read_parquet(tmp_path / "pq" / "sample.parquet")] == [make_record()["id"]]
-    missing = run_cli("export", str(tmp_path / "nowhere"))
-    assert missing.returncode == 2 and "no such dataset" in missing.stderr
-
 
 # -- explicit schemas for the plain loaders ---------------------------------------------------
 
