@@ -120,7 +120,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
     if args.articles is not None:  # a generated site of N articles, rendered on request
-        from branchnews.sample_site.scale import serve_scaled
+        from branchnews.sample_site.server import serve_scaled
 
         serve = functools.partial(serve_scaled, articles=args.articles)
     else:

@@ -1,10 +1,22 @@
 """The bundled offline sample site: one virtual host, ``http://branch.example.org.cn/``.
 
 ``site/`` holds the raw bytes the server answers with, in their real encodings (UTF-8 for T1, T2,
-T3 and T6, GBK for T4 and T5). ``build.py`` generates that tree and the golden records in
-``tests/golden/sample/`` from ``articles.py`` (the truth); only the seed article
-``site/a/zbfc/2017/0914/120.html`` is committed verbatim. ``server.py`` serves the tree, also as an
-HTTP proxy for this one host, so a crawler can fetch the real-looking URLs.
+T3 and T6, GBK for T4 and T5). The parts:
+
+* ``truth/``: the clean contents of every article, one module per template (the goldens' source);
+* ``text.py``: the truth's rules and the reversible damage pages do to it (ASCII punctuation,
+  traditional script); ``markup.py``: markup several templates share; ``assets.py``: image and
+  attachment bytes;
+* ``templates/``: one module per CMS template (T1–T6): page markup, lists, pagination, encodings;
+* ``golden.py``: the expected record of an article; ``build.py``: writes ``site/`` and the goldens
+  in ``tests/golden/sample/`` (only the seed article ``site/a/zbfc/2017/0914/120.html`` is
+  committed verbatim);
+* ``scaled/``: a site of any size, generated and rendered on request;
+* ``server.py``: HTTP only: serves either site, also as an HTTP proxy for this one host, so a
+  crawler can fetch the real-looking URLs.
+
+This module holds what the server and the generators share: how a URL names a file, and which
+``Content-Type`` a file is served with.
 
 URL → file rule (shared by the server and the generator; see :func:`url_to_relpath`):
 
@@ -20,6 +32,7 @@ URL → file rule (shared by the server and the generator; see :func:`url_to_rel
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -29,6 +42,7 @@ __all__ = [
     "INDEX_FILES",
     "SEED_RELPATH",
     "SITE_DIR",
+    "content_type_for",
     "url_to_relpath",
 ]
 
@@ -74,3 +88,37 @@ def url_to_relpath(path: str, query: str = "") -> list[str] | None:
     if not segments:
         return None
     return ["/".join(segments) + suffix]
+
+
+# Content-Type by extension; files whose bytes are not UTF-8 are listed in _headers.json instead.
+EXTENSION_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".shtml": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "application/javascript; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".zip": "application/zip",
+    ".rar": "application/vnd.rar",
+    ".wps": "application/vnd.ms-works",
+}
+FALLBACK_TYPE = "application/octet-stream"
+
+
+def content_type_for(relpath: str, overrides: dict[str, str]) -> str:
+    """Content-Type of a site file: the override, else by the extension of the part before ``@``."""
+    if relpath in overrides:
+        return overrides[relpath]
+    name = relpath.rsplit("/", 1)[-1].split("@", 1)[0]
+    ext = posixpath.splitext(name)[1].lower()
+    return EXTENSION_TYPES.get(ext, FALLBACK_TYPE)

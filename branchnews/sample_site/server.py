@@ -1,6 +1,8 @@
-"""HTTP server for the bundled sample site (``site/``), as origin server and as a one-host proxy.
+"""HTTP serving of the sample site (the bundled ``site/`` tree, or the scaled site rendered on
+request), as origin server and as a one-host proxy. Only serving: the pages come from ``build.py``
+(committed files) or :mod:`.scaled`.
 
-    python -m branchnews.sample_site.server [--host 127.0.0.1] [--port 8931] [--verbose]
+    python -m branchnews.sample_site.server [--host 127.0.0.1] [--port 8931] [--articles N] [--verbose]
 
 * Origin form (``GET /a/zbfc/ HTTP/1.1``): the same tree whatever the ``Host`` header says.
 * Absolute form (``GET http://branch.example.org.cn/a/zbfc/ HTTP/1.1``), which is what an HTTP
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import posixpath
 import re
 import sys
 from http import HTTPStatus
@@ -27,48 +28,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import HOST, SITE_DIR, url_to_relpath
+from . import HOST, SITE_DIR, content_type_for, url_to_relpath
+from .scaled import ScaledSite
 
-__all__ = ["DEFAULT_PORT", "SampleSiteHandler", "SampleSiteServer", "content_type_for", "make_server", "serve"]
+__all__ = [
+    "DEFAULT_PORT", "SampleSiteHandler", "SampleSiteServer", "ScaledSiteServer", "content_type_for", "make_scaled_server",
+    "make_server", "serve", "serve_scaled",
+]
 
 # Fixed, so the proxy URL in crawler/profiles/sample.toml stays the same from run to run.
 DEFAULT_PORT = 8931
 DEFAULT_HOST = "127.0.0.1"
 
-# Content-Type by extension; files whose bytes are not UTF-8 are listed in _headers.json instead.
-EXTENSION_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".shtml": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "application/javascript; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".json": "application/json",
-    ".png": "image/png",
-    ".gif": "image/gif",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".pdf": "application/pdf",
-    ".doc": "application/msword",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xls": "application/vnd.ms-excel",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".zip": "application/zip",
-    ".rar": "application/vnd.rar",
-    ".wps": "application/vnd.ms-works",
-}
-FALLBACK_TYPE = "application/octet-stream"
 # RFC 9112 absolute-form request target: scheme "://" authority …
 _ABSOLUTE_FORM = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-def content_type_for(relpath: str, overrides: dict[str, str]) -> str:
-    """Content-Type of a site file: the override, else by the extension of the part before ``@``."""
-    if relpath in overrides:
-        return overrides[relpath]
-    name = relpath.rsplit("/", 1)[-1].split("@", 1)[0]
-    ext = posixpath.splitext(name)[1].lower()
-    return EXTENSION_TYPES.get(ext, FALLBACK_TYPE)
 
 
 class SampleSiteServer(ThreadingHTTPServer):
@@ -200,13 +173,82 @@ def run_until_interrupted(server, what: str) -> None:
         server.server_close()
 
 
+# ---------------------------------------------------------------------------------------------
+# The scaled site: the same handler (proxy mode, refusals, redirects) over files rendered on request
+# ---------------------------------------------------------------------------------------------
+
+
+class _VirtualFile:
+    """What ``SampleSiteHandler`` asks of a file: is_file / is_dir / the bytes to send."""
+
+    __slots__ = ("kind", "render")
+
+    def __init__(self, found) -> None:
+        self.kind, self.render = found if found else (None, None)
+
+    def is_file(self) -> bool:
+        return self.kind == "file"
+
+    def is_dir(self) -> bool:
+        return self.kind == "dir"
+
+
+class ScaledSiteHandler(SampleSiteHandler):
+    server: ScaledSiteServer
+
+    def _inside_root(self, rel: str) -> _VirtualFile:  # type: ignore[override]
+        return _VirtualFile(self.server.site.lookup(rel))
+
+    def _send_file(self, rel: str, file: _VirtualFile, send_body: bool) -> None:  # type: ignore[override]
+        try:
+            data, content_type = file.render()
+        except Exception as exc:  # a generator bug: say so instead of dropping the connection
+            self._send_text(HTTPStatus.INTERNAL_SERVER_ERROR, f"scaled site: {exc!r}\n", send_body)
+            return
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
+
+
+class ScaledSiteServer(ThreadingHTTPServer):
+    """A threading HTTP server for the site of ``articles`` synthetic articles."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], articles: int, verbose: bool = False) -> None:
+        self.site = ScaledSite(articles)
+        self.verbose = verbose
+        self.content_types: dict[str, str] = {}
+        super().__init__(address, ScaledSiteHandler)
+
+
+def make_scaled_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, articles: int = 1000, *,
+                       verbose: bool = False) -> ScaledSiteServer:
+    """A bound, not yet running server (``port=0``: ephemeral); run ``serve_forever()`` yourself."""
+    return ScaledSiteServer((host, port), articles, verbose=verbose)
+
+
+def serve_scaled(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, articles: int = 1000, *,
+                 verbose: bool = False) -> None:
+    """Serve the scaled site until interrupted (blocking)."""
+    run_until_interrupted(make_scaled_server(host, port, articles, verbose=verbose),
+                          f"scaled sample site ({articles} articles)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m branchnews.sample_site.server", description=__doc__.split("\n")[0])
     parser.add_argument("--host", default=DEFAULT_HOST)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument("--articles", type=int, help="serve a generated site of this many articles instead")
     parser.add_argument("-v", "--verbose", action="store_true", help="log one line per request to stderr")
     args = parser.parse_args(argv)
-    serve(args.host, args.port, verbose=args.verbose)
+    if args.articles is not None:
+        serve_scaled(args.host, args.port, args.articles, verbose=args.verbose)
+    else:
+        serve(args.host, args.port, verbose=args.verbose)
     return 0
 
 

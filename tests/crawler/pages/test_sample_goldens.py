@@ -1,6 +1,6 @@
 """Every article of the bundled sample site, extracted from its saved bytes, equals its golden.
 
-Goldens come from the sample site's truth data (``branchnews/sample_site/articles.py``), never
+Goldens come from the sample site's truth data (``branchnews/sample_site/truth/``), never
 from this extractor. Bytes and headers are exactly what the server sends.
 """
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from branchnews.sample_site.scale import article_urls, make_scaled_server
+from branchnews.sample_site.scaled import article_urls
+from branchnews.sample_site.server import make_scaled_server
 from tests.conftest import REPO, run_cli
 
 ARTICLES = 500

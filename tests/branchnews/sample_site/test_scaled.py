@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from branchnews.sample_site import BASE_URL
-from branchnews.sample_site import build as B
-from branchnews.sample_site import scale as S
+from branchnews.sample_site import scaled as S
+from branchnews.sample_site.golden import golden_record, page_paths
+from branchnews.sample_site.scaled import content as C
+from branchnews.sample_site.server import make_scaled_server
 from branchnews.crawler.pages.article import Page, parse_article
 from branchnews.crawler.pages.links import list_links
 from branchnews.crawler.profiles import load_profile
@@ -27,7 +29,7 @@ from tests.conftest import REPO, run_cli
 
 @pytest.fixture(scope="module")
 def server_500():
-    server = S.make_scaled_server("127.0.0.1", 0, 500)
+    server = make_scaled_server("127.0.0.1", 0, 500)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -97,16 +99,16 @@ def test_templates_and_multi_page_articles_are_mixed():
     by_template = Counter(a.template for a in truths)
     assert set(by_template) == {"t1", "t2", "t3", "t4", "t5", "t6"}
     assert min(by_template.values()) >= 500 // 6
-    pages = Counter(len(B.page_paths(a)) for a in truths if a.template == "t4")
+    pages = Counter(len(page_paths(a)) for a in truths if a.template == "t4")
     assert pages[2] > 0 and pages[3] > 0
     assert any(a.script == "traditional" for a in truths) and any(a.ascii_punct for a in truths)
     assert sum(1 for a in truths for b in a.body if isinstance(b, str) and b.startswith("（一）")) > 10
 
 
 def test_truth_obeys_the_golden_rules():
-    """``build.golden_record`` checks the truth (clean text, dates, sections); it raises otherwise."""
+    """``golden.golden_record`` checks the truth (clean text, dates, sections); it raises otherwise."""
     for i in range(600):
-        record = B.golden_record(S.article_at(600, i))
+        record = golden_record(S.article_at(600, i))
         assert record["title"] and record["paragraphs"]
 
 
@@ -124,7 +126,7 @@ def test_urls_do_not_depend_on_n():
 def test_article_page_parses_to_its_truth(server_500, i):
     truth = S.article_at(500, i)
     pages = []
-    for path in B.page_paths(truth):
+    for path in page_paths(truth):
         status, headers, body = fetch(server_500, BASE_URL + path)
         assert status == 200
         pages.append(Page(BASE_URL + path, body, headers))
@@ -172,7 +174,7 @@ def _sample_urls(n: int) -> list[str]:
             f"{BASE_URL}/t3/col/col1234/index.html?uid=4567&pageNum=2", f"{BASE_URL}/t4/a/jcfc/list_12_2.html",
             f"{BASE_URL}/t5/newslist.asp?Tid=4&page=2", f"{BASE_URL}/t6/zxgz/index_2.shtml"]
     for i in (0, 1, 2, 3, 4, 5, 9, 61, 100, n - 1):
-        urls += [BASE_URL + p for p in B.page_paths(S.article_at(n, i))]
+        urls += [BASE_URL + p for p in page_paths(S.article_at(n, i))]
     return urls
 
 
@@ -180,9 +182,9 @@ def test_same_bytes_twice_from_fresh_servers():
     """Two servers started one after the other (generator caches emptied) answer identically."""
     runs = []
     for _ in range(2):
-        S._head.cache_clear()
-        S.make_article.cache_clear()
-        server = S.make_scaled_server("127.0.0.1", 0, 500)
+        C.head_of.cache_clear()
+        C.make_article.cache_clear()
+        server = make_scaled_server("127.0.0.1", 0, 500)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
@@ -201,8 +203,8 @@ def _digests(n: int) -> list[str]:
 
 
 def test_same_bytes_in_another_process_with_another_hash_seed():
-    code = ("import json, sys; sys.path.insert(0, 'tests/branchnews'); "
-            "import test_sample_site_scaled as t; print(json.dumps(t._digests(500)))")
+    code = ("import json, sys; sys.path.insert(0, 'tests/branchnews/sample_site'); "
+            "import test_scaled as t; print(json.dumps(t._digests(500)))")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
                          timeout=120)
@@ -216,8 +218,8 @@ def test_generator_state_is_bounded():
     for i in range(0, 10_000, 7):
         a = S.article_at(10_000, i)
         assert site.get(a.path) is not None
-    assert S._head.cache_info().currsize <= S._head.cache_info().maxsize
-    assert S.make_article.cache_info().currsize <= S.make_article.cache_info().maxsize
+    assert C.head_of.cache_info().currsize <= C.head_of.cache_info().maxsize
+    assert C.make_article.cache_info().currsize <= C.make_article.cache_info().maxsize
     assert set(vars(site)) == {"n", "counts"}
 
 
@@ -227,7 +229,7 @@ def test_generator_state_is_bounded():
 
 
 def test_crawl_of_200_articles_lands_exactly_200_records(tmp_path):
-    server = S.make_scaled_server("127.0.0.1", 0, 200)
+    server = make_scaled_server("127.0.0.1", 0, 200)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -246,7 +248,7 @@ def test_crawl_of_200_articles_lands_exactly_200_records(tmp_path):
     stitched = 0
     for r in records:
         truth = truths[r["url"]]
-        assert r["pages"] == len(B.page_paths(truth)), r["url"]
+        assert r["pages"] == len(page_paths(truth)), r["url"]
         assert (r["title"], r["published"]) == (truth.title, truth.published)
         stitched += r["pages"] > 1
     assert stitched >= 5
