@@ -16,6 +16,7 @@ from w3lib.url import safe_url_string
 from urllib.parse import urljoin
 
 from branchnews.crawler.pages.lines import Line, text_of
+from branchnews.pipelines.normalize.charsets import HAN
 
 _POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
                        r"post|entry|story|wz|cont", re.I)
@@ -24,7 +25,7 @@ _NEGATIVE = re.compile(r"comment|sidebar|side|footer|foot|nav|menu|related|relat
                        re.I)
 _PARAGRAPH_TAGS = frozenset({"p", "span", "font", "h2", "h3", "h4", "h5", "h6", "li", "center",
                              "strong", "b", "section"})
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 ATTACHMENT_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|et|txt|csv|ofd)(?:$|[?#])",
                             re.I)
 

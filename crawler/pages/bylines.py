@@ -21,21 +21,22 @@ from lxml import etree
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.lines import text_of, clean_space
+from branchnews.pipelines.normalize.charsets import HAN
 
 _ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
 BYLINE = re.compile(r"^(?:\S{0,10}?(?:" + _ROLE + r"|作者)\s*[:：︱/／]?|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
-                    r"(?P<names>[\u4e00-\u9fff·]{1,5}(?:\s+[\u4e00-\u9fff·]{1,5}){0,5})$")
+                    rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+[{HAN}·]{{1,5}}){{0,5}})$")
 # Inside a closing bracket group: an optional unit, then up to three names (（民革某支部 张某）).
-CLOSING = re.compile(r"^(?:[\u4e00-\u9fff]{3,20}\s+)?"
-                     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})$")
+CLOSING = re.compile(rf"^(?:[{HAN}]{{3,20}}\s+)?"
+                     rf"(?P<names>[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}}){{0,2}})$")
 _GROUP = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[）)】\]]")
 _ROLE_LEAD = re.compile(r"^\S{0,10}?" + _ROLE + r"\s*")
 # Words that follow names in credits but are not names.
 _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
                        r"整理|制图|供图)$")
-_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_NAME = re.compile(rf"^[{HAN}·]{{2,5}}$")
 AUTHOR_CLASS = re.compile(r"author|writer|zuozhe|byline", re.I)
 SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|where|from|origin|laiyuan|ly|media|medium)"
                           r"(?:$|[\s_-]|baidu|name)|(?<![a-z])source", re.I)

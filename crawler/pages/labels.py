@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from branchnews.crawler.pages.lines import CLOSE, OPEN, unmark
+from branchnews.pipelines.normalize.charsets import HAN
 
 # Field → label variants, most specific first. 审核/审校 are listed under "other" so they end
 # the previous value and are never taken for the editor.
@@ -117,13 +118,15 @@ def read_labels(line: str) -> list[Labeled]:
 # (``12:11来源：证券时报网作者：李在山``); generic words like 时间 or 编辑 are not.
 GLUABLE = frozenset({"信息来源", "文章来源", "来源", "稿源", "作者", "责任编辑", "责编", "记者", "通讯员"})
 
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
 
 def _inside_word(line: str, pos: int, label: str) -> bool:
     """``时间`` in ``活动时间：`` or ``编辑`` in ``总编辑`` is not our label."""
     prev = line[pos - 1]
     if prev in (OPEN, CLOSE):
         return False
-    if not ("\u4e00" <= prev <= "\u9fff"):
+    if not _HAN_CHAR.match(prev):
         return False
     return re.sub(r"\s", "", label) not in GLUABLE
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from branchnews.pipelines.normalize.charsets import HAN
 
 BLOCK_TAGS = frozenset("""
     address article aside blockquote body center dd details dialog div dl dt fieldset figcaption
@@ -54,7 +55,7 @@ class Line:
         return self._han
 
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_HAN = re.compile(f"[^{HAN}]+")
 
 
 def _count_han(text: str) -> int:

@@ -75,3 +75,24 @@ def test_author_from_classes(fragment, authors):
 ])
 def test_is_credit_line(line, credit):
     assert is_credit_line(line) is credit
+
+
+# Names written with rare characters (CJK extension A/B, compatibility ideographs) are names
+# too: the byline patterns use the one Han range (pipelines/normalize/charsets.HAN), which the
+# basic block U+4E00–U+9FFF they used before left out.
+@pytest.mark.parametrize("line, authors", [
+    ("记者 陶𬭎", "陶𬭎"),  # U+2C34E, extension E
+    ("记者 王𠮷", "王𠮷"),  # U+20BB7, extension B
+    ("记者 㐀华", "㐀华"),  # U+3400, extension A
+    ("记者 张三", "张三"),
+])
+def test_byline_names_with_rare_characters(line, authors):
+    assert byline_authors(line) == authors
+
+
+@pytest.mark.parametrize("paragraph, authors", [
+    ("（民革某支部 陶𬭎）", "陶𬭎"),
+    ("（民革某支部 张三）", "张三"),
+])
+def test_closing_credit_names_with_rare_characters(paragraph, authors):
+    assert closing_authors(paragraph) == authors

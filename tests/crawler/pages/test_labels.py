@@ -41,3 +41,12 @@ def test_read_labels(line, expected):
 ])
 def test_is_label_line(line, expected):
     assert is_label_line(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("总编辑：张三", []),  # 编辑 inside a word is not the label
+    ("㐀编辑：张三", []),  # the same after a rare (extension A) character: one Han range
+    ("（编辑：张三）", [("editor", "编辑", "张三")]),
+])
+def test_a_label_inside_a_word_after_any_han_character(line, expected):
+    assert fields(line) == expected

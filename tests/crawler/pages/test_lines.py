@@ -91,3 +91,14 @@ def test_article_never_reads_hidden_text(hiding):
     assert record["paragraphs"] == [prose, second]
     assert record["images"] == []
 
+
+
+@pytest.mark.parametrize("text, han", [
+    ("王𠮷获评", 4),  # a supplementary-plane character counts as one Han character
+    ("㐀华 abc 123", 2),
+    ("，。！", 0),
+])
+def test_han_count_uses_the_one_han_range(text, han):
+    html = f"<html><body><p>{text}</p></body></html>"
+    line = next(ln for ln in page_lines(parse_html(html)) if ln.text == text)
+    assert line.han == han
