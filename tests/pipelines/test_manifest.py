@@ -16,7 +16,6 @@ from branchnews.pipelines.summary import channel
 from branchnews.pipelines.tables import render_tables, table
 from branchnews.pipelines.record import FIELDS
 from branchnews.pipelines.record_schema import schema
-from tests.conftest import run_cli
 from tests.pipelines.test_dataset import make_record, write_jsonl
 
 

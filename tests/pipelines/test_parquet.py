@@ -15,7 +15,6 @@ from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, export_p
                                           write_parquet)
 from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
 from branchnews.pipelines.record_schema import schema
-from tests.conftest import run_cli
 from tests.pipelines.test_dataset import SECTIONS, make_record, write_jsonl
 
 

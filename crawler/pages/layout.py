@@ -1,0 +1,100 @@
+"""Where the headline, the info lines and the body are on one page.
+
+A profile's selectors win where given (a bad XPath is a :class:`ValueError` naming it); else the
+body is found by text density (:mod:`~branchnews.crawler.pages.body`) and the headline as the
+heading that best matches the page (:mod:`~branchnews.crawler.pages.title`). The lines between
+them are where the info bar (date, source, editor) sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+
+from branchnews.crawler.pages.body import body_lines, find_body
+from branchnews.crawler.pages.lines import Line, clean_space, text_of
+from branchnews.crawler.pages.title import find_headline
+
+# How many lines around the body may hold the info bar and the closing credits.
+META_WINDOW = 10
+
+
+def select(root: etree._Element, xpath: str | None):
+    if not xpath:
+        return None
+    try:
+        result = root.xpath(xpath)
+    except etree.XPathError as exc:
+        raise ValueError(f"bad selector {xpath!r}: {exc}") from exc
+    if isinstance(result, list):
+        return result[0] if result else None
+    return result
+
+
+def selected_text(root: etree._Element, xpath: str | None) -> str | None:
+    hit = select(root, xpath)
+    if hit is None:
+        return None
+    text = text_of(hit) if isinstance(hit, etree._Element) else str(hit)
+    return clean_space(text) or None
+
+
+@dataclass(slots=True)
+class Layout:
+    """Where the headline, the info lines and the body are on one page."""
+
+    lines: list[Line]
+    title: str | None
+    title_index: int
+    body: etree._Element | None
+    body_lines: list[Line]
+    before: list[Line]  # info lines between headline and body
+    after: list[Line]  # lines right after the body (editor, author credits)
+    figure: etree._Element | None = None  # lead picture and caption just above the body
+
+
+def find_layout(root: etree._Element, selectors: Mapping[str, str], lines: list[Line]) -> Layout:
+    body = select(root, selectors.get("body")) if selectors.get("body") else None
+    if not isinstance(body, etree._Element):
+        body = find_body(lines, root)
+    inside = set(body.iter()) if body is not None else set()
+    prose_line = next((ln for ln in lines if ln.block in inside
+                       and len(ln.text) >= 15 and ln.han >= 15), None)
+    prose = prose_line.index if prose_line is not None else None
+    title_el = None
+    title = selected_text(root, selectors.get("title"))
+    if title is None:
+        title, title_el = find_headline(root, lines, prose,
+                                        prose_line.block if prose_line is not None else None)
+    title_index = -1
+    if title_el is not None:
+        below = set(title_el.iter())
+        title_index = next((ln.index for ln in lines if ln.block in below), -1)
+    elif title:
+        title_index = next((ln.index for ln in lines if ln.text == title), -1)
+
+    blines = body_lines(lines, body, inside) if body is not None else []
+    figure = _lead_figure(body) if body is not None and not selectors.get("body") else None
+    if figure is not None:
+        blines = body_lines(lines, figure) + blines
+    blines = [ln for ln in blines if ln.index > title_index]
+    start = blines[0].index if blines else len(lines)
+    end = blines[-1].index if blines else len(lines)
+    lo = title_index + 1 if 0 <= title_index < start else max(0, start - META_WINDOW)
+    before = lines[lo:start][:META_WINDOW]
+    after = lines[end + 1:end + 1 + META_WINDOW]
+    return Layout(lines, title, title_index, body, blines, before, after, figure)
+
+
+def _lead_figure(body: etree._Element) -> etree._Element | None:
+    """A lead picture with its caption placed just before the body container: part of the article."""
+    prev = body.getprevious()
+    if prev is None or not isinstance(prev.tag, str) or prev.find(".//img") is None:
+        return None
+    text = clean_space(text_of(prev))
+    links = sum(len(clean_space(text_of(a))) for a in prev.iter("a"))
+    if not 0 < len(text) <= 200 or links > len(text) / 2:
+        return None
+    return prev

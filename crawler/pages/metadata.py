@@ -1,0 +1,101 @@
+"""Who and when: the labeled fields (source, author, editor, date), an author without a label,
+and the publish date, each from the most trusted place first.
+
+Labels are read on the info lines around the headline and at the body's edges; an author
+without a label comes from a byline element, a dateline or a closing credit; the date from the
+labeled date, then an info line, then ``<meta>``, then the URL (never the body text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
+                                              dateline_authors, is_credit_line)
+from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
+from branchnews.crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
+from branchnews.crawler.pages.layout import Layout
+from branchnews.crawler.pages.lines import Line
+
+# <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
+DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
+              "article:published_time", "og:article:published_time", "og:release_date",
+              "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
+# <meta> names that carry the source (来源), in order of trust.
+SOURCE_METAS = ("contentsource", "source", "og:article:source", "mediaid")
+
+
+def meta_value(root: etree._Element, names: Sequence[str]) -> str | None:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    for name in names:
+        if name in found:
+            return found[name]
+    return None
+
+
+def credit_lines(layout: Layout) -> list[Line]:
+    """Lines that may carry labels, most trusted first."""
+    head = [ln for ln in layout.body_lines[:4] if is_label_line(ln.marked or ln.text)]
+    tail = [ln for ln in layout.body_lines[-4:]
+            if is_label_line(ln.marked or ln.text) or is_credit_line(ln.text)]
+    return [*layout.before, *head, *tail, *layout.after]
+
+
+def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
+    """First non-empty value per field; the editor by label rank (责任编辑 > 责编 > 编辑)."""
+    values: dict[str, str | None] = {}
+    editors: dict[str, str] = {}
+    for line in lines:
+        for found in read_labels(line.marked or line.text):
+            if found.field == "editor":
+                if found.value and found.label not in editors:
+                    editors[found.label] = found.value
+            elif found.value and not values.get(found.field):
+                values[found.field] = found.value
+    values["editor"] = next((editors[label] for label in EDITOR_PRIORITY if label in editors), None)
+    return values
+
+
+def unlabeled_author(opening: list[str], closing: list[str], header_blocks) -> str | None:
+    """Byline element in the header, then a dateline or byline line opening the body, then a
+    closing credit."""
+    found = author_from_classes(header_blocks)
+    if found:
+        return found
+    for text in opening:
+        labeled = [f.value for f in read_labels(text) if f.field == "author" and f.value] \
+            if len(text) <= 40 else []
+        found = (labeled[0] if labeled else None) or dateline_authors(text) or byline_authors(text)
+        if found:
+            return found
+    for text in reversed(closing):
+        found = closing_authors(text) or byline_authors(text) or dateline_authors(text[-60:])
+        if found:
+            return found
+    return None
+
+
+def publish_date(layout: Layout, labeled: str | None, root: etree._Element,
+                  url: str) -> FoundDate | None:
+    # 1. the labeled date near the headline (发布时间/日期/时间 …)
+    if labeled:
+        dates = find_dates(labeled)
+        if dates:
+            return dates[0]
+    # 2. an unlabeled date on an info line between headline and body (2017年09月14日 10:20 | …)
+    for line in layout.before:
+        if len(line.text) <= 120:
+            dates = find_dates(line.text)
+            if dates:
+                return dates[0]
+    # 3. machine dates in <meta>, 4. the URL. Body text, sidebars and footers are never asked.
+    meta = meta_value(root, DATE_METAS)
+    found = parse_iso_like(meta) if meta else None
+    return found or date_from_url(url)

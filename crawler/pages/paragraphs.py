@@ -1,0 +1,93 @@
+"""The body's paragraphs: the lines inside the body container that read as article text.
+
+Chrome (print/close buttons), info labels, attachment lists, menus, comment and share blocks,
+widget residue and a repeated headline deck are dropped; byline and closing-credit lines feed
+``author`` and are not paragraphs either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from branchnews.crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, is_attachment_line,
+                                           is_chrome, is_noise)
+from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
+from branchnews.crawler.pages.dates import find_dates
+from branchnews.crawler.pages.labels import is_label_line
+from branchnews.crawler.pages.layout import Layout
+from branchnews.crawler.pages.title import similarity
+
+
+def _in_noise(el: etree._Element, body: etree._Element, seen: dict) -> bool:
+    """A block under a comment/sidebar/share container inside the body (``seen``: per-call cache,
+    since the lines of one block share the answer)."""
+    if el in seen:
+        return seen[el]
+    start, noisy = el, False
+    while el is not None and el is not body:
+        if _NEGATIVE.search(f'{el.get("class", "")} {el.get("id", "")}'):
+            noisy = True
+            break
+        el = el.getparent()
+    seen[start] = noisy
+    return noisy
+
+
+
+def body_texts(layout: Layout, title: str | None) -> list[str]:
+    """Body lines that read as article text: no chrome, info labels, attachment lists or menus."""
+    out: list[str] = []
+    noise: dict[etree._Element, bool] = {}
+    for line in layout.body_lines:
+        text = line.text
+        if (is_chrome(text) or text == title or is_label_line(line.marked or text)
+                or is_attachment_line(line) or _in_noise(line.block, layout.body, noise)):
+            continue
+        if line.link_density > 0.7 and len(text) < 80:
+            continue
+        if len(text) <= 10 and not _HAN.search(text):
+            continue  # widget residue: "+1", "SHARE", counters
+        if is_noise(text) or (not out and _is_date_line(text)):
+            continue  # (a date line opening the body is metadata; one closing it is a signature)
+        if END_OF_ARTICLE.match(text) and len(out) >= 2:
+            break
+        out.append(text)
+    return _drop_repeats(_drop_deck(out, title))
+
+
+def _is_date_line(text: str) -> bool:
+    dates = find_dates(text) if len(text) <= 30 else []
+    return bool(dates) and len(text.replace(dates[0].raw, "").strip(" ()（）[]【】|")) <= 2
+
+
+def _drop_deck(texts: list[str], title: str | None) -> list[str]:
+    """The headline deck (引题/主题/副题) repeated at the top of the body container."""
+    if not title or not texts:
+        return texts
+    first = texts[0]
+    if len(first) > 40 or re.search(r"[。！？!?]", first) or not (
+            title in first or first in title or similarity(first, title) >= 0.8):
+        return texts
+    n = 1
+    while n < len(texts) and len(texts[n]) <= 30 and not re.search(r"[。！？!?]", texts[n]):
+        n += 1
+    return texts[n:] if n < len(texts) else texts
+
+
+def _drop_repeats(texts: list[str]) -> list[str]:
+    """A summary box (划重点, 摘要) repeats sentences of the body below it: keep the later copy."""
+    out = []
+    for i, text in enumerate(texts):
+        if len(text) >= 12 and any(text in later for later in texts[i + 1:]):
+            continue
+        out.append(text)
+    return out
+
+
+def without_credits(texts: list[str]) -> list[str]:
+    """Byline and closing-credit lines feed ``author``; they are not body paragraphs."""
+    last = len(texts) - 1
+    return [t for i, t in enumerate(texts)
+            if not (byline_authors(t) or ((i < 2 or i > last - 2) and is_credit_line(t)))]
