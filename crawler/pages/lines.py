@@ -203,9 +203,6 @@ def _link_length(text: str) -> int:
     return 0 if text.isspace() else len(text.strip())
 
 
-_ANY_HIDDEN_ATTRIBUTE = etree.XPath("boolean(descendant-or-self::*[@hidden])")
-
-
 def _hides(style: str) -> bool:
     """``style`` hides its element (the regex runs only on styles that name none or hidden)."""
     low = style.lower()
@@ -218,14 +215,12 @@ def walk_page(root: etree._Element) -> PageText:
     Text gathers until a block element starts or ends, or a ``<br>``; then it becomes a line of
     the block it belongs to. Elements hidden by ``style`` or ``hidden`` are skipped (and
     dropped by ``PageText.drop_hidden``).
+
+    This loop runs twice per element of every page (lxml's ``iterwalk``), so it is written for
+    speed: one tag lookup per element, two attribute reads (cheaper than one XPath pass that
+    finds the rare ``hidden``), state pushed only by the elements that change it (blocks, the
+    outermost link), and no string work until ``PageText.lines``.
     """
-    return _walk(root)
-
-
-def _walk(root: etree._Element) -> PageText:
-    """``walk_page`` in Python, with lxml's ``iterwalk``. This loop runs twice per element of
-    every page, so it is written for speed: one tag lookup per element, and no string work
-    until ``PageText.lines``."""
     slots: list[tuple[etree._Element, object]] = []
     texts: list[str] = []
     places: list = []
@@ -238,22 +233,22 @@ def _walk(root: etree._Element) -> PageText:
     start = body if body is not None else root
     if body is not None:
         _texts_outside(root, body, slots, texts, places)
-    block, link = root, False
+    block = root
+    blocks: list[etree._Element] = []  # the enclosing blocks of ``block``
+    kinds: list[int] = []  # the kind of every element open at this point of the walk
+    link = None  # the outermost open link
     hidden: list[etree._Element] = []
-    stack: list[tuple[etree._Element, bool, int]] = []  # the enclosing block, in link, kind
     walker = etree.iterwalk(start, events=("start", "end"))
-    hidden_attribute = _ANY_HIDDEN_ATTRIBUTE(start)  # (rare: not asked of every element)
     for event, el in walker:
         if event == "start":
             style = el.get("style")
-            if ((style is not None and _hides(style))
-                    or (hidden_attribute and el.get("hidden") is not None)):
+            if (style is not None and _hides(style)) or el.get("hidden") is not None:
                 walker.skip_subtree()  # (its end event still comes: the tail is read there)
                 hidden.append(el)
-                stack.append((block, link, 0))
+                kinds.append(0)
                 continue
             kind = _KIND.get(el.tag, 0)  # (a comment's tag is a function: kind 0)
-            stack.append((block, link, kind))
+            kinds.append(kind)
             if kind:
                 if kind & (_BLOCK | _BREAK):
                     if has_text:
@@ -262,6 +257,7 @@ def _walk(root: etree._Element) -> PageText:
                     if parts:
                         parts = []
                     if kind & _BLOCK:
+                        blocks.append(block)
                         block = el
                 elif kind & (_ALT | _CONTENT):
                     name = "alt" if kind & _ALT else "content"
@@ -270,25 +266,28 @@ def _walk(root: etree._Element) -> PageText:
                         slots.append((el, name))
                         texts.append(value)
                         places.append(None)
-                if kind & _LINK and not link:
+                if kind & _LINK and link is None:
                     links.append(el)
-                    link = True
+                    link = el
                 if kind & _MARK:
                     parts.append(OPEN)
             text = el.text
             where = TEXT
         else:
-            outer_block, outer_link, kind = stack.pop()
-            if kind & _MARK:
-                parts.append(CLOSE)
-            if kind & _BLOCK:
-                if has_text:
-                    pending.append((parts, block, links, link_chars))
-                    links, link_chars, has_text = [], [0], False
-                if parts:
-                    parts = []
-            block, link = outer_block, outer_link
-            if not stack:
+            kind = kinds.pop()
+            if kind:
+                if kind & _MARK:
+                    parts.append(CLOSE)
+                if kind & _BLOCK:
+                    if has_text:
+                        pending.append((parts, block, links, link_chars))
+                        links, link_chars, has_text = [], [0], False
+                    if parts:
+                        parts = []
+                    block = blocks.pop()
+                if el is link:
+                    link = None
+            if not kinds:
                 continue
             text = el.tail  # a tail belongs to the parent: block and link as restored
             where = TAIL
@@ -297,11 +296,11 @@ def _walk(root: etree._Element) -> PageText:
                 slots.append((el, where))
                 texts.append(text)
                 has_text = True
-                if link:
+                if link is None:
+                    places.append((parts, len(parts), None))
+                else:
                     link_chars[0] += len(text.strip())
                     places.append((parts, len(parts), link_chars))
-                else:
-                    places.append((parts, len(parts), None))
             parts.append(text)
     if has_text:
         pending.append((parts, root, links, link_chars))
