@@ -12,7 +12,6 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from branchnews.crawler.pages import lines
 from branchnews.crawler.pages.lines import clean_space, is_inside, text_of
 
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
@@ -56,64 +55,80 @@ def main_title(title: str) -> str:
 
 def similarity(candidate: str, reference: str) -> float:
     """Share of the candidate found in the reference, in matching blocks."""
-    if not candidate or not reference:
-        return 0.0
-    if candidate in reference:
-        return 1.0
-    matcher = SequenceMatcher(None, candidate, reference, autojunk=False)
-    return sum(b.size for b in matcher.get_matching_blocks()) / len(candidate)
+    return _Similarity(reference)(candidate)
 
 
-# Headings, elements with a class or id (the regex above decides), and leaf elements whose
-# own text starts like the <title> ($p): a superset, filtered in C.
-_TEST = ("self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-         " or @class or @id or (not(*) and $p != '' and starts-with(normalize-space(text()), $p))")
-_CANDIDATES = etree.XPath(f"//body//*[{_TEST}]")
-# A headline sits above the body's first prose line: only elements before it are looked at
-# (and below it when the prose sits loose in a container that holds the headline too). The axis
-# is walked in libxml2; the test runs in Python, where it costs less than XPath's self:: steps.
-_PRECEDING = etree.XPath("preceding::*")
+class _Similarity:
+    """``similarity(·, reference)`` for the many candidates of one page.
+
+    difflib is the costly part of finding a headline on a page with many candidates, so a
+    candidate is matched only when its score may reach the threshold that is asked: the
+    reference is indexed once, when first needed (the blocks are a new matcher's), and a
+    candidate with too few of the reference's characters is not matched at all.
+    """
+
+    __slots__ = ("reference", "chars", "matcher")
+
+    def __init__(self, reference: str):
+        self.reference = reference
+        self.chars = frozenset(reference)
+        self.matcher: SequenceMatcher | None = None
+
+    def __call__(self, candidate: str) -> float:
+        if not candidate or not self.reference:
+            return 0.0
+        if candidate in self.reference:
+            return 1.0
+        if self.matcher is None:
+            self.matcher = SequenceMatcher(None, "", self.reference, autojunk=False)
+        self.matcher.set_seq1(candidate)
+        return sum(b.size for b in self.matcher.get_matching_blocks()) / len(candidate)
+
+    def score(self, candidate: str, bonus: float, threshold: float) -> float:
+        """``similarity + bonus`` when that may reach ``threshold``; else a bound under it.
+
+        The bound: matching blocks are disjoint, so they cover at most the candidate's
+        characters that occur in the reference, and at most the reference's length.
+        """
+        if candidate and self.reference and candidate not in self.reference:
+            most = min(len(self.reference), sum(map(self.chars.__contains__, candidate)))
+            bound = most / len(candidate) + bonus
+            if bound < threshold:
+                return bound
+        return self(candidate) + bonus
+
+
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
-def _candidates_before(root: etree._Element, prose: etree._Element, prefix: str) -> list:
-    """``_CANDIDATES_BEFORE``'s elements, in document order: those of <body> before ``prose``
-    (not its ancestors), then ``prose``'s descendants."""
+def _elements_before(root: etree._Element, prose: etree._Element | None):
+    """The elements a headline may be: with no prose line, all of <body>; else those of <body>
+    before ``prose`` (XPath's ``preceding::*[ancestor::body]``: not its ancestors), then
+    ``prose``'s descendants. In document order, walked in Python: libxml2's ``preceding`` axis
+    costs more than the loop."""
     body = root.find("body")
-    if body is None or not is_inside(prose, body):
-        return _CANDIDATES_BEFORE(prose, p=prefix)
-    outside = {el for child in root if child is not body for el in child.iter()}  # <head>
-    out = []
-    for el in _PRECEDING(prose):
-        if el in outside:
-            continue
-        if _is_candidate(el, prefix):
-            out.append(el)
-    for el in prose.iterdescendants():
-        if _is_candidate(el, prefix):
-            out.append(el)
-    return out
-
-
-def _is_candidate(el: etree._Element, prefix: str) -> bool:
-    """``_TEST`` in Python (XPath's normalize-space: XML whitespace only)."""
-    tag = el.tag
-    if tag.__class__ is not str:
-        return False
-    if tag in _HEADING_TAGS or el.get("class") is not None or el.get("id") is not None:
-        return True
-    if not prefix or len(el):
-        return False
-    return _leaf_starts_with(el.text, prefix)
+    if prose is None:
+        if body is not None:
+            yield from body.iterdescendants()
+        return
+    if body is not None and prose is not body and is_inside(prose, body):
+        ancestors = set(prose.iterancestors())
+        for el in body.iterdescendants():
+            if el is prose:
+                break
+            if el not in ancestors:
+                yield el
+    yield from prose.iterdescendants()
 
 
 def _leaf_starts_with(text: str | None, prefix: str) -> bool:
+    """XPath's ``starts-with(normalize-space(text), prefix)`` (XML whitespace only)."""
     if not text or prefix[0] not in text:
         return False
     return _XML_SPACE.sub(" ", text).strip(" ").startswith(prefix)
 
 
-_CANDIDATES_BEFORE = etree.XPath(f"preceding::*[ancestor::body][{_TEST}] | descendant::*[{_TEST}]")
+_LIKE_TITLE = 0.6  # a candidate scoring this (similarity + tag bonus) reads as the headline
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
 
@@ -121,35 +136,50 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
                   prose: etree._Element | None = None) -> tuple[str | None, etree._Element | None]:
     """(headline text, its element); falls back to <title> without its suffix.
 
-    Candidates are headings and title-classed elements above the body's first prose line.
-    The one most like <title> wins; when none is like it (a <title> that only names the
-    column), the nearest heading above the body that does not read as a column or breadcrumb.
+    Candidates are headings, title-classed elements and unmarked leaf elements whose own text
+    is the <title>'s headline, above the body's first prose line. The one most like <title>
+    wins; when none is like it (a <title> that only names the column), the nearest heading
+    above the body that does not read as a column or breadcrumb.
     """
     reference = main_title(page_title(root) or "")
-    line_of = {}
-    for line in lines or ():
-        line_of.setdefault(line.block, line.index)
+    prefix = reference[:2]
+    like_reference = _Similarity(reference)
+    line_of = {line.block: line.index for line in reversed(lines or ())}  # (the first line wins)
     candidates = []
-    found = _candidates_before(root, prose, reference[:2]) if prose is not None else \
-        _CANDIDATES(root, p=reference[:2])
-    for el in found:
-        is_heading = el.tag in _HEADING_TAGS
-        if not is_heading and not _TITLE_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'):
-            # An unmarked leaf element whose own text is the <title>'s headline.
-            own = clean_space(el.text or "")
-            if not (len(el) == 0 and 6 <= len(own) <= 120 and own[:2] in reference
-                    and similarity(own, reference) >= 0.8):
-                continue
+    for el in _elements_before(root, prose):
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        is_heading = tag in _HEADING_TAGS
+        if not is_heading:
+            class_, id_ = el.get("class"), el.get("id")
+            if class_ is None and id_ is None:
+                # (an element without names is looked at only as a leaf starting like <title>)
+                if not prefix or len(el) or not _leaf_starts_with(el.text, prefix):
+                    continue
+                titled = False
+            else:
+                titled = _TITLE_CLASS.search(f"{class_ or ''} {id_ or ''}") is not None
+            if not titled:
+                # An unmarked leaf element whose own text is the <title>'s headline.
+                if len(el):
+                    continue
+                own = clean_space(el.text or "")
+                if not (6 <= len(own) <= 120 and own[:2] in reference
+                        and like_reference.score(own, 0.0, 0.8) >= 0.8):
+                    continue
         text = clean_space(text_of(el))
         if not 2 <= len(text) <= 120:
             continue
         index = _line_index(el, line_of)
         if body_start is not None and index is not None and index >= body_start:
             continue
-        score = similarity(text, reference) + _TAG_BONUS.get(el.tag, 0.1 if not is_heading else 0)
+        # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
+        bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
+        score = like_reference.score(text, bonus, _LIKE_TITLE)
         candidates.append((score, index, text, el))
     if reference or not candidates:
-        good = [c for c in candidates if c[0] >= 0.6]
+        good = [c for c in candidates if c[0] >= _LIKE_TITLE]
         if good:
             best = max(good, key=lambda c: c[0])
             return best[2], best[3]

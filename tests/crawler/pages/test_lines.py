@@ -44,6 +44,18 @@ def test_line_keeps_block_links_and_marks():
     assert line.marked == f"来源：{OPEN}新华社{CLOSE} 作者"
 
 
+@pytest.mark.parametrize("html, link_chars", [
+    ('<p><a href="/1">ab</a>cd</p>', 2),  # a link's tail is not link text
+    ('<p><a href="/1"><span>ab</span>c</a>d</p>', 3),  # the link holds until its own end
+    ('<p><a href="/1">ab<span style="display:none">xy</span>c</a>d</p>', 3),
+    ('<div><a href="/1">ab<p>cd</p>e</a>f</div>', 2 + 2 + 1),  # through the blocks inside it
+])
+def test_link_characters_of_a_line(html, link_chars):
+    root = parse_html(f"<html><body>{html}</body></html>")
+    prune(root)
+    assert sum(line.link_chars for line in page_lines(root)) == link_chars
+
+
 def test_links_of_a_textless_line_carry_to_the_next_line():
     root = parse_html('<html><body><div><a href="f.pdf"><img src="i.png"></a></div>'
                       "<div>附件：说明</div></body></html>")

@@ -1,0 +1,104 @@
+"""Headline candidates and the similarity that ranks them (crawler/pages/title.py)."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import pytest
+from lxml import etree
+
+from branchnews.crawler.pages.lines import parse_html, prune
+from branchnews.crawler.pages.title import _Similarity, _elements_before, find_headline, similarity
+
+PAGES = [
+    "<html><head><title>t</title></head><body><div id='a'><h1>x</h1><p id='p'>prose</p>"
+    "<p>after</p></div></body></html>",
+    # prose nested deep, with siblings of its ancestors before it and elements inside it
+    "<html><body><ul><li>m</li><li>n</li></ul><div><div><span>s</span>"
+    "<section id='p'><b>in</b><i>side</i></section></div><em>later</em></div></body></html>",
+    # the prose block is <body> itself, and the prose is the first element
+    "<html><body id='p'><p>a</p><p>b</p></body></html>",
+    "<html><body><p id='p'>a<b>b</b></p><p>c</p></body></html>",
+]
+_XPATH = etree.XPath("preceding::*[ancestor::body] | descendant::*")
+
+
+@pytest.mark.parametrize("html", PAGES)
+def test_elements_before_the_prose_are_xpaths_preceding_and_descendants(html):
+    root = parse_html(html)
+    prune(root)
+    prose = root.xpath("//*[@id='p']")[0]
+    assert list(_elements_before(root, prose)) == _XPATH(prose)
+
+
+@pytest.mark.parametrize("html", PAGES)
+def test_without_prose_every_element_of_the_body_is_looked_at(html):
+    root = parse_html(html)
+    assert list(_elements_before(root, None)) == root.xpath("//body//*")
+
+
+def _difflib(candidate: str, reference: str) -> float:
+    matcher = SequenceMatcher(None, candidate, reference, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) / len(candidate)
+
+
+PAIRS = [
+    ("国务院联防联控机制印发通知", "国务院联防联控机制：湖北和武汉要严格管控防输出"),
+    ("湖北和武汉要严格管控", "国务院联防联控机制：湖北和武汉要严格管控防输出"),
+    ("李云泽", "国家金融监督管理总局"),
+    ("国家金融监督管理总局就《办法》公开征求意见", "国家金融监督管理总局"),
+    ("abcabcabc", "cba"),
+    ("管理总局监督", "国家金融监督管理总局"),
+]
+
+
+@pytest.mark.parametrize("candidate, reference", PAIRS)
+def test_one_matcher_per_reference_scores_as_a_new_matcher(candidate, reference):
+    like = _Similarity(reference)
+    for other, _ in PAIRS:  # the matcher is reused between candidates
+        like(other)
+    assert like(candidate) == similarity(candidate, reference) == _difflib(candidate, reference)
+
+
+@pytest.mark.parametrize("candidate, reference", PAIRS)
+@pytest.mark.parametrize("bonus", [0.0, 0.1, 0.3])
+@pytest.mark.parametrize("threshold", [0.6, 0.8])
+def test_a_bounded_score_is_exact_when_it_can_reach_the_threshold(candidate, reference, bonus,
+                                                                   threshold):
+    exact = _difflib(candidate, reference) + bonus
+    score = _Similarity(reference).score(candidate, bonus, threshold)
+    if score >= threshold:
+        assert score == exact
+    else:
+        assert exact <= score  # a bound: the candidate cannot reach the threshold either
+
+
+@pytest.mark.parametrize("candidate, reference, expected", [
+    ("", "标题", 0.0), ("标题", "", 0.0), ("标题", "新闻标题", 1.0),
+])
+def test_similarity_edges(candidate, reference, expected):
+    assert similarity(candidate, reference) == expected
+    assert _Similarity(reference).score(candidate, 0.1, 0.6) == expected + 0.1
+
+
+@pytest.mark.parametrize("body, expected, tag", [
+    # the heading most like <title> wins over a column heading and a nav link
+    ("<div class='nav'><a class='title'>首页</a></div><h2>工作动态</h2>"
+     "<h1>市政府召开常务会议研究部署工作</h1><div class='content'><p>{prose}</p></div>",
+     "市政府召开常务会议研究部署工作", "h1"),
+    # an unmarked leaf whose text is the <title>'s headline
+    ("<div><span>市政府召开常务会议研究部署工作</span></div><div><p>{prose}</p></div>",
+     "市政府召开常务会议研究部署工作", "span"),
+    # nothing like <title> above the prose (the heading below it is not looked at): <title>
+    # without its suffix
+    ("<div class='content'><p>{prose}</p></div><h1>市政府召开常务会议研究部署工作</h1>",
+     "市政府召开常务会议研究部署工作", None),
+])
+def test_find_headline(body, expected, tag):
+    prose = "这是一段足够长的正文内容，用来让正文识别器找到文章的主体部分。"
+    root = parse_html(f"<html><head><title>市政府召开常务会议研究部署工作-某市人民政府</title></head>"
+                      f"<body>{body.format(prose=prose)}</body></html>")
+    prune(root)
+    prose_el = root.xpath(f"//p[.='{prose}']")[0]
+    text, el = find_headline(root, [], None, prose_el)
+    assert (text, el.tag if el is not None else None) == (expected, tag)
