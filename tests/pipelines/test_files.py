@@ -23,6 +23,7 @@ KINDS = [
     ("2026-11-28.w-node1-4242.jsonl.damaged", None),
     ("notes.jsonl", None),  # the loader and the manifest read these as records before
     ("labels.jsonl", None),
+    ("schedule-log.jsonl", None),  # the scheduler's log in the output folder: was read as records
     ("2026-11-28-copy.jsonl", None),
     (".2026-11-28.jsonl", None),
     ("2026-11-28.w-.jsonl", None),  # no worker id
@@ -91,3 +92,17 @@ def test_a_folder_without_record_files(tmp_path):
     with pytest.raises(DatasetError, match=r"no record files \(<YYYY-MM-DD>.jsonl\)"):
         dataset_files(tmp_path)
     assert record_files(tmp_path / "missing") == []
+
+
+def test_an_output_folder_with_the_schedulers_log_loads(tmp_path):
+    """``branchnews schedule`` logs to ``output/schedule-log.jsonl``; the loader and ``stats``
+    used to read it as a record file and fail on its first line (no schema_version)."""
+    from branchnews.pipelines.dataset import load_dataset
+    from branchnews.pipelines.manifest import build_manifest
+    from tests.pipelines.test_dataset import make_record, write_jsonl
+
+    out = tmp_path / "output"
+    write_jsonl(out / "sample" / "2026-11-28.jsonl", [make_record()])
+    (out / "schedule-log.jsonl").write_text('{"job":"zx-news","event":"ran"}\n', "utf-8")
+    assert len(load_dataset(out)) == 1
+    assert [f["path"] for f in build_manifest(out)["files"]] == ["sample/2026-11-28.jsonl"]
