@@ -173,3 +173,26 @@ def test_reextracted_records_equal_the_crawled_ones(crawled, tmp_path):
 
 def _seconds(stamp: str) -> float:
     return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").timestamp()
+
+
+# -- a zoned machine date keeps its instant, from the page to the Parquet file ----------------
+
+def test_utc_meta_date_keeps_its_instant_through_the_dataset(tmp_path):
+    """``<meta property="article:published_time" content="2017-09-14T18:20:00Z">``: the record,
+    the loader, pandas and the Parquet export all hold the same instant in Beijing time."""
+    case = REPO / "tests" / "fixtures" / "meta-utc-date"
+    url = json.loads((case / "meta.json").read_text("utf-8"))["url"]
+    result = run_cli("extract", str(case / "article.html"), "--url", url)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["published"], record["published_raw"]) == ("2017-09-15T02:20:00+08:00",
+                                                              "2017-09-14T18:20:00Z")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "2026-11-28.jsonl").write_text(result.stdout, "utf-8")
+    ds = load_dataset(tmp_path / "site", validate=True)
+    assert [r.published for r in ds] == ["2017-09-15T02:20:00+08:00"]
+    assert list(ds.to_pandas()["published"]) == ["2017-09-15T02:20:00+08:00"]
+    exported = run_cli("export", str(tmp_path / "site"), "--format", "parquet", "-o", str(tmp_path / "pq"))
+    assert exported.returncode == 0, exported.stderr
+    (parquet,) = (tmp_path / "pq").glob("*.parquet")
+    assert [r.published for r in read_parquet(parquet)] == ["2017-09-15T02:20:00+08:00"]

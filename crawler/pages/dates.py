@@ -3,17 +3,28 @@
 Every shape these pages use is one alternation below; each needs a row in
 ``tests/crawler/pages/test_dates.py``, near misses included (see GNE's ``[1-24]`` bug).
 
+Records keep the instant a page states, written in Beijing time (``+08:00``, the zone the
+sites publish in; China has kept one offset since 1991). A date shown to readers
+(``2017年09月14日 10:20``) is Beijing time. A machine date (a ``<meta>`` value, an ISO 8601
+``T`` stamp) that carries ``Z`` or an offset is converted to the same instant in Beijing time,
+so ``2017-09-14T18:20:00Z`` becomes ``2017-09-15T02:20:00+08:00``; one without a zone is read
+as Beijing time. A date without a time stays a date, even with a zone (``2017-09-14Z``): it
+names the publisher's calendar day, and moving it to another zone would need a time the page
+does not give. Fractional seconds are dropped (records are to the second).
+
 >>> find_dates("发布时间:2017-09-14 10:20")[0].iso
 '2017-09-14T10:20:00+08:00'
 >>> find_dates("二〇一七年九月十二日")[0].iso
 '2017-09-12'
+>>> machine_date("2017-09-14T18:20:00Z").iso
+'2017-09-15T02:20:00+08:00'
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "О": 0, "一": 1, "二": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -23,7 +34,22 @@ _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _TIME = (r"(?:\s*|/)(?P<h>[01]?\d|2[0-3])(?::|时)(?P<mi>[0-5]\d)"
          r"(?::(?P<s>[0-5]\d)|分(?:(?P<s2>[0-5]\d)秒)?)?")
 
+BEIJING = timezone(timedelta(hours=8))
+
+# ISO 8601 as machines write it: the pieces of both patterns below.
+_ISO_DATE = r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])"
+_ISO_TIME = (r"(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?")
+_ZONE = r"(?P<zone>[Zz]|(?:UTC|GMT)?(?P<sign>[+-])(?P<zh>[01]?\d|2[0-3])(?::?(?P<zm>[0-5]\d))?|UTC|GMT)"
+# A whole machine value (<meta content>): the time after a T or a space, the zone after the
+# time (or the date), a space allowed before it (``2017-09-14 18:20:00 +0000``).
+_MACHINE = re.compile(_ISO_DATE + r"(?:(?:[Tt]|\s+)" + _ISO_TIME + r")?(?:\s*" + _ZONE + r")?")
+# An ISO stamp with its T inside text: nobody types the T, so a zone right after it belongs to
+# it. (Without the T, ``10:20-11:30`` is a time range, not an offset: shown text never has one.)
+_ISO_STAMP = re.compile(_ISO_DATE + r"[Tt]" + _ISO_TIME + r"(?:" + _ZONE + r")?(?![\d:])")
+
 _PATTERNS = [
+    # 2017-09-14T18:20:00Z, 2017-09-14T10:20:31.5+08:00 (before the next one, which stops at T)
+    _ISO_STAMP,
     # 2017-09-14, 2017/9/14, 2017.09.14, optionally followed by 10:20[:31]; 2017/09/14/10:20
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)(?:" + _TIME + r")?"),
@@ -78,10 +104,24 @@ def _valid(y: int, m: int, d: int, today: date | None) -> bool:
     return EARLIEST_YEAR <= y and value <= date(latest.year + 1, 12, 31)
 
 
-def _iso(y: int, m: int, d: int, h: str | None, mi: str | None, s: str | None) -> str:
+def _zone(groups: dict[str, str | None]) -> timezone | None:
+    """The zone a machine date wrote (``Z``, ``UTC``, ``+0000``, ``-05:00``, ``+08``), if any."""
+    if not groups.get("zone"):
+        return None
+    if not groups.get("sign"):
+        return timezone.utc
+    offset = timedelta(hours=int(groups["zh"]), minutes=int(groups.get("zm") or 0))
+    return timezone(-offset if groups["sign"] == "-" else offset)
+
+
+def _iso(y: int, m: int, d: int, h: str | None, mi: str | None, s: str | None,
+         zone: timezone | None = None) -> str:
+    """A date stays a date; a date-time becomes the same instant in Beijing time (a date-time
+    without a zone is Beijing time already)."""
     if h is None:
         return f"{y:04d}-{m:02d}-{d:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}T{int(h):02d}:{int(mi):02d}:{int(s or 0):02d}+08:00"
+    moment = datetime(y, m, d, int(h), int(mi), int(s or 0), tzinfo=zone or BEIJING)
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%dT%H:%M:%S+08:00")
 
 
 def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
@@ -101,7 +141,8 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
                 continue
             if any(f.start <= m.start() < f.end for f in found):
                 continue
-            found.append(FoundDate(_iso(y, mo, d, g.get("h"), g.get("mi"), g.get("s") or g.get("s2")),
+            found.append(FoundDate(_iso(y, mo, d, g.get("h"), g.get("mi"), g.get("s") or g.get("s2"),
+                                        _zone(g)),
                                    m.group(0).strip(), m.start(), m.end()))
     found.sort(key=lambda f: f.start)
     return found
@@ -119,12 +160,25 @@ def date_from_url(url: str, today: date | None = None) -> FoundDate | None:
     return None
 
 
-def parse_iso_like(value: str, today: date | None = None) -> FoundDate | None:
-    """A machine date from a <meta> tag: ``2017-09-14 10:20``, ``2017-09-14T10:20:00+08:00``."""
-    value = value.strip().replace("T", " ")
-    value = re.sub(r"(?:[+-]\d\d:?\d\d|Z)$", "", value).strip()
-    dates = find_dates(value, today)
-    return dates[0] if dates else None
+def machine_date(value: str, today: date | None = None) -> FoundDate | None:
+    """A machine date (a ``<meta>`` value): ``2017-09-14T18:20:00Z``, ``2017-09-14 10:20``.
+
+    Its zone, when it has one, is honoured (see the module's docstring); ``raw`` is then the
+    value as written, zone included, so that the record shows why its time differs. Values in
+    other shapes (``2017年09月14日``, ``2017/9/14``) are read as shown dates.
+    """
+    value = value.strip()
+    m = _MACHINE.fullmatch(value)
+    if m is None:
+        dates = find_dates(value, today)
+        return dates[0] if dates else None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid(y, mo, d, today):
+        return None
+    zone = _zone(m.groupdict())
+    # A naive stamp's raw text shows its T as a space, as records always have.
+    raw = value if zone else re.sub(r"(?<=\d)[Tt](?=\d)", " ", value)
+    return FoundDate(_iso(y, mo, d, m["h"], m["mi"], m["s"], zone), raw, 0, len(value))
 
 
 _PARTIAL = re.compile(r"(?<!\d)(?P<m>0?[1-9]|1[0-2])\s*(?:[-/.]|月)\s*(?P<d>0?[1-9]|[12]\d|3[01])日?(?!\d)")

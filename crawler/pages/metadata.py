@@ -14,7 +14,7 @@ from lxml import etree
 
 from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                               dateline_authors, is_credit_line)
-from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, parse_iso_like
+from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
 from branchnews.crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line
@@ -97,5 +97,5 @@ def publish_date(layout: Layout, labeled: str | None, root: etree._Element,
                 return dates[0]
     # 3. machine dates in <meta>, 4. the URL. Body text, sidebars and footers are never asked.
     meta = meta_value(root, DATE_METAS)
-    found = parse_iso_like(meta) if meta else None
+    found = machine_date(meta) if meta else None
     return found or date_from_url(url)
