@@ -98,12 +98,14 @@ def normalise_pages(walks: Sequence[PageText], normalizer: Normalizer):
 
 
 def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str = "simplified",
-                  selectors: Mapping[str, str] | None = None,
+                  selectors: Mapping[str, etree.XPath] | None = None,
                   normalizer: Normalizer | None = None, list_date: str | None = None) -> dict:
     """The record for one article, from its first page and any continuation pages.
 
     Built as a :class:`~branchnews.pipelines.record.Record` (the one definition of the fields)
     and returned as its JSON object, the shape the crawl's item pipelines and the writer take.
+    ``selectors`` are a profile's compiled XPaths (:attr:`SiteProfile.selectors
+    <branchnews.crawler.profiles.SiteProfile>`): checked once when the profile loaded.
     """
     if isinstance(pages, Page):
         pages = [pages]

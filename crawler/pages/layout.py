@@ -1,6 +1,7 @@
 """Where the headline, the info lines and the body are on one page.
 
-A profile's selectors win where given (a bad XPath is a :class:`ValueError` naming it); else the
+A profile's selectors win where given (compiled when the profile loads, where a bad XPath is
+refused; one that still fails on a page is a :class:`ValueError` naming it); else the
 body is found by text density (:mod:`~branchnews.crawler.pages.body`) and the headline as the
 heading that best matches the page (:mod:`~branchnews.crawler.pages.title`). The lines between
 them are where the info bar (date, source, editor) sits.
@@ -21,19 +22,19 @@ from branchnews.crawler.pages.title import find_headline
 META_WINDOW = 10
 
 
-def select(root: etree._Element, xpath: str | None):
-    if not xpath:
+def select(root: etree._Element, xpath: etree.XPath | None):
+    if xpath is None:
         return None
     try:
-        result = root.xpath(xpath)
-    except etree.XPathError as exc:
-        raise ValueError(f"bad selector {xpath!r}: {exc}") from exc
+        result = xpath(root)
+    except etree.XPathError as exc:  # a predicate's function or variable, met only on this page
+        raise ValueError(f"bad selector {xpath.path!r}: {exc}") from exc
     if isinstance(result, list):
         return result[0] if result else None
     return result
 
 
-def selected_text(root: etree._Element, xpath: str | None) -> str | None:
+def selected_text(root: etree._Element, xpath: etree.XPath | None) -> str | None:
     hit = select(root, xpath)
     if hit is None:
         return None
@@ -55,8 +56,9 @@ class Layout:
     figure: etree._Element | None = None  # lead picture and caption just above the body
 
 
-def find_layout(root: etree._Element, selectors: Mapping[str, str], lines: list[Line]) -> Layout:
-    body = select(root, selectors.get("body")) if selectors.get("body") else None
+def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
+                lines: list[Line]) -> Layout:
+    body = select(root, selectors.get("body"))
     if not isinstance(body, etree._Element):
         body = find_body(lines, root)
     inside = set(body.iter()) if body is not None else set()
@@ -76,7 +78,7 @@ def find_layout(root: etree._Element, selectors: Mapping[str, str], lines: list[
         title_index = next((ln.index for ln in lines if ln.text == title), -1)
 
     blines = body_lines(lines, body, inside) if body is not None else []
-    figure = _lead_figure(body) if body is not None and not selectors.get("body") else None
+    figure = _lead_figure(body) if body is not None and "body" not in selectors else None
     if figure is not None:
         blines = body_lines(lines, figure) + blines
     blines = [ln for ln in blines if ln.index > title_index]

@@ -3,19 +3,36 @@
 A profile names the start (list) URLs, the allowed domains, URL patterns for article pages and
 for list/pagination pages, and optional XPath selectors that override the generic extraction
 for one field. Adding a site is adding a file, not code.
+
+A profile is checked whole when it loads, before any request is made: an unknown key or table
+(a misspelt ``[link]`` would otherwise be ignored, and the site crawled with the defaults), a
+value of the wrong type, a bad regex and a bad XPath are each a :class:`ProfileError` that names
+the file and the key. Regexes and selectors are compiled here, once; extraction uses the
+compiled ones.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 SELECTOR_FIELDS = ("title", "published", "source", "author", "editor", "breadcrumb", "body")
+LINK_KINDS = ("article", "list", "deny")
+PROFILE_KEYS = ("name", "description", "start_urls", "allowed_domains", "proxy", "links",
+                "selectors", "settings")
 DEFAULT_SITE = "sample"
+
+# XPath looks functions, namespace prefixes and variables up only when it evaluates: one
+# evaluation against an empty page makes most such mistakes fail at load time too.
+_PROBE = etree.Element("html")
 
 
 class ProfileError(ValueError):
@@ -30,7 +47,7 @@ class SiteProfile:
     article_patterns: tuple[re.Pattern, ...] = ()
     list_patterns: tuple[re.Pattern, ...] = ()
     deny_patterns: tuple[re.Pattern, ...] = ()
-    selectors: dict[str, str] = field(default_factory=dict)
+    selectors: Mapping[str, etree.XPath] = field(default_factory=dict)
     proxy: str | None = None
     settings: dict[str, object] = field(default_factory=dict)
     description: str = ""
@@ -79,53 +96,126 @@ def load_profile(name_or_path: str | None = None) -> SiteProfile:
     return profile_from_dict(data, source=str(path))
 
 
-def _patterns(values, source: str, key: str) -> tuple[re.Pattern, ...]:
-    if values is None:
-        return ()
-    if isinstance(values, str) or not all(isinstance(v, str) for v in values):
-        raise ProfileError(f"{source}: links.{key} must be a list of regex strings")
+# -- checks: each names the file, the key and what was expected -------------------------------
+
+def _kind(value: object) -> str:
+    """What TOML wrote, in its own words."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _known(table: Mapping[str, object], allowed: Sequence[str], source: str, where: str = "",
+           what: str = "key") -> None:
+    """Refuse names the profile format does not have: a misspelt one would be silently ignored.
+    ``where`` is the table checked (``links``), empty for the top level."""
+    for key, value in table.items():
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(key, allowed, n=1)
+        if isinstance(value, dict) and not where:
+            bad, hint = f"table [{key}]", f" (did you mean [{close[0]}]?)" if close else ""
+        else:
+            bad, hint = f"{what} {key!r}", f" (did you mean {close[0]!r}?)" if close else ""
+        inside = f" in [{where}]" if where else ""
+        raise ProfileError(f"{source}: unknown {bad}{inside}{hint}; allowed: {', '.join(allowed)}")
+
+
+def _text(data: Mapping[str, object], key: str, source: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ProfileError(f"{source}: {key!r} must be a string, got {_kind(value)}")
+    return value
+
+
+def _texts(data: Mapping[str, object], key: str, source: str, where: str = "") -> list[str] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        got = _kind(value) if not isinstance(value, list) else "a list holding " + next(
+            _kind(v) for v in value if not isinstance(v, str))
+        name = f"[{where}] {key!r}" if where else repr(key)
+        raise ProfileError(f"{source}: {name} must be a list of strings, got {got}")
+    return value
+
+
+def _table(data: Mapping[str, object], key: str, source: str) -> dict:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ProfileError(f"{source}: {key!r} must be a table ([{key}]), got {_kind(value)}")
+    return value
+
+
+def _patterns(links: Mapping[str, object], kind: str, source: str) -> tuple[re.Pattern, ...]:
+    values = _texts(links, kind, source, "links") or []
     try:
         return tuple(re.compile(v) for v in values)
     except re.error as exc:
-        raise ProfileError(f"{source}: links.{key}: bad regex: {exc}") from exc
+        # the pattern as the file writes it (repr would double every backslash)
+        raise ProfileError(f"{source}: [links] {kind!r}: bad regex '{exc.pattern}': {exc}") from exc
 
 
-def _settings(values, source: str) -> dict[str, object]:
+def compile_selectors(values: Mapping[str, object], source: str = "<selectors>") -> dict[str, etree.XPath]:
+    """The ``[selectors]`` table compiled, each checked once here rather than on every page."""
+    _known(values, SELECTOR_FIELDS, source, "selectors", "selector field")
+    compiled = {}
+    for name, path in values.items():
+        if not isinstance(path, str) or not path.strip():
+            got = "an empty string" if isinstance(path, str) else _kind(path)
+            raise ProfileError(f"{source}: [selectors] {name!r} must be an XPath string, got {got}")
+        try:
+            xpath = etree.XPath(path)
+            xpath(_PROBE)
+        except etree.XPathError as exc:
+            raise ProfileError(f"{source}: [selectors] {name!r}: bad XPath {path!r}: {exc}") from exc
+        compiled[name] = xpath
+    return compiled
+
+
+def _settings(values: Mapping[str, object], source: str) -> dict[str, object]:
     """Per-site Scrapy settings (politeness, concurrency); names are Scrapy's UPPER_CASE ones."""
-    if values is None:
-        return {}
-    if not isinstance(values, dict) or not all(isinstance(k, str) and k.isupper() for k in values):
-        raise ProfileError(f"{source}: [settings] must map UPPER_CASE Scrapy setting names to values")
+    bad = [k for k in values if not k.isupper()]
+    if bad:
+        raise ProfileError(f"{source}: [settings] {bad[0]!r} is not a Scrapy setting name "
+                           f"(UPPER_CASE, such as DOWNLOAD_DELAY)")
     return dict(values)
 
 
-def profile_from_dict(data: dict, source: str = "<profile>") -> SiteProfile:
-    name = data.get("name")
-    starts = data.get("start_urls")
-    if not isinstance(name, str) or not name:
+def profile_from_dict(data: Mapping[str, object], source: str = "<profile>") -> SiteProfile:
+    _known(data, PROFILE_KEYS, source)
+    name = _text(data, "name", source)
+    if not name:
         raise ProfileError(f"{source}: 'name' is required")
-    if not isinstance(starts, list) or not starts or not all(isinstance(u, str) for u in starts):
+    starts = _texts(data, "start_urls", source)
+    if not starts:
         raise ProfileError(f"{source}: 'start_urls' must be a non-empty list of URLs")
     for url in starts:
         if urlsplit(url).scheme not in ("http", "https"):
             raise ProfileError(f"{source}: start URL {url!r} is not http(s)")
-    domains = data.get("allowed_domains") or [urlsplit(u).hostname for u in starts]
-    links = data.get("links") or {}
-    selectors = data.get("selectors") or {}
-    unknown = set(selectors) - set(SELECTOR_FIELDS)
-    if unknown:
-        raise ProfileError(f"{source}: unknown selector field(s) {sorted(unknown)}; "
-                           f"allowed: {', '.join(SELECTOR_FIELDS)}")
+    domains = _texts(data, "allowed_domains", source) or [urlsplit(u).hostname for u in starts]
+    links = _table(data, "links", source)
+    _known(links, LINK_KINDS, source, "links")
     return SiteProfile(
         name=name,
         start_urls=tuple(starts),
         allowed_domains=tuple(domains),
-        article_patterns=_patterns(links.get("article"), source, "article"),
-        list_patterns=_patterns(links.get("list"), source, "list"),
-        deny_patterns=_patterns(links.get("deny"), source, "deny"),
-        selectors=dict(selectors),
-        proxy=data.get("proxy"),
-        settings=_settings(data.get("settings"), source),
-        description=data.get("description", ""),
+        article_patterns=_patterns(links, "article", source),
+        list_patterns=_patterns(links, "list", source),
+        deny_patterns=_patterns(links, "deny", source),
+        selectors=compile_selectors(_table(data, "selectors", source), source),
+        proxy=_text(data, "proxy", source),
+        settings=_settings(_table(data, "settings", source), source),
+        description=_text(data, "description", source) or "",
         source_file=source,
     )
