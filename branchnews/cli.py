@@ -92,7 +92,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and len(args.pages) > 1:
         print("branchnews: --url names one page; give one PAGE with it", file=sys.stderr)
         return 2
-    profile = load_profile(args.site) if args.site else None
+    try:
+        profile = load_profile(args.site) if args.site else None
+    except ProfileError as exc:
+        print(f"branchnews: {exc}", file=sys.stderr)
+        return 2
     normalizer = Normalizer(target=args.script)
     failed = 0
     for path in args.pages:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import REPO, run_cli
 
 SEED = REPO / "tests/fixtures/t1-seed"
@@ -90,3 +92,56 @@ def test_sample_site_command_serves_the_home_page():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+BAD_SELECTOR = 'name = "bad"\nstart_urls = ["http://127.0.0.1:{port}/"]\n[selectors]\ntitle = "//h1["\n'
+
+
+def _counting_server():
+    """A server on 127.0.0.1 that counts the requests it gets (a bad profile must get none)."""
+    import http.server
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, hits
+
+
+def test_crawl_with_a_bad_profile_says_why_in_one_line_before_any_request(tmp_path):
+    server, hits = _counting_server()
+    try:
+        profile = tmp_path / "bad.toml"
+        profile.write_text(BAD_SELECTOR.format(port=server.server_address[1]), encoding="utf-8")
+        result = run_cli("crawl", str(profile), "-o", str(tmp_path / "out"))
+    finally:
+        server.shutdown()
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"branchnews: {profile}: [selectors] 'title': bad XPath '//h1[': Invalid expression"]
+    assert hits == [] and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("site, message", [
+    ("nosuch", "branchnews: no site profile 'nosuch': known sites are "),
+    ("{tmp}/bad.toml", "branchnews: {tmp}/bad.toml: [selectors] 'title': bad XPath '//h1[': Invalid expression"),
+    ("{tmp}/typo.toml", "branchnews: {tmp}/typo.toml: unknown table [link] (did you mean [links]?)"),
+])
+def test_extract_with_a_bad_profile_says_why_in_one_line(tmp_path, site, message):
+    (tmp_path / "bad.toml").write_text(BAD_SELECTOR.format(port=1), encoding="utf-8")
+    (tmp_path / "typo.toml").write_text('name = "t"\nstart_urls = ["http://a.cn/"]\n[link]\nlist = []\n',
+                                        encoding="utf-8")
+    result = run_cli("extract", "--site", site.format(tmp=tmp_path), str(SEED / "article.html"))
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(message.format(tmp=tmp_path))
