@@ -32,6 +32,8 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from branchnews.crawler.pages.headers import header_pairs
+
 logger = logging.getLogger(__name__)
 
 WARC_DIR = "warc"
@@ -151,16 +153,6 @@ class WarcFile:
         self._writer = None
 
 
-def _header_pairs(headers) -> list[tuple[str, str]]:
-    """Scrapy ``Headers`` (bytes → list of bytes) as ``(name, value)`` text pairs, in order."""
-    pairs = []
-    for name, values in headers.items():
-        key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
-        for value in values:
-            pairs.append((key, value.decode("latin-1") if isinstance(value, bytes) else str(value)))
-    return pairs
-
-
 class WarcMiddleware:
     """Downloader middleware: write every response (and its request) to the site's WARC file.
 
@@ -217,8 +209,8 @@ class WarcMiddleware:
         try:
             self._file().write_exchange(
                 url=request.url, method=request.method,
-                request_headers=_header_pairs(request.headers), request_body=request.body or b"",
-                status=response.status, response_headers=_header_pairs(response.headers),
+                request_headers=header_pairs(request.headers), request_body=request.body or b"",
+                status=response.status, response_headers=header_pairs(response.headers),
                 body=response.body, protocol=getattr(response, "protocol", None) or "HTTP/1.1",
                 ip_address=str(response.ip_address) if getattr(response, "ip_address", None) else None)
             stats.inc_value("branchnews/warc/responses")
