@@ -113,13 +113,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
             record = parse_article(Page(url, body, headers), site=profile.name if profile else "",
                                    target=args.script, normalizer=normalizer,
                                    selectors=profile.selectors if profile else None)
-        except (ExtractionError, ValueError) as exc:
+        except ExtractionError as exc:
             print(f"branchnews: {path}: {exc}", file=sys.stderr)
             failed += 1
             continue
         sys.stdout.write(dumps(record) + "\n")
     sys.stdout.flush()
     return 1 if failed else 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from branchnews.reextract import reextract
+
+    missing = [w for w in args.warcs if not Path(w).exists()]
+    if missing:
+        print(f"branchnews: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        report = reextract(args.warcs, args.out, site=args.site, script=args.script)
+    except ProfileError as exc:
+        print(f"branchnews: {exc}", file=sys.stderr)
+        return 2
+    print(f"branchnews: {report.summary()} in {args.out}", file=sys.stderr)
+    return 0
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
@@ -204,10 +220,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="count and hash a dataset; --write its manifest and card")
     add_stats_arguments(stats)
 
-    from branchnews.reextract import add_arguments as add_reextract_arguments
-
     reextract = sub.add_parser("reextract", help="rebuild records offline from WARC captures")
-    add_reextract_arguments(reextract)
+    reextract.add_argument("warcs", nargs="+", metavar="WARC",
+                           help="WARC files (.warc.gz) or folders holding them")
+    reextract.add_argument("-o", "--out", required=True, metavar="DIR",
+                           help="write DIR/<site>/<day>.jsonl")
+    reextract.add_argument("--site", help="site profile name or .toml path (default: the one "
+                                          "the WARC's warcinfo names)")
+    reextract.add_argument("--script", choices=("simplified", "traditional"),
+                           help="script of the records (default: the crawl's, from the warcinfo)")
+    reextract.set_defaults(func=cmd_reextract)
     return parser
 
 

@@ -1,10 +1,11 @@
 """Rebuild records offline from WARC captures, with the same pure functions as a crawl.
 
 ``branchnews reextract WARC... -o DIR [--site NAME]`` reads the responses in the WARC files
-(``<out>/<site>/warc/*.warc.gz``, written by :mod:`branchnews.crawler.warc`), finds the article first
-pages with the site profile's ``is_article``, follows each article's continuation pages
-(``next_page_url``, found in the same capture), and calls ``parse_article`` exactly as the
-spider does; fetch time (``WARC-Date``) and HTTP status come from the capture. Records go to
+(``<out>/<site>/warc/*.warc.gz``, written by :mod:`branchnews.crawler.warc`) and walks them as
+the crawl walked the site: from its start URLs (the warcinfo's, else the profile's) through the
+list pages to the articles and their continuation pages, asking the crawl's own decisions
+(:class:`~branchnews.crawler.walk.SiteWalk`) at every page, so what counts as an article, a
+list or a continuation cannot drift from the spider; fetch time (``WARC-Date``) and HTTP status come from the capture. Records go to
 ``DIR/<site>/<crawl day>.jsonl``. Use it after improving the extractor, to re-run a dataset
 without touching the sites again.
 
@@ -19,18 +20,18 @@ No Scrapy here: warcio reads the files.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from branchnews.crawler.pages.article import ExtractionError, Page
+from branchnews.crawler.pages.headers import header_dict
 from branchnews.crawler.profiles import ProfileError, SiteProfile, load_profile
+from branchnews.crawler.walk import SiteWalk
 
-MAX_ARTICLE_PAGES = 50  # as crawler.spiders.news: a pager that never ends is a trap
 MAX_REDIRECTS = 5
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -64,15 +65,6 @@ class Report:
         skipped = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
         return (f"{self.records} records rebuilt, {self.written} written"
                 + (f"; not written: {skipped}" if skipped else ""))
-
-
-def _join_headers(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Like the spider's ``_headers``: repeated headers joined with ``, ``."""
-    out: dict[str, str] = {}
-    for name, value in pairs:
-        key = "-".join(part.capitalize() for part in name.split("-"))
-        out[key] = f"{out[key]}, {value}" if key in out else value
-    return out
 
 
 def _fetched_at(warc_date: str) -> str:
@@ -115,7 +107,7 @@ def read_warcs(paths: Iterable[str | Path]) -> WarcContents:
                     contents.captures.append(Capture(
                         url=record.rec_headers.get_header("WARC-Target-URI"),
                         status=int(status_line) if status_line and status_line.isdigit() else 0,
-                        headers=_join_headers(record.http_headers.headers),
+                        headers=header_dict(record.http_headers.headers),
                         body=body,
                         fetched_at=_fetched_at(record.rec_headers.get_header("WARC-Date") or ""),
                         day=day))
@@ -131,11 +123,6 @@ def _warcinfo(payload: bytes) -> dict[str, str]:
         if sep:
             fields[name.strip()] = value.strip()
     return fields
-
-
-def _declared_html(capture: Capture) -> bool:
-    ctype = capture.headers.get("Content-Type", "").lower()
-    return not ctype or any(t in ctype for t in ("html", "xml", "text/plain"))
 
 
 def _ok(capture: Capture) -> bool:
@@ -166,99 +153,73 @@ class CaptureIndex:
         return None
 
 
-def _text(capture: Capture) -> str:
-    from branchnews.crawler.pages.decode import decode_html
-
-    return decode_html(capture.body, capture.headers).text
-
-
-def _continuation(capture: Capture, n: int) -> str | None:
-    """As the spider does it."""
-    from branchnews.crawler.pages.continuation import continuation_url
-
-    return continuation_url(capture.body, capture.url, _text(capture), n)
-
-
-def _readable(capture: Capture) -> str | None:
-    """Why the crawl would not parse this page (not HTML, WAF challenge), or None."""
-    from branchnews.crawler.pages.challenge import challenge_reason
-
-    if not _declared_html(capture):
-        return "not an HTML page"
-    if challenge_reason(_text(capture)):
-        return "WAF challenge page"
-    return None
-
-
-def _page(capture: Capture):
-    from branchnews.crawler.pages.article import Page
-
+def _page(capture: Capture) -> Page:
     return Page(capture.url, capture.body, capture.headers, capture.status, capture.fetched_at)
 
 
-def _list_dates(contents: WarcContents, profile: SiteProfile) -> dict[str, str]:
-    """The dates list pages showed beside article links, as the crawl passed them on."""
-    from branchnews.crawler.pages.links import list_links
+def replay(contents: WarcContents, walk: SiteWalk,
+           report: Report | None = None) -> Iterator[tuple[str, list[Capture], str | None]]:
+    """The crawl, walked again over the capture: ``(first URL asked for, article pages, list
+    date)`` for every article the crawl got to, in the crawl's breadth-first order.
 
-    dates: dict[str, str] = {}
-    for capture in contents.captures:
-        if profile.is_article(capture.url) or capture.status != 200:
+    Each page is asked of the same :class:`~branchnews.crawler.walk.SiteWalk` as in the crawl
+    (what a list page links to, whether an article goes on); like Scrapy's duplicate filter, a
+    URL is taken once, whatever asked for it (a list, an article, a redirect).
+    """
+    report = report if report is not None else Report()
+    index = CaptureIndex(contents.captures)
+    queue: deque[tuple[str, str | None, bool]] = deque(
+        (url, None, False) for url in walk.profile.start_urls)
+    seen: set[str] = set()
+
+    def take(url: str) -> Capture | None | bool:
+        """The capture the callback got; False when the redirect's target was taken already
+        (the duplicate filter drops it, silently)."""
+        seen.add(url)
+        capture = index.resolve(url)
+        if capture is None or capture.url == url:
+            return capture
+        if capture.url in seen:
+            return False
+        seen.add(capture.url)
+        return capture
+
+    while queue:
+        url, list_date, article = queue.popleft()
+        if url in seen or (capture := take(url)) is False:
             continue
-        found = list_links(capture.body, capture.url, capture.headers,
-                           allowed_domains=profile.allowed_domains,
-                           article_patterns=profile.article_patterns,
-                           list_patterns=profile.list_patterns, deny_patterns=profile.deny_patterns)
-        for url, shown in found.dates.items():
-            dates.setdefault(url, shown)
-    return dates
+        if capture is None:
+            report.skipped["no successful response"] += 1
+            continue
+        if why := walk.unreadable(_page(capture)):
+            report.skipped[why.split(" (")[0]] += 1
+            continue
+        if not article:
+            found = walk.links(_page(capture))
+            queue.extend((a, found.dates.get(a), True) for a in found.articles)
+            queue.extend((u, None, False) for u in found.lists)
+            continue
+        chain = [capture]
+        while chain and (nxt := walk.next_page([_page(c) for c in chain])):
+            page = None if nxt in seen else take(nxt)
+            if not page or walk.unreadable(_page(page)):
+                report.skipped["continuation page missing from the capture"] += 1
+                chain = []
+                break
+            chain.append(page)
+        if chain:
+            yield url, chain, list_date
 
 
 def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simplified",
             report: Report | None = None) -> Iterator[tuple[str, dict]]:
-    """``(crawl day, record)`` for every article the capture holds, in capture order."""
-    from branchnews.crawler.pages.article import ExtractionError, parse_article
-    from branchnews.pipelines.normalize import Normalizer
-
+    """``(crawl day, record)`` for every article the crawl got to, from the capture alone."""
     report = report if report is not None else Report()
-    index = CaptureIndex(contents.captures)
-    normalizer = Normalizer(target=script)
-    candidates = list(dict.fromkeys(c.url for c in contents.captures if profile.is_article(c.url)))
-    list_dates = _list_dates(contents, profile)
-    chains: list[tuple[str, list[Capture]]] = []
-    followed: set[str] = set()  # continuation pages: never an article's first page
-    for url in candidates:
-        first = index.resolve(url)
-        if first is None:
-            report.skipped["no successful response"] += 1
-            continue
-        chain = [first]
-        while len(chain) < MAX_ARTICLE_PAGES and (nxt := _continuation(chain[-1], len(chain))):
-            followed.add(nxt)
-            capture = index.resolve(nxt)
-            if capture is None:
-                chain = []
-                report.skipped["continuation page missing from the capture"] += 1
-                break
-            followed.add(capture.url)
-            chain.append(capture)
-        if chain:
-            chains.append((url, chain))
-    seen: set[str] = set()
-    for url, chain in chains:
-        if url in followed or chain[0].url in followed:
-            continue
-        if chain[0].url in seen:
-            continue
-        seen.add(chain[0].url)
-        why = next((r for r in map(_readable, chain) if r), None)
-        if why:
-            report.skipped[why] += 1
-            continue
+    walk = SiteWalk(profile, script=script, refresh=True)
+    for _url, chain, list_date in replay(contents, walk, report):
         try:
-            record = parse_article([_page(c) for c in chain], site=profile.name, target=script,
-                                   selectors=profile.selectors, normalizer=normalizer,
-                                   list_date=list_dates.get(url))
-        except (ExtractionError, ValueError):
+            record = walk.record([_page(c) for c in chain], list_date)
+        except ExtractionError:  # anything else is a bug, and says so with its traceback
             report.skipped["extraction failed"] += 1
             continue
         report.records += 1
@@ -276,6 +237,9 @@ def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | N
     if not name:
         raise ProfileError("the WARC files do not name their site profile: give --site NAME")
     profile = load_profile(name)
+    crawled_from = contents.info.get("branchnews-start-urls", "").split()
+    if crawled_from and tuple(crawled_from) != profile.start_urls:  # a crawl with --start-url
+        profile = profile.with_start_urls(crawled_from)
     script = script or contents.info.get("branchnews-script") or "simplified"
     report = Report()
     writers: dict[Path, tuple[JsonLinesWriter, set[str]]] = {}
@@ -300,31 +264,3 @@ def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | N
     for path in contents.damaged:
         report.skipped[f"cut-short record at the end of {Path(path).name}"] += 1
     return report
-
-
-# -- command line -----------------------------------------------------------------------------
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("warcs", nargs="+", metavar="WARC",
-                        help="WARC files (.warc.gz) or folders holding them")
-    parser.add_argument("-o", "--out", required=True, metavar="DIR",
-                        help="write DIR/<site>/<day>.jsonl")
-    parser.add_argument("--site", help="site profile name or .toml path (default: the one the "
-                                       "WARC's warcinfo names)")
-    parser.add_argument("--script", choices=("simplified", "traditional"),
-                        help="script of the records (default: the crawl's, from the warcinfo)")
-    parser.set_defaults(func=command)
-
-
-def command(args: argparse.Namespace) -> int:
-    missing = [w for w in args.warcs if not Path(w).exists()]
-    if missing:
-        print(f"branchnews: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    try:
-        report = reextract(args.warcs, args.out, site=args.site, script=args.script)
-    except ProfileError as exc:
-        print(f"branchnews: {exc}", file=sys.stderr)
-        return 2
-    print(f"branchnews: {report.summary()} in {args.out}", file=sys.stderr)
-    return 0

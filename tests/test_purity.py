@@ -6,7 +6,7 @@ import sys
 import pytest
 
 PURE = ["branchnews.crawler.pages.article", "branchnews.crawler.pages.links", "branchnews.crawler.pages.continuation",
-        "branchnews.crawler.pages.challenge", "branchnews.pipelines.state", "branchnews.crawler.pages.layout",
+        "branchnews.crawler.pages.challenge", "branchnews.crawler.pages.headers", "branchnews.crawler.walk", "branchnews.pipelines.state", "branchnews.crawler.pages.layout",
         "branchnews.crawler.pages.paragraphs", "branchnews.crawler.pages.metadata",
         "branchnews.crawler.profiles", "branchnews.pipelines.normalize", "branchnews.pipelines.record", "branchnews.pipelines.record_schema", "branchnews.pipelines.identity", "branchnews.pipelines.output",
         "branchnews.pipelines.dataset", "branchnews.pipelines.duplicates", "branchnews.pipelines.parquet", "branchnews.pipelines.manifest",

@@ -111,8 +111,6 @@ def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
         root = None
     if root is None:
         return ListLinks([], [])
-    article_patterns = article_patterns or DEFAULT_ARTICLE_PATTERNS
-    list_patterns = list_patterns or DEFAULT_LIST_PATTERNS
     articles: dict[str, None] = {}
     lists: dict[str, None] = {}
     dates: dict[str, str] = {}
@@ -124,12 +122,24 @@ def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
         host = urlsplit(target).hostname or ""
         if allowed_domains and not any(host == d or host.endswith("." + d) for d in allowed_domains):
             continue
-        if any(p.search(target) for p in deny_patterns):
-            continue
-        if any(p.search(target) for p in article_patterns):
+        kind = link_kind(target, article_patterns=article_patterns, list_patterns=list_patterns,
+                         deny_patterns=deny_patterns)
+        if kind == "article":
             articles[target] = None
             if row_date and target not in dates:
                 dates[target] = row_date
-        elif any(p.search(target) for p in list_patterns) and target != url:
+        elif kind == "list" and target != url:
             lists[target] = None
     return ListLinks(list(articles), list(lists), dates)
+
+
+def link_kind(url: str, *, article_patterns=(), list_patterns=(), deny_patterns=()) -> str | None:
+    """``"article"``, ``"list"`` or None (not followed) for a link's absolute URL. A profile
+    without patterns of a kind gets the common CMS ones; denied URLs are never followed."""
+    if any(p.search(url) for p in deny_patterns):
+        return None
+    if any(p.search(url) for p in article_patterns or DEFAULT_ARTICLE_PATTERNS):
+        return "article"
+    if any(p.search(url) for p in list_patterns or DEFAULT_LIST_PATTERNS):
+        return "list"
+    return None

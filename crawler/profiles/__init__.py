@@ -53,22 +53,12 @@ class SiteProfile:
     description: str = ""
     source_file: str = ""
 
-    def is_article(self, url: str) -> bool:
-        return _any(self.article_patterns, url) and not _any(self.deny_patterns, url)
-
-    def is_list(self, url: str) -> bool:
-        return _any(self.list_patterns, url) and not _any(self.deny_patterns, url)
-
     def with_start_urls(self, urls: list[str]) -> "SiteProfile":
         """Point the profile at another copy of the site; the allowed domains follow."""
         domains = tuple(dict.fromkeys(urlsplit(u).hostname or "" for u in urls))
         keep_proxy = set(domains) <= set(self.allowed_domains)
         return replace(self, start_urls=tuple(urls), allowed_domains=domains,
                        proxy=self.proxy if keep_proxy else None)
-
-
-def _any(patterns: tuple[re.Pattern, ...], url: str) -> bool:
-    return any(p.search(url) for p in patterns)
 
 
 def _bundled():

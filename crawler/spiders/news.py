@@ -16,22 +16,19 @@ from scrapy.http import Response
 from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
 
 from branchnews.crawler.distributed import SharedScheduler, redis_settings, request_urls, worker_id
-from branchnews.crawler.pages.article import ExtractionError, Page, parse_article
+from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.challenge import challenge_reason
-from branchnews.crawler.pages.continuation import continuation_url
-from branchnews.crawler.pages.links import list_links
+from branchnews.crawler.pages.headers import header_dict
 from branchnews.crawler.profiles import load_profile
+from branchnews.crawler.walk import SiteWalk
 from branchnews.pipelines.normalize import Normalizer
 from branchnews.pipelines.output import JsonLinesWriter
-from branchnews.pipelines.identity import record_id
 from branchnews.pipelines.state import StateStore
 
-MAX_ARTICLE_PAGES = 50  # a pager that never ends is a trap, not an article
 
-
-def _headers(response: Response) -> dict[str, str]:
-    return {k.decode("latin-1"): b", ".join(v).decode("latin-1")
-            for k, v in response.headers.items()}
+def _page(response: Response) -> Page:
+    return Page(response.url, response.body, header_dict(response.headers), response.status,
+                _utcnow())
 
 
 def reason_class(reason: str) -> str:
@@ -60,8 +57,6 @@ class NewsSpider(scrapy.Spider):
         self.refresh = str(refresh).lower() in ("1", "true", "yes", "on")
         self.run_day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
         self._errors: JsonLinesWriter | None = None
-        self._skipped: set[str] = set()  # known articles not fetched again (a URL counts once)
-        self._requested: set[str] = set()  # article URLs requested in this run
         self.file_tag = ""  # set for a worker of a distributed crawl
 
     @classmethod
@@ -72,6 +67,7 @@ class NewsSpider(scrapy.Spider):
             crawler.settings.set(name, value, priority="spider")
         spider.script = spider.script or crawler.settings.get("BRANCHNEWS_SCRIPT", "simplified")
         spider.normalizer = Normalizer(target=spider.script)
+        spider.walk = SiteWalk(spider.profile, spider.script, spider.refresh, spider.normalizer)
         spider.out_dir = Path(crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
         redis_url = crawler.settings.get("BRANCHNEWS_REDIS_URL")
         if redis_url:  # one of many workers on a shared Redis frontier
@@ -102,21 +98,15 @@ class NewsSpider(scrapy.Spider):
 
     # -- list pages --------------------------------------------------------------------------
     def parse_list(self, response: Response):
-        if not self._readable(response):
+        page = _page(response)
+        if not self._readable(response, page):
             return
-        found = list_links(response.body, response.url, _headers(response),
-                           allowed_domains=self.profile.allowed_domains,
-                           article_patterns=self.profile.article_patterns,
-                           list_patterns=self.profile.list_patterns,
-                           deny_patterns=self.profile.deny_patterns)
+        found = self.walk.links(page)
         self.crawler.stats.inc_value("branchnews/list_pages")
         for url in found.articles:
-            if (not self.refresh and url not in self._requested
-                    and self.state.knows_link(record_id(url))):
-                self._skipped.add(url)
-                self.crawler.stats.set_value("branchnews/skipped_known", len(self._skipped))
+            if not self.walk.to_fetch(url, self.state.knows_link):
+                self.crawler.stats.set_value("branchnews/skipped_known", len(self.walk.skipped))
                 continue
-            self._requested.add(url)
             yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
                                  cb_kwargs={"list_date": found.dates.get(url)})
         for url in found.lists:
@@ -126,43 +116,40 @@ class NewsSpider(scrapy.Spider):
     # -- article pages -----------------------------------------------------------------------
     def parse_article(self, response: Response, pages: tuple[Page, ...] = (),
                       list_date: str | None = None, link: str | None = None):
-        if not self._readable(response, pages):
+        page = _page(response)
+        if not self._readable(response, page, pages):
             return
         if not pages:  # the list's link, when it redirected here (learnt with the record)
             link = (response.request.meta.get("redirect_urls") or [None])[0]
-        page = Page(response.url, response.body, _headers(response), response.status, _utcnow())
         pages = (*pages, page)
-        following = continuation_url(response.body, response.url, response.text, len(pages))
-        if following and len(pages) < MAX_ARTICLE_PAGES:
+        if following := self.walk.next_page(pages):
             yield response.follow(following, callback=self.parse_article,
                                   cb_kwargs={"pages": pages, "list_date": list_date, "link": link},
                                   errback=self.on_error,
                                   dont_filter=False)
             return
         try:
-            record = parse_article(list(pages), site=self.profile.name, target=self.script,
-                                   selectors=self.profile.selectors, normalizer=self.normalizer,
-                                   list_date=list_date)
-        except (ExtractionError, ValueError) as exc:
+            record = self.walk.record(pages, list_date)
+        except ExtractionError as exc:  # anything else is a bug: a spider error, with traceback
             self.report_error(pages[0].url, f"extraction failed: {exc}", response.status)
             return
-        if link and (link_id := record_id(link)) != record["id"]:
+        if alias := self.walk.alias(link, record):
             # A re-run then skips the link as it skips the article (the alias counts only while
             # the record is in the dataset: a crash before the write means one more fetch).
-            self.state.alias(link_id, record["id"])
+            self.state.alias(alias, record["id"])
         yield record
 
     # -- failures ----------------------------------------------------------------------------
-    def _readable(self, response: Response, pages: tuple[Page, ...] = ()) -> bool:
-        """An HTML page that is not a WAF challenge; anything else is reported, not parsed."""
+    def _readable(self, response: Response, page: Page, pages: tuple[Page, ...] = ()) -> bool:
+        """A page the walk would parse (HTML, not a WAF challenge) that Scrapy also took for
+        text; anything else is reported, not parsed."""
         first = pages[0].url if pages else response.url
-        ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-        declared_html = not ctype or any(t in ctype for t in ("html", "xml", "text/plain"))
-        if not (declared_html and isinstance(response, scrapy.http.TextResponse)):
-            self.report_error(first, "not an HTML page", response.status, response.request)
-            return False
-        if waf := challenge_reason(response.text):
-            self.report_error(first, f"WAF challenge page ({waf})", response.status, response.request)
+        if isinstance(response, scrapy.http.TextResponse):
+            why = self.walk.unreadable(page)
+        else:
+            why = "not an HTML page"
+        if why:
+            self.report_error(first, why, response.status, response.request)
             return False
         return True
 

@@ -4,6 +4,7 @@ import pytest
 from lxml import etree
 
 from branchnews.crawler.profiles import ProfileError, available, load_profile, profile_from_dict
+from branchnews.crawler.walk import SiteWalk
 
 
 def test_every_bundled_profile_loads():
@@ -24,11 +25,12 @@ def test_every_bundled_profile_loads():
     ("hebeisy", "http://www.hebeisy.org.cn/system/2022/06/18/030170394.shtml", True),
 ])
 def test_real_site_article_patterns(site, url, article):
-    assert load_profile(site).is_article(url) is article
+    assert (SiteWalk(load_profile(site)).link_kind(url) == "article") is article
 
 
 def test_list_pages_of_trs_profile():
-    assert load_profile("bjzx").is_list("https://www.bjzx.gov.cn/zxgz/qgzx/index_1.html")
+    assert SiteWalk(load_profile("bjzx")).link_kind(
+        "https://www.bjzx.gov.cn/zxgz/qgzx/index_1.html") == "list"
 
 
 def test_unknown_site_names_the_known_ones():
@@ -127,3 +129,10 @@ def test_start_url_override_moves_the_allowed_domain():
     assert same.allowed_domains == ("a.cn",) and same.proxy == "http://127.0.0.1:1"
     moved = profile.with_start_urls(["http://127.0.0.1:9000/"])
     assert moved.allowed_domains == ("127.0.0.1",) and moved.proxy is None
+
+
+def test_a_bad_selector_fails_when_the_profile_loads():
+    """Not on every page of the crawl, each misreported as that page's extraction failure."""
+    with pytest.raises(ProfileError, match=r"selectors.title: bad XPath '//h1\['"):
+        profile_from_dict({"name": "x", "start_urls": ["http://h/"], "selectors": {"title": "//h1["}},
+                          source="x.toml")

@@ -207,14 +207,17 @@ article = ['/a/\\w+/\\d{4}/\\d{4}/\\d+(?:_\\d+)?\\.html$']  # continuation pages
 
 @pytest.fixture
 def capture(tmp_path):
-    """A WARC with a 3-page article, a redirected and retried one, a cut one and a 404."""
+    """A WARC with a home page linking to a 3-page article, a redirected and retried one, a
+    cut one and a 404 (re-extraction walks from the start URL, as the crawl did)."""
     pages = [FIXTURES / "multipage-3" / n for n in ("article.html", "article_2.html", "article_3.html")]
     urls = json.loads((FIXTURES / "multipage-3" / "meta.json").read_text("utf-8"))["urls"]
     seed = (FIXTURES / "t1-seed" / "article.html").read_bytes()
     base = "http://www.example-mj.org.cn/a/x/2017/0914/"
     warc = WarcFile(tmp_path / "warc", "2026-11-28-7", {"branchnews-site": "mp",
                                                          "branchnews-run-day": "2026-11-28"})
-    exchange(warc, "http://www.example-mj.org.cn/", b"<html><a href='/a/x/'>list</a></html>")
+    links = "".join(f"<a href='{u}'>a</a>" for u in (urls[0], base + "99.html", base + "789.html",
+                                                      base + "404.html"))
+    exchange(warc, "http://www.example-mj.org.cn/", f"<html><body>{links}</body></html>".encode())
     for url, page in zip(urls, pages):
         exchange(warc, url, page.read_bytes())
     exchange(warc, base + "99.html", b"", status=301, headers=[("Location", "120.html")])
