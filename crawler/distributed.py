@@ -26,12 +26,15 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
+
+from branchnews.crawler.run import page_done, run_of, scheduler_of
 
 logger = logging.getLogger(__name__)
 
@@ -116,12 +119,13 @@ class SharedScheduler(Scheduler):
         return instance
 
     def open(self, spider):
-        self.run = Run(self.server, spider.profile.name)
+        context = run_of(self.crawler)
+        self.run = Run(self.server, context.profile.name)
         self.queue_key = self.run.queue_key
         result = super().open(spider)
         self.df = RFPDupeFilter(self.server, key=self.run.dupefilter_key,
                                 debug=spider.settings.getbool("DUPEFILTER_DEBUG"))
-        spider.shared_run = self.run
+        context.shared_run = self.run  # the spider leaves the start URLs to the run's creator
         logger.info("%s run %s on %s (%d requests queued)",
                     "created" if self.run.created else "joined", self.run.id,
                     spider.settings.get("REDIS_URL"), len(self.queue))
@@ -153,33 +157,45 @@ class SharedScheduler(Scheduler):
 
 
 class Coordinator:
-    """Heartbeat, acknowledgements and the decision to close, for one worker."""
+    """Heartbeat, acknowledgements and the decision to close, for one worker.
 
-    def __init__(self, crawler):
-        self.crawler = crawler
+    ``scheduler`` gives the crawl's scheduler (a :class:`SharedScheduler` once the engine
+    runs; anything else and the coordinator does nothing), ``busy`` how many requests this
+    worker is downloading or parsing now.
+    """
+
+    def __init__(self, stats, scheduler: Callable[[], object], busy: Callable[[], int] = lambda: 0):
+        self.stats = stats
+        self._scheduler = scheduler
+        self._busy = busy
         self.idle_checks = 0
         self.loop: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        ext = cls(crawler)
+        if not crawler.settings.get("BRANCHNEWS_REDIS_URL"):
+            raise NotConfigured
+        run_of(crawler)  # only in a branchnews crawl
+
+        def busy() -> int:
+            slot = getattr(crawler.engine, "_slot", None)  # requests being downloaded or parsed
+            return len(slot.inprogress) if slot is not None else 0
+
+        ext = cls(crawler.stats, lambda: scheduler_of(crawler), busy)
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.idle, signal=signals.spider_idle)
         crawler.signals.connect(ext.closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_done, signal=signals.item_scraped)
         crawler.signals.connect(ext.item_done, signal=signals.item_dropped)
+        crawler.signals.connect(ext.page_done, signal=page_done)
         return ext
 
     @property
     def scheduler(self) -> SharedScheduler | None:
-        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        scheduler = self._scheduler()
         return scheduler if isinstance(scheduler, SharedScheduler) else None
 
-    def _busy(self) -> int:
-        slot = getattr(self.crawler.engine, "_slot", None)  # requests being downloaded or parsed
-        return len(slot.inprogress) if slot is not None else 0
-
-    def opened(self, spider):
+    def opened(self, spider=None):
         if self.scheduler is None:
             return
         self.loop = task.LoopingCall(self.beat)
@@ -189,11 +205,16 @@ class Coordinator:
         if self.scheduler is not None:
             self.scheduler.run.beat(self._busy())
 
-    def item_done(self, item, response, spider, **kwargs):
-        if self.scheduler is not None and response is not None:
-            self.scheduler.finished(*request_urls(response.request))
+    def page_done(self, request):
+        """A list page's links are scheduled, or a page's failure reported: forget it."""
+        if self.scheduler is not None and request is not None:
+            self.scheduler.finished(*request_urls(request))
 
-    def idle(self, spider):
+    def item_done(self, item, response, **kwargs):
+        if response is not None:
+            self.page_done(response.request)
+
+    def idle(self, spider=None):
         scheduler = self.scheduler
         if scheduler is None:
             return
@@ -212,14 +233,33 @@ class Coordinator:
         requeued = scheduler.requeue_orphans()
         if requeued:
             logger.warning("requeued %d requests left pending by workers that died", requeued)
-            self.crawler.stats.inc_value("branchnews/requeued_orphans", requeued)
+            self.stats.inc_value("branchnews/requeued_orphans", requeued)
             self.idle_checks = 0
             raise DontCloseSpider
 
-    def closed(self, spider, reason):
+    def closed(self, spider=None, reason=None):
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         scheduler = self.scheduler
-        run = getattr(spider, "shared_run", None)
-        if run is not None and run.leave():
-            logger.info("last worker out: run %s finished", run.id)
+        if scheduler is not None and scheduler.run.leave():
+            logger.info("last worker out: run %s finished", scheduler.run.id)
+
+
+class RedisAddon:
+    """Scrapy add-on: with ``BRANCHNEWS_REDIS_URL`` (``--redis URL``) set, be one worker of a
+    distributed crawl: the shared scheduler and duplicate filter, and the coordinator.
+
+    Listed in ``ADDONS`` by the project settings; without a URL it switches itself off.
+    Settings are set at the ``addon`` priority, so a ``-s`` on the command line still wins.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.get("BRANCHNEWS_REDIS_URL"):
+            raise NotConfigured  # no args: off without a warning, as on one machine
+        return cls()
+
+    def update_settings(self, settings) -> None:
+        for name, value in redis_settings(settings.get("BRANCHNEWS_REDIS_URL")).items():
+            settings.set(name, value, priority="addon")
+        settings.set_in_component_priority_dict("EXTENSIONS", Coordinator, 510)

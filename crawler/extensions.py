@@ -14,8 +14,12 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
+from collections.abc import Callable
+
 from scrapy import signals
 from twisted.internet import task
+
+from branchnews.crawler.run import run_of, scheduler_of
 
 from branchnews.pipelines.scrapy_pipelines import COVERAGE_FIELDS
 
@@ -38,45 +42,62 @@ def coverage_warnings(previous: dict, current: dict, articles: int, prev_article
 
 
 class RunSummary:
-    def __init__(self, crawler, interval: float):
-        self.crawler = crawler
+    """Progress lines during a crawl and its summary at the end (see the module docstring).
+
+    ``queued`` tells how many requests wait in the scheduler (for the progress line); the
+    summaries of a site go to ``runs_dir``, one JSON file per run, the latest compared with.
+    """
+
+    def __init__(self, stats, *, site: str, runs_dir: Path, interval: float = 30.0,
+                 job: str | None = None, queued: Callable[[], int] = lambda: 0):
+        self.stats = stats
+        self.site = site
+        self.runs_dir = Path(runs_dir)
         self.interval = interval
+        self.job = job
+        self.queued = queued
         self.loop: task.LoopingCall | None = None
         self.started = datetime.now(timezone.utc)
 
     @classmethod
     def from_crawler(cls, crawler):
-        ext = cls(crawler, crawler.settings.getfloat("BRANCHNEWS_PROGRESS_INTERVAL", 30.0))
+        run = run_of(crawler)
+
+        def queued() -> int:
+            scheduler = scheduler_of(crawler)
+            return len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0
+
+        ext = cls(crawler.stats, site=run.profile.name, runs_dir=run.site_dir / "runs",
+                  interval=crawler.settings.getfloat("BRANCHNEWS_PROGRESS_INTERVAL", 30.0),
+                  job=run.job, queued=queued)
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.closed, signal=signals.spider_closed)
         return ext
 
-    def opened(self, spider):
+    def opened(self, spider=None):
         self.started = datetime.now(timezone.utc)
         if self.interval > 0:
             self.loop = task.LoopingCall(self.progress)
             self.loop.start(self.interval, now=False)
 
     def _stat(self, key: str) -> int:
-        return int(self.crawler.stats.get_value(key, 0) or 0)
+        return int(self.stats.get_value(key, 0) or 0)
 
     def progress(self):
-        scheduler = self.crawler.engine.scheduler
-        queued = len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0
         logger.info("progress: %d pages fetched, %d articles (%d new, %d updated, %d unchanged), "
                     "%d skipped as known, %d failures, %d requests queued",
                     self._stat("downloader/response_count"), self._stat("branchnews/articles"),
                     self._stat("branchnews/new"), self._stat("branchnews/updated"),
                     self._stat("branchnews/unchanged"), self._stat("branchnews/skipped_known"),
-                    self._stat("branchnews/errors"), queued)
+                    self._stat("branchnews/errors"), self.queued())
 
     def summary(self, reason: str) -> dict:
-        stats = self.crawler.stats.get_stats()
+        stats = self.stats.get_stats()
         articles = self._stat("branchnews/articles")
         finished = datetime.now(timezone.utc)
         return {
-            "site": self.crawler.spider.profile.name,
-            "job": getattr(self.crawler.spider, "_job", None),  # Scrapyd's job id, when run there
+            "site": self.site,
+            "job": self.job,  # Scrapyd's job id, when run there
             "started": self.started.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "finished": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "duration_seconds": round((finished - self.started).total_seconds(), 3),
@@ -99,18 +120,18 @@ class RunSummary:
                          if articles else 0.0 for field in COVERAGE_FIELDS},
         }
 
-    def closed(self, spider, reason):
+    def closed(self, spider=None, reason: str = "finished"):
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         summary = self.summary(reason)
-        runs = Path(spider.out_dir) / spider.profile.name / "runs"
+        runs = self.runs_dir
         previous = _latest(runs)
         if previous:
             for warning in coverage_warnings(previous.get("coverage", {}), summary["coverage"],
                                              summary["articles"]["extracted"],
                                              previous.get("articles", {}).get("extracted", 0)):
                 logger.warning("%s: %s since the previous run: the site may have changed its "
-                               "template; check its profile", spider.profile.name, warning)
+                               "template; check its profile", self.site, warning)
                 summary.setdefault("warnings", []).append(warning)
         runs.mkdir(parents=True, exist_ok=True)
         path = runs / f"{self.started.strftime('%Y%m%dT%H%M%S%fZ')}.json"

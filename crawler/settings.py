@@ -28,12 +28,15 @@ DOWNLOADER_MIDDLEWARES = {
     "branchnews.crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
     "branchnews.crawler.warc.WarcMiddleware": 950,  # network side of every built-in: raw bytes as received
 }
+ADDONS = {
+    "branchnews.crawler.distributed.RedisAddon": 0,  # on with BRANCHNEWS_REDIS_URL (--redis)
+}
 EXTENSIONS = {
     "branchnews.crawler.extensions.RunSummary": 500,
 }
 ITEM_PIPELINES = {
     "branchnews.pipelines.scrapy_pipelines.ValidatePipeline": 100,
-    "branchnews.pipelines.manifest.ManifestPipeline": 800,  # closes after the JSON Lines writer (900)
+    "branchnews.pipelines.scrapy_pipelines.ManifestPipeline": 800,  # closes after the JSON Lines writer (900)
     "branchnews.pipelines.scrapy_pipelines.JsonLinesPipeline": 900,
 }
 

@@ -153,6 +153,25 @@ class WarcFile:
         self._writer = None
 
 
+def warcinfo(settings, profile, script: str, run_day: str) -> dict[str, str]:
+    """The ``warcinfo`` fields of a crawl's captures: what ``branchnews reextract`` reads back
+    to know the site, where the crawl started and the script."""
+    return {
+        "software": f"branchnews/{_version('branchnews')} (Scrapy {_version('Scrapy')}; "
+                    f"warcio {_version('warcio')})",
+        "format": f"WARC File Format {WARC_VERSION}",
+        "conformsTo": "https://iipc.github.io/warc-specifications/specifications/"
+                      "warc-format/warc-1.1/",
+        "http-header-user-agent": settings.get("USER_AGENT", ""),
+        "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+        "isPartOf": profile.name,
+        "branchnews-site": profile.name,
+        "branchnews-start-urls": " ".join(profile.start_urls),
+        "branchnews-script": script,
+        "branchnews-run-day": run_day,
+    }
+
+
 class WarcMiddleware:
     """Downloader middleware: write every response (and its request) to the site's WARC file.
 
@@ -160,67 +179,43 @@ class WarcMiddleware:
     (``branchnews/warc/failed``), never raised: the crawl and its records go on.
     """
 
-    def __init__(self, crawler, out_dir: str, max_bytes: int):
-        self.crawler = crawler
-        self.out_dir = Path(out_dir)
-        self.max_bytes = max_bytes
-        self.file: WarcFile | None = None
+    def __init__(self, file: WarcFile, stats):
+        self.file = file
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler):
         from scrapy import signals
         from scrapy.exceptions import NotConfigured
 
+        from branchnews.crawler.run import run_of
+
         settings = crawler.settings
         if not settings.getbool("BRANCHNEWS_WARC", True):
             raise NotConfigured("BRANCHNEWS_WARC is off")
-        middleware = cls(crawler, settings.get("BRANCHNEWS_OUTPUT_DIR", "output"),
-                         settings.getint("BRANCHNEWS_WARC_MAX_BYTES", DEFAULT_MAX_BYTES))
+        run = run_of(crawler)
+        file = WarcFile(run.site_dir / WARC_DIR, f"{run.run_day}-{os.getpid()}",
+                        warcinfo(settings, run.profile, run.script, run.run_day),
+                        settings.getint("BRANCHNEWS_WARC_MAX_BYTES", DEFAULT_MAX_BYTES))
+        middleware = cls(file, crawler.stats)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
-    def _file(self) -> WarcFile:
-        if self.file is None:
-            spider = self.crawler.spider
-            profile = spider.profile
-            day = getattr(spider, "run_day", None) or datetime.now(timezone.utc).strftime("%Y-%m-%d")
-            settings = self.crawler.settings
-            info = {
-                "software": f"branchnews/{_version('branchnews')} (Scrapy {_version('Scrapy')}; "
-                            f"warcio {_version('warcio')})",
-                "format": f"WARC File Format {WARC_VERSION}",
-                "conformsTo": "https://iipc.github.io/warc-specifications/specifications/"
-                              "warc-format/warc-1.1/",
-                "http-header-user-agent": settings.get("USER_AGENT", ""),
-                "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
-                "isPartOf": profile.name,
-                "branchnews-site": profile.name,
-                "branchnews-start-urls": " ".join(profile.start_urls),
-                "branchnews-script": getattr(spider, "script", None) or settings.get(
-                    "BRANCHNEWS_SCRIPT", "simplified"),
-                "branchnews-run-day": day,
-            }
-            self.file = WarcFile(self.out_dir / profile.name / WARC_DIR, f"{day}-{os.getpid()}",
-                                 info, self.max_bytes)
-        return self.file
-
     def process_response(self, request, response):
-        stats = self.crawler.stats
         try:
-            self._file().write_exchange(
+            self.file.write_exchange(
                 url=request.url, method=request.method,
                 request_headers=header_pairs(request.headers), request_body=request.body or b"",
                 status=response.status, response_headers=header_pairs(response.headers),
                 body=response.body, protocol=getattr(response, "protocol", None) or "HTTP/1.1",
                 ip_address=str(response.ip_address) if getattr(response, "ip_address", None) else None)
-            stats.inc_value("branchnews/warc/responses")
+            self.stats.inc_value("branchnews/warc/responses")
         except Exception:  # capture is a by-product: never lose the crawl over it
-            stats.inc_value("branchnews/warc/failed")
+            self.stats.inc_value("branchnews/warc/failed")
             logger.exception("%s: could not write the WARC record", request.url)
         return response
 
     def spider_closed(self, spider=None, reason=None):
-        if self.file is not None:
-            self.file.close()
-            paths = ", ".join(str(p) for p in self.file.paths)
-            logger.info("WARC capture: %d records in %s", self.file.records, paths or "no file")
+        self.file.close()
+        paths = ", ".join(str(p) for p in self.file.paths)
+        logger.info("WARC capture: %d records in %s", self.file.records, paths or "no file")

@@ -12,8 +12,8 @@ the writers' lock (:mod:`~branchnews.pipelines.folder_lock`) and the text tables
 stats`` (:mod:`~branchnews.pipelines.tables`). This module puts them together.
 
 It is written by ``branchnews stats DATASET --write`` and, for the crawled site, at the end of
-every crawl by :class:`ManifestPipeline`; both also write the dataset card ``README.md``
-(:mod:`branchnews.pipelines.card`). Pure: the pipeline class needs no Scrapy import.
+every crawl by :class:`branchnews.pipelines.scrapy_pipelines.ManifestPipeline`; both also write
+the dataset card ``README.md`` (:mod:`branchnews.pipelines.card`). Pure: no Scrapy import.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from branchnews.pipelines.checksums import file_entry, verify_entries
-from branchnews.pipelines.dataset import dataset_files, latest_versions
+from branchnews.pipelines.dataset import latest_versions
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, apply_duplicates
 from branchnews.pipelines.files import data_files
 from branchnews.pipelines.folder_lock import folder_lock
@@ -168,50 +168,3 @@ def verify_files(folder: str | Path, manifest: Mapping | None = None) -> list[st
     folder = Path(folder)
     manifest = manifest or read_manifest(folder) or {}
     return verify_entries(folder, manifest.get("files", []))
-
-
-# -- the Scrapy end of a crawl ----------------------------------------------------------------
-
-class ManifestPipeline:
-    """At the end of a crawl, rewrite the crawled site folder's ``manifest.json`` and ``README.md``.
-
-    Enable with ``ITEM_PIPELINES["branchnews.pipelines.manifest.ManifestPipeline"] = 800``: a number *below*
-    the JSON Lines pipeline's 900, because Scrapy closes pipelines in reverse order, so the
-    records file is closed before this one counts and hashes it. ``BRANCHNEWS_MANIFEST = False``
-    turns it off. It has no ``process_item``: items pass untouched.
-    """
-
-    def __init__(self, crawler, out_dir: str, enabled: bool = True):
-        self.crawler = crawler
-        self.out_dir = Path(out_dir)
-        self.enabled = enabled
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        settings = crawler.settings
-        return cls(crawler, settings.get("BRANCHNEWS_OUTPUT_DIR", "output"),
-                   settings.getbool("BRANCHNEWS_MANIFEST", True))
-
-    def close_spider(self):
-        spider = self.crawler.spider
-        profile = getattr(spider, "profile", None)
-        if not self.enabled or profile is None:
-            return
-        folder = self.out_dir / profile.name
-        try:
-            if not folder.is_dir() or not dataset_files_or_none(folder):
-                return
-            manifest = write_manifest(folder, sources={profile.name: {
-                "start_urls": list(profile.start_urls)}})
-        except Exception:  # a manifest problem must not fail the crawl that wrote the records
-            logger.exception("could not write %s", folder / MANIFEST_FILE)
-            return
-        logger.info("Wrote %s and %s: %d records, %d files", folder / MANIFEST_FILE, CARD_FILE,
-                    manifest["records"], len(manifest["files"]))
-
-
-def dataset_files_or_none(folder: Path) -> list[Path]:
-    try:
-        return dataset_files(folder)
-    except ValueError:
-        return []

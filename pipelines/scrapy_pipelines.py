@@ -1,4 +1,9 @@
-"""Thin Scrapy item pipelines over the pure record and output modules."""
+"""Thin Scrapy item pipelines over the pure record, output and manifest modules.
+
+Each takes plain values (paths, the state index, the stats, the error report) and is built
+``from_crawler`` from the crawl's :class:`~branchnews.crawler.run.RunContext`; in a crawl that
+is not branchnews's it switches itself off (``NotConfigured``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,11 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
+
+from branchnews.crawler.run import run_of
+from branchnews.pipelines.dataset import dataset_files
+from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, write_manifest
 
 from branchnews.pipelines.output import JsonLinesWriter, repair_tail
 from branchnews.pipelines.files import record_files
@@ -19,20 +28,19 @@ logger = logging.getLogger(__name__)
 class ValidatePipeline:
     """Every record that leaves the crawl matches the published JSON Schema, or is dropped loudly."""
 
-    def __init__(self, crawler):
-        self.crawler = crawler
+    def __init__(self, stats, report_error):
+        self.stats = stats
+        self.report_error = report_error  # (url, reason, status) -> None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        return cls(crawler.stats, run_of(crawler).report_error)
 
     def process_item(self, item):
         found = problems(item)
         if found:
-            self.crawler.stats.inc_value("branchnews/dropped/invalid")
-            report = getattr(self.crawler.spider, "report_error", None)
-            if report:
-                report(item.get("url", "?"), "invalid record: " + "; ".join(found[:3]), None)
+            self.stats.inc_value("branchnews/dropped/invalid")
+            self.report_error(item.get("url", "?"), "invalid record: " + "; ".join(found[:3]), None)
             raise DropItem(f"{item.get('url')}: invalid record: {'; '.join(found[:3])}")
         return item
 
@@ -62,33 +70,34 @@ class JsonLinesPipeline:
     (rebuilt from the file on the next open) but never a written record.
     """
 
-    def __init__(self, crawler, out_dir: str):
-        self.crawler = crawler
-        self.out_dir = out_dir
+    def __init__(self, path: Path, state, stats, *, shared: bool = False):
+        self.path = Path(path)
+        self.state = state  # pipelines.state.StateStore of the site
+        self.stats = stats
+        self.shared = shared  # other workers of a distributed crawl write beside us
         self.writer: JsonLinesWriter | None = None
         self.pending = 0
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler, crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
+        run = run_of(crawler)
+        return cls(run.site_dir / run.file_name(), run.state, crawler.stats,
+                   shared=bool(run.file_tag))
 
     def open_spider(self):
-        spider = self.crawler.spider
-        path = Path(self.out_dir) / spider.profile.name / spider.file_name()
-        _repair_abandoned(path)
-        self.writer = JsonLinesWriter(path)
-        self.state = spider.state
-        logger.info("Writing records to %s (%d articles already in the dataset)", path,
+        _repair_abandoned(self.path)
+        self.writer = JsonLinesWriter(self.path)
+        logger.info("Writing records to %s (%d articles already in the dataset)", self.path,
                     len(self.state))
 
     def process_item(self, item):
-        stats = self.crawler.stats
+        stats = self.stats
         stats.inc_value("branchnews/articles")
         for field in COVERAGE_FIELDS:
             if item.get(field):
                 stats.inc_value(f"branchnews/coverage/{field}")
         known = self.state.get(item["id"])
-        if known is None and self.crawler.spider.file_tag:
+        if known is None and self.shared:
             # Other workers write beside us: read their new lines before deciding (a request
             # requeued from a dead worker may already have its record in that worker's file).
             self.state.sync()
@@ -116,3 +125,43 @@ class JsonLinesPipeline:
         if self.writer:
             self.writer.close()
         self.state.commit()
+
+
+class ManifestPipeline:
+    """At the end of a crawl, rewrite the crawled site folder's ``manifest.json`` and ``README.md``.
+
+    Enable with ``ITEM_PIPELINES["branchnews.pipelines.scrapy_pipelines.ManifestPipeline"] = 800``:
+    a number *below* the JSON Lines pipeline's 900, because Scrapy closes pipelines in reverse
+    order, so the records file is closed before this one counts and hashes it.
+    ``BRANCHNEWS_MANIFEST = False`` turns it off. It has no ``process_item``: items pass untouched.
+    """
+
+    def __init__(self, folder: Path, start_urls: tuple[str, ...] = ()):
+        self.folder = Path(folder)
+        self.start_urls = tuple(start_urls)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("BRANCHNEWS_MANIFEST", True):
+            raise NotConfigured("BRANCHNEWS_MANIFEST is off")
+        run = run_of(crawler)
+        return cls(run.site_dir, run.profile.start_urls)
+
+    def close_spider(self):
+        folder, site = self.folder, self.folder.name
+        try:
+            if not folder.is_dir() or not _has_records(folder):
+                return
+            manifest = write_manifest(folder, sources={site: {"start_urls": list(self.start_urls)}})
+        except Exception:  # a manifest problem must not fail the crawl that wrote the records
+            logger.exception("could not write %s", folder / MANIFEST_FILE)
+            return
+        logger.info("Wrote %s and %s: %d records, %d files", folder / MANIFEST_FILE, CARD_FILE,
+                    manifest["records"], len(manifest["files"]))
+
+
+def _has_records(folder: Path) -> bool:
+    try:
+        return bool(dataset_files(folder))
+    except ValueError:
+        return False

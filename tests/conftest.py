@@ -33,3 +33,20 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subpro
     return subprocess.run([sys.executable, "-m", "branchnews", *args], cwd=cwd or REPO, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
+
+
+def branchnews_crawler(out: Path, profile="sample", **settings):
+    """A crawler as Scrapy's test helpers build it (settings applied, stats set), with the
+    crawl's run context opened for ``profile`` on the output folder ``out``: what every
+    branchnews component's ``from_crawler`` reads."""
+    from scrapy.utils.test import get_crawler
+
+    from branchnews.crawler.profiles import load_profile
+    from branchnews.crawler.run import RunContext
+
+    values = {"BRANCHNEWS_OUTPUT_DIR": str(out), **settings}
+    crawler = get_crawler(settings_dict=values)
+    if isinstance(profile, str):
+        profile = load_profile(profile)
+    RunContext.open(crawler, profile)
+    return crawler

@@ -23,7 +23,7 @@ from tests.pipelines.test_dataset import strip_absent
 
 ARTICLES = json.loads((REPO / "tests" / "golden" / "sample" / "_articles.json").read_text("utf-8"))
 WARC_MIDDLEWARE = {"branchnews.crawler.warc.WarcMiddleware": 950}
-MANIFEST_PIPELINE = {"branchnews.pipelines.manifest.ManifestPipeline": 800}
+MANIFEST_PIPELINE = {"branchnews.pipelines.scrapy_pipelines.ManifestPipeline": 800}
 
 
 @pytest.fixture(scope="module")

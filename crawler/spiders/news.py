@@ -6,39 +6,25 @@ so ``branchnews extract`` on a saved page gives the same record as a crawl.
 
 from __future__ import annotations
 
+import functools
 import re
-from datetime import datetime, timezone
-from pathlib import Path
 
 import scrapy
 from scrapy.http import Response
 
 from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
 
-from branchnews.crawler.distributed import SharedScheduler, redis_settings, request_urls, worker_id
 from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.challenge import challenge_reason
 from branchnews.crawler.pages.headers import header_dict
 from branchnews.crawler.profiles import load_profile
+from branchnews.crawler.run import RunContext, page_done, plan_run, run_of, utcnow
 from branchnews.crawler.walk import SiteWalk
-from branchnews.pipelines.normalize import Normalizer
-from branchnews.pipelines.output import JsonLinesWriter
-from branchnews.pipelines.state import StateStore
 
 
 def _page(response: Response) -> Page:
     return Page(response.url, response.body, header_dict(response.headers), response.status,
-                _utcnow())
-
-
-def reason_class(reason: str) -> str:
-    """``HTTP 404`` → ``http_404``; ``extraction failed: …`` → ``extraction_failed``."""
-    head = reason.split(":", 1)[0].strip().lower()
-    return re.sub(r"[^a-z0-9]+", "_", head).strip("_")[:40] or "other"
-
-
-def _utcnow() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+                utcnow())
 
 
 class NewsSpider(scrapy.Spider):
@@ -55,9 +41,6 @@ class NewsSpider(scrapy.Spider):
         self.script = script
         # --refresh: fetch known articles again; changed ones become new versions.
         self.refresh = str(refresh).lower() in ("1", "true", "yes", "on")
-        self.run_day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
-        self._errors: JsonLinesWriter | None = None
-        self.file_tag = ""  # set for a worker of a distributed crawl
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -65,33 +48,26 @@ class NewsSpider(scrapy.Spider):
         # Per-site politeness from the profile; the command line (-s) still wins.
         for name, value in spider.profile.settings.items():
             crawler.settings.set(name, value, priority="spider")
-        spider.script = spider.script or crawler.settings.get("BRANCHNEWS_SCRIPT", "simplified")
-        spider.normalizer = Normalizer(target=spider.script)
-        spider.walk = SiteWalk(spider.profile, spider.script, spider.refresh, spider.normalizer)
-        spider.out_dir = Path(crawler.settings.get("BRANCHNEWS_OUTPUT_DIR", "output"))
-        redis_url = crawler.settings.get("BRANCHNEWS_REDIS_URL")
-        if redis_url:  # one of many workers on a shared Redis frontier
-            for name, value in redis_settings(redis_url).items():
-                crawler.settings.set(name, value, priority="cmdline")
-            extensions = crawler.settings.getdict("EXTENSIONS")
-            extensions["branchnews.crawler.distributed.Coordinator"] = 510
-            crawler.settings.set("EXTENSIONS", extensions, priority="cmdline")
-            spider.file_tag = f"w-{worker_id()}"
-        spider.state = StateStore(spider.out_dir / spider.profile.name, in_memory=bool(redis_url))
-        crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
+        plan_run(crawler, spider.profile, script=spider.script, job=getattr(spider, "_job", None))
         crawler.signals.connect(spider._dropped, signal=scrapy.signals.request_dropped)
         crawler.signals.connect(spider._spider_error, signal=scrapy.signals.spider_error)
         crawler.signals.connect(spider._item_error, signal=scrapy.signals.item_error)
         return spider
 
-    def file_name(self, kind: str = "") -> str:
-        """``2026-11-28.jsonl``, ``2026-11-28.errors.jsonl``; workers tag theirs with their id."""
-        parts = [self.run_day, self.file_tag, kind, "jsonl"]
-        return ".".join(p for p in parts if p)
+    @functools.cached_property
+    def run(self) -> RunContext:
+        return run_of(self.crawler)
+
+    @functools.cached_property
+    def walk(self) -> SiteWalk:
+        return SiteWalk(self.profile, self.run.script, self.refresh, self.run.normalizer)
+
+    def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:
+        self.run.report_error(url, reason, status, request)
 
     async def start(self):
-        run = getattr(self, "shared_run", None)
-        if run is not None and not run.created:
+        shared = self.run.shared_run
+        if shared is not None and not shared.created:
             return  # joined a running distributed crawl: its creator scheduled the start URLs
         for url in self.profile.start_urls:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
@@ -104,14 +80,14 @@ class NewsSpider(scrapy.Spider):
         found = self.walk.links(page)
         self.crawler.stats.inc_value("branchnews/list_pages")
         for url in found.articles:
-            if not self.walk.to_fetch(url, self.state.knows_link):
+            if not self.walk.to_fetch(url, self.run.state.knows_link):
                 self.crawler.stats.set_value("branchnews/skipped_known", len(self.walk.skipped))
                 continue
             yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
                                  cb_kwargs={"list_date": found.dates.get(url)})
         for url in found.lists:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
-        self._ack(response.request)
+        self.crawler.signals.send_catch_log(page_done, request=response.request)
 
     # -- article pages -----------------------------------------------------------------------
     def parse_article(self, response: Response, pages: tuple[Page, ...] = (),
@@ -136,7 +112,7 @@ class NewsSpider(scrapy.Spider):
         if alias := self.walk.alias(link, record):
             # A re-run then skips the link as it skips the article (the alias counts only while
             # the record is in the dataset: a crash before the write means one more fetch).
-            self.state.alias(alias, record["id"])
+            self.run.state.alias(alias, record["id"])
         yield record
 
     # -- failures ----------------------------------------------------------------------------
@@ -192,25 +168,3 @@ class NewsSpider(scrapy.Spider):
         self.report_error(item.get("url", response.url if response is not None else "?"),
                           f"output failed: {failure.getErrorMessage()}",
                           response.status if response is not None else None, request)
-
-    def _ack(self, request) -> None:
-        """Tell a shared frontier this request's work is done (no-op on one machine)."""
-        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
-        if request is not None and isinstance(scheduler, SharedScheduler):
-            scheduler.finished(*request_urls(request))
-
-    def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:
-        """Every failure goes to the log, the stats and ``<site>/<day>.errors.jsonl``."""
-        self._ack(request)
-        self.logger.warning("%s: %s", url, reason)
-        self.crawler.stats.inc_value("branchnews/errors")
-        self.crawler.stats.inc_value(f"branchnews/errors/{reason_class(reason)}")
-        if self._errors is None:
-            path = self.out_dir / self.profile.name / self.file_name("errors")
-            self._errors = JsonLinesWriter(path)
-        self._errors.write_obj({"url": url, "reason": reason, "status": status, "at": _utcnow()})
-
-    def _closed(self, spider, reason):
-        if self._errors is not None:
-            self._errors.close()
-        self.state.close()

@@ -8,11 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from branchnews.reextract import reextract
-from tests.conftest import run_cli
+
+from branchnews.crawler.pages.article import Page, parse_article
+from branchnews.crawler.profiles import load_profile
+from branchnews.crawler.warc import WarcFile
+from branchnews.reextract import Capture, CaptureIndex, read_warcs, reextract
+from tests.conftest import REPO, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures"
 
 FETCH_TIME = {"fetched_at"}  # the capture's WARC-Date, not the moment the spider made the Page
 BARE_PROFILE = 'name = "bare"\nstart_urls = ["http://branch.example.org.cn/"]\n'
+
+
+def exchange(warc: WarcFile, url: str, body: bytes = b"<html><body>x</body></html>", status=200,
+             headers=(("Content-Type", "text/html; charset=utf-8"),)):
+    warc.write_exchange(url=url, method="GET", request_headers=[("User-Agent", "branchnews-test")],
+                        request_body=b"", status=status, response_headers=list(headers), body=body)
 
 
 def _records(folder: Path) -> dict[str, dict]:
@@ -44,3 +56,81 @@ def test_reextract_rebuilds_the_crawled_records(sample_site, tmp_path, profile_t
     report = reextract([tmp_path / "crawl" / site / "warc"], tmp_path / "again", site=profile)
     assert report.written == articles, report.summary()
     assert _records(tmp_path / "again" / site) == crawled
+
+
+# -- re-extraction ----------------------------------------------------------------------------
+
+PROFILE = """name = "mp"
+start_urls = ["http://www.example-mj.org.cn/"]
+[links]
+article = ['/a/\\w+/\\d{4}/\\d{4}/\\d+(?:_\\d+)?\\.html$']  # continuation pages match too
+"""
+
+
+@pytest.fixture
+def capture(tmp_path):
+    """A WARC with a home page linking to a 3-page article, a redirected and retried one, a
+    cut one and a 404 (re-extraction walks from the start URL, as the crawl did)."""
+    pages = [FIXTURES / "multipage-3" / n for n in ("article.html", "article_2.html", "article_3.html")]
+    urls = json.loads((FIXTURES / "multipage-3" / "meta.json").read_text("utf-8"))["urls"]
+    seed = (FIXTURES / "t1-seed" / "article.html").read_bytes()
+    base = "http://www.example-mj.org.cn/a/x/2017/0914/"
+    warc = WarcFile(tmp_path / "warc", "2026-11-28-7", {"branchnews-site": "mp",
+                                                         "branchnews-run-day": "2026-11-28"})
+    links = "".join(f"<a href='{u}'>a</a>" for u in (urls[0], base + "99.html", base + "789.html",
+                                                      base + "404.html"))
+    exchange(warc, "http://www.example-mj.org.cn/", f"<html><body>{links}</body></html>".encode())
+    for url, page in zip(urls, pages):
+        exchange(warc, url, page.read_bytes())
+    exchange(warc, base + "99.html", b"", status=301, headers=[("Location", "120.html")])
+    exchange(warc, base + "120.html", b"busy", status=503)
+    exchange(warc, base + "120.html", seed)
+    exchange(warc, base + "789.html", pages[0].read_bytes().replace(b"456", b"789"))
+    exchange(warc, base + "404.html", b"not found", status=404)
+    warc.close()
+    profile = tmp_path / "mp.toml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    return warc.path, profile, urls, pages, base
+
+
+def test_reextract_rebuilds_what_the_crawl_would_have(capture, tmp_path):
+    path, profile, urls, pages, base = capture
+    report = reextract([path], tmp_path / "out", site=str(profile))
+    assert report.written == 2
+    assert report.skipped == {"continuation page missing from the capture": 1,
+                              "no successful response": 1}
+    lines = (tmp_path / "out" / "mp" / "2026-11-28.jsonl").read_text("utf-8").splitlines()
+    records = {json.loads(line)["url"]: json.loads(line) for line in lines}
+    assert sorted(records) == sorted([base + "120.html", urls[0]])
+    contents = read_warcs([path])
+    by_url = {c.url: c for c in contents.captures if c.status == 200}
+    expected = parse_article([Page(u, p.read_bytes(), {"Content-Type": "text/html; charset=utf-8"},
+                                   200, by_url[u].fetched_at) for u, p in zip(urls, pages)],
+                             site="mp", selectors=load_profile(str(profile)).selectors)
+    assert records[urls[0]] == expected and expected["pages"] == 3
+    seed = records[base + "120.html"]  # redirected from 99.html, retried after a 503
+    assert seed["status"] == 200 and seed["editor"] == "张禹"
+    assert seed["fetched_at"] == by_url[base + "120.html"].fetched_at
+
+
+def test_reextract_command_reads_folders_and_names_the_site(capture, tmp_path):
+    path, profile, *_ = capture
+    result = run_cli("reextract", str(path.parent), "-o", str(tmp_path / "o"), "--site", str(profile))
+    assert result.returncode == 0, result.stderr
+    assert "2 records rebuilt, 2 written" in result.stderr
+    again = run_cli("reextract", str(path), "-o", str(tmp_path / "o"), "--site", str(profile))
+    assert "2 already in the output" in again.stderr  # re-running adds nothing
+    unknown = run_cli("reextract", str(path), "-o", str(tmp_path / "p"))  # warcinfo says "mp"
+    assert unknown.returncode == 2 and "no site profile 'mp'" in unknown.stderr
+
+
+def test_capture_index_prefers_the_last_success_and_follows_redirects():
+    def cap(url, status, **headers):
+        return Capture(url, status, headers, b"", "2026-11-28T00:00:00Z", None)
+
+    index = CaptureIndex([cap("http://h/a", 200), cap("http://h/a", 500), cap("http://h/b", 302, Location="/a"),
+                          cap("http://h/loop", 301, Location="/loop"), cap("http://h/gone", 404)])
+    assert index.resolve("http://h/a").status == 200
+    assert index.resolve("http://h/b").url == "http://h/a"
+    assert index.resolve("http://h/loop") is None and index.resolve("http://h/gone") is None
+    assert index.resolve("http://h/never") is None

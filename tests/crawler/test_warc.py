@@ -1,4 +1,4 @@
-"""WARC capture (crawler.warc) and offline re-extraction from it (branchnews.reextract)."""
+"""WARC capture (crawler.warc): the writer and the downloader middleware."""
 
 from __future__ import annotations
 
@@ -9,18 +9,14 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from branchnews.reextract import CaptureIndex, Capture, read_warcs, reextract
-from branchnews.crawler.pages.article import Page, parse_article
-from branchnews.crawler.profiles import load_profile
+from branchnews.reextract import read_warcs
 from branchnews.crawler.warc import WarcFile, WarcMiddleware
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, branchnews_crawler, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 
 
 def exchange(warc: WarcFile, url: str, body: bytes = b"<html><body>x</body></html>", status=200,
@@ -138,23 +134,21 @@ def test_rotation_and_never_clobbering(tmp_path):
 
 # -- the middleware ---------------------------------------------------------------------------
 
-def fake_crawler(out: Path, **settings):
-    from scrapy.settings import Settings
+class Stats(dict):
+    def inc_value(self, key, count=1, start=0):
+        self[key] = self.get(key, start) + count
 
-    values = {"BRANCHNEWS_OUTPUT_DIR": str(out), "USER_AGENT": "branchnews-test", **settings}
-    stats: dict[str, int] = {}
-    profile = SimpleNamespace(name="sample", start_urls=("http://branch.example.org.cn/",))
-    return SimpleNamespace(
-        settings=Settings(values), signals=SimpleNamespace(connect=lambda *a, **k: None),
-        stats=SimpleNamespace(inc_value=lambda k: stats.__setitem__(k, stats.get(k, 0) + 1), values=stats),
-        spider=SimpleNamespace(profile=profile, run_day="2026-11-28", script="simplified"))
+
+def middleware_for(out: Path, stats: Stats) -> WarcMiddleware:
+    info = {"branchnews-site": "sample", "branchnews-run-day": "2026-11-28"}
+    return WarcMiddleware(WarcFile(out / "sample" / "warc", f"2026-11-28-{os.getpid()}", info), stats)
 
 
 def test_middleware_writes_raw_exchanges_and_returns_the_response(tmp_path):
     from scrapy.http import HtmlResponse, Request
 
-    crawler = fake_crawler(tmp_path)
-    middleware = WarcMiddleware.from_crawler(crawler)
+    stats = Stats()
+    middleware = middleware_for(tmp_path, stats)
     request = Request("http://branch.example.org.cn/a/1.html", headers={"Accept-Encoding": "gzip"})
     body = gzip.compress("<html><body><p>正文</p></body></html>".encode())
     response = HtmlResponse(request.url, status=200, body=body, request=request,
@@ -173,14 +167,26 @@ def test_middleware_writes_raw_exchanges_and_returns_the_response(tmp_path):
     assert req.http_headers.get_header("Accept-Encoding") == "gzip"
     (capture,) = read_warcs([path]).captures  # the raw gzip bytes were kept, and decode
     assert capture.body == "<html><body><p>正文</p></body></html>".encode()
-    assert crawler.stats.values == {"branchnews/warc/responses": 1}
+    assert stats == {"branchnews/warc/responses": 1}
+
+
+def test_middleware_from_crawler_names_the_crawl_in_its_warcinfo(tmp_path):
+    crawler = branchnews_crawler(tmp_path, USER_AGENT="branchnews-test")
+    middleware = WarcMiddleware.from_crawler(crawler)
+    run = crawler.branchnews_run
+    assert middleware.file.folder == tmp_path / "sample" / "warc"
+    assert middleware.file.stem == f"{run.run_day}-{os.getpid()}"
+    assert middleware.file.info["branchnews-start-urls"] == "http://branch.example.org.cn/"
+    assert middleware.file.info["http-header-user-agent"] == "branchnews-test"
+    assert middleware.file.info["branchnews-script"] == "simplified"
+    run.close()
 
 
 def test_middleware_can_be_turned_off(tmp_path):
     from scrapy.exceptions import NotConfigured
 
     with pytest.raises(NotConfigured):
-        WarcMiddleware.from_crawler(fake_crawler(tmp_path, BRANCHNEWS_WARC=False))
+        WarcMiddleware.from_crawler(branchnews_crawler(tmp_path, BRANCHNEWS_WARC=False))
 
 
 def test_a_write_failure_does_not_stop_the_crawl(tmp_path):
@@ -188,87 +194,9 @@ def test_a_write_failure_does_not_stop_the_crawl(tmp_path):
 
     (tmp_path / "sample").mkdir()
     (tmp_path / "sample" / "warc").write_text("a file where the folder should be")
-    crawler = fake_crawler(tmp_path)
-    middleware = WarcMiddleware.from_crawler(crawler)
+    stats = Stats()
+    middleware = middleware_for(tmp_path, stats)
     request = Request("http://branch.example.org.cn/")
     response = HtmlResponse(request.url, body=b"<html></html>", request=request)
     assert middleware.process_response(request, response) is response
-    assert crawler.stats.values == {"branchnews/warc/failed": 1}
-
-
-# -- re-extraction ----------------------------------------------------------------------------
-
-PROFILE = """name = "mp"
-start_urls = ["http://www.example-mj.org.cn/"]
-[links]
-article = ['/a/\\w+/\\d{4}/\\d{4}/\\d+(?:_\\d+)?\\.html$']  # continuation pages match too
-"""
-
-
-@pytest.fixture
-def capture(tmp_path):
-    """A WARC with a home page linking to a 3-page article, a redirected and retried one, a
-    cut one and a 404 (re-extraction walks from the start URL, as the crawl did)."""
-    pages = [FIXTURES / "multipage-3" / n for n in ("article.html", "article_2.html", "article_3.html")]
-    urls = json.loads((FIXTURES / "multipage-3" / "meta.json").read_text("utf-8"))["urls"]
-    seed = (FIXTURES / "t1-seed" / "article.html").read_bytes()
-    base = "http://www.example-mj.org.cn/a/x/2017/0914/"
-    warc = WarcFile(tmp_path / "warc", "2026-11-28-7", {"branchnews-site": "mp",
-                                                         "branchnews-run-day": "2026-11-28"})
-    links = "".join(f"<a href='{u}'>a</a>" for u in (urls[0], base + "99.html", base + "789.html",
-                                                      base + "404.html"))
-    exchange(warc, "http://www.example-mj.org.cn/", f"<html><body>{links}</body></html>".encode())
-    for url, page in zip(urls, pages):
-        exchange(warc, url, page.read_bytes())
-    exchange(warc, base + "99.html", b"", status=301, headers=[("Location", "120.html")])
-    exchange(warc, base + "120.html", b"busy", status=503)
-    exchange(warc, base + "120.html", seed)
-    exchange(warc, base + "789.html", pages[0].read_bytes().replace(b"456", b"789"))
-    exchange(warc, base + "404.html", b"not found", status=404)
-    warc.close()
-    profile = tmp_path / "mp.toml"
-    profile.write_text(PROFILE, encoding="utf-8")
-    return warc.path, profile, urls, pages, base
-
-
-def test_reextract_rebuilds_what_the_crawl_would_have(capture, tmp_path):
-    path, profile, urls, pages, base = capture
-    report = reextract([path], tmp_path / "out", site=str(profile))
-    assert report.written == 2
-    assert report.skipped == {"continuation page missing from the capture": 1,
-                              "no successful response": 1}
-    lines = (tmp_path / "out" / "mp" / "2026-11-28.jsonl").read_text("utf-8").splitlines()
-    records = {json.loads(line)["url"]: json.loads(line) for line in lines}
-    assert sorted(records) == sorted([base + "120.html", urls[0]])
-    contents = read_warcs([path])
-    by_url = {c.url: c for c in contents.captures if c.status == 200}
-    expected = parse_article([Page(u, p.read_bytes(), {"Content-Type": "text/html; charset=utf-8"},
-                                   200, by_url[u].fetched_at) for u, p in zip(urls, pages)],
-                             site="mp", selectors=load_profile(str(profile)).selectors)
-    assert records[urls[0]] == expected and expected["pages"] == 3
-    seed = records[base + "120.html"]  # redirected from 99.html, retried after a 503
-    assert seed["status"] == 200 and seed["editor"] == "张禹"
-    assert seed["fetched_at"] == by_url[base + "120.html"].fetched_at
-
-
-def test_reextract_command_reads_folders_and_names_the_site(capture, tmp_path):
-    path, profile, *_ = capture
-    result = run_cli("reextract", str(path.parent), "-o", str(tmp_path / "o"), "--site", str(profile))
-    assert result.returncode == 0, result.stderr
-    assert "2 records rebuilt, 2 written" in result.stderr
-    again = run_cli("reextract", str(path), "-o", str(tmp_path / "o"), "--site", str(profile))
-    assert "2 already in the output" in again.stderr  # re-running adds nothing
-    unknown = run_cli("reextract", str(path), "-o", str(tmp_path / "p"))  # warcinfo says "mp"
-    assert unknown.returncode == 2 and "no site profile 'mp'" in unknown.stderr
-
-
-def test_capture_index_prefers_the_last_success_and_follows_redirects():
-    def cap(url, status, **headers):
-        return Capture(url, status, headers, b"", "2026-11-28T00:00:00Z", None)
-
-    index = CaptureIndex([cap("http://h/a", 200), cap("http://h/a", 500), cap("http://h/b", 302, Location="/a"),
-                          cap("http://h/loop", 301, Location="/loop"), cap("http://h/gone", 404)])
-    assert index.resolve("http://h/a").status == 200
-    assert index.resolve("http://h/b").url == "http://h/a"
-    assert index.resolve("http://h/loop") is None and index.resolve("http://h/gone") is None
-    assert index.resolve("http://h/never") is None
+    assert stats == {"branchnews/warc/failed": 1}

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from types import SimpleNamespace
 
 import pytest
 
 from branchnews.pipelines.card import field_rows, render_card
 from branchnews.pipelines.record import Record
-from branchnews.pipelines.manifest import (CARD_FILE, MANIFEST_FILE, ManifestPipeline, build_manifest,
+from branchnews.pipelines.manifest import (CARD_FILE, MANIFEST_FILE, build_manifest,
                                            verify_files, write_manifest)
 from branchnews.pipelines.summary import channel
 from branchnews.pipelines.tables import render_tables, table
@@ -154,25 +153,6 @@ def test_card_says_what_fields_mean_and_where_pages_came_from(dataset):
     assert "## Known limits" in card and "1 record(s) have no publish date" in card
     assert all(description for _, _, description in field_rows())
     assert render_tables(manifest)  # the same manifest reads as tables
-
-
-def test_manifest_pipeline_writes_at_close(dataset, tmp_path):
-    profile = SimpleNamespace(name="sample", start_urls=("http://branch.example.org.cn/a/zbfc/",))
-    settings = {"BRANCHNEWS_OUTPUT_DIR": str(dataset), "BRANCHNEWS_MANIFEST": True}
-    crawler = SimpleNamespace(spider=SimpleNamespace(profile=profile),
-                              settings=SimpleNamespace(get=settings.get,
-                                                       getbool=lambda k, d=None: settings.get(k, d)))
-    pipeline = ManifestPipeline.from_crawler(crawler)
-    assert not hasattr(pipeline, "process_item")
-    pipeline.close_spider()
-    written = json.loads((dataset / "sample" / MANIFEST_FILE).read_text("utf-8"))
-    assert written["sites"]["sample"]["start_urls"] == ["http://branch.example.org.cn/a/zbfc/"]
-    assert (dataset / "sample" / CARD_FILE).read_text("utf-8").startswith("# sample:")
-    # an empty site folder (every page failed) gets no manifest, and nothing raises
-    empty = SimpleNamespace(name="empty", start_urls=())
-    crawler.spider = SimpleNamespace(profile=empty)
-    ManifestPipeline.from_crawler(crawler).close_spider()
-    assert not (dataset / "empty" / MANIFEST_FILE).exists()
 
 
 def test_writers_of_one_folder_take_turns(dataset):
