@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import time
 import uuid
 from collections.abc import Callable
@@ -34,7 +32,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from branchnews.crawler.run import page_done, run_of, scheduler_of
+from branchnews.pipelines.run import page_done, run_of, scheduler_of, worker_id
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +47,6 @@ def request_urls(request) -> list[str]:
     earlier pages of a multi-page article it continues."""
     pages = request.cb_kwargs.get("pages", ())
     return [request.url, *(request.meta.get("redirect_urls") or ()), *(p.url for p in pages)]
-
-
-def worker_id() -> str:
-    return f"{socket.gethostname()}-{os.getpid()}"
 
 
 def redis_settings(redis_url: str) -> dict:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from scrapy import signals
 from twisted.internet import task
 
-from branchnews.crawler.run import run_of, scheduler_of
+from branchnews.pipelines.run import run_of, scheduler_of
 
 from branchnews.pipelines.scrapy_pipelines import COVERAGE_FIELDS
 

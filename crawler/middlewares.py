@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 
-from branchnews.crawler.run import run_of
+from branchnews.pipelines.run import run_of
 
 
 class ProfileProxyMiddleware:

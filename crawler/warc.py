@@ -188,7 +188,7 @@ class WarcMiddleware:
         from scrapy import signals
         from scrapy.exceptions import NotConfigured
 
-        from branchnews.crawler.run import run_of
+        from branchnews.pipelines.run import run_of
 
         settings = crawler.settings
         if not settings.getbool("BRANCHNEWS_WARC", True):

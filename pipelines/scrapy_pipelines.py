@@ -1,7 +1,7 @@
 """Thin Scrapy item pipelines over the pure record, output and manifest modules.
 
 Each takes plain values (paths, the state index, the stats, the error report) and is built
-``from_crawler`` from the crawl's :class:`~branchnews.crawler.run.RunContext`; in a crawl that
+``from_crawler`` from the crawl's :class:`~branchnews.pipelines.run.RunContext`; in a crawl that
 is not branchnews's it switches itself off (``NotConfigured``).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from branchnews.crawler.run import run_of
+from branchnews.pipelines.run import run_of
 from branchnews.pipelines.dataset import dataset_files
 from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, write_manifest
 

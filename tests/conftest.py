@@ -42,7 +42,7 @@ def branchnews_crawler(out: Path, profile="sample", **settings):
     from scrapy.utils.test import get_crawler
 
     from branchnews.crawler.profiles import load_profile
-    from branchnews.crawler.run import RunContext
+    from branchnews.pipelines.run import RunContext
 
     values = {"BRANCHNEWS_OUTPUT_DIR": str(out), **settings}
     crawler = get_crawler(settings_dict=values)

@@ -18,7 +18,7 @@ from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.challenge import challenge_reason
 from branchnews.crawler.pages.headers import header_dict
 from branchnews.crawler.profiles import load_profile
-from branchnews.crawler.run import RunContext, page_done, plan_run, run_of, utcnow
+from branchnews.pipelines.run import RunContext, page_done, plan_run, run_of, utcnow
 from branchnews.crawler.walk import SiteWalk
 
 

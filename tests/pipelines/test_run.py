@@ -1,4 +1,4 @@
-"""The crawl's run context (crawler/run.py): built once, file names, the error report."""
+"""The crawl's run context (pipelines/run.py): built once, file names, the error report."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from branchnews.crawler.profiles import load_profile
-from branchnews.crawler.run import ErrorReport, RunContext, file_name, page_done, plan_run, reason_class, run_of
+from branchnews.pipelines.run import ErrorReport, RunContext, file_name, page_done, plan_run, reason_class, run_of
 from tests.conftest import branchnews_crawler
 
 

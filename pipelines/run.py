@@ -1,5 +1,8 @@
 """One crawl's shared context, built once, handed to every component as plain values.
 
+It sits on the records side (it imports nothing of the crawler: the item pipelines read it too);
+the profile it holds is the crawler's :class:`~branchnews.crawler.profiles.SiteProfile`.
+
 The spider picks the site (its ``site`` / ``start_url`` / ``script`` arguments); everything the
 pipelines, middlewares and extensions share about that crawl lives here: the profile, the
 dataset folder and file names, the state index, the error report, the normaliser, the run day,
@@ -11,7 +14,9 @@ plain values, as Scrapy's own components do, so each can be built and tested on 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import socket
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +24,6 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from branchnews.crawler.profiles import SiteProfile
 from branchnews.pipelines.normalize import Normalizer
 from branchnews.pipelines.output import JsonLinesWriter
 from branchnews.pipelines.state import StateStore
@@ -29,6 +33,11 @@ logger = logging.getLogger(__name__)
 # Sent when a request's work is done without a record (its links are scheduled, or its failure
 # reported): a shared frontier then forgets it (crawler.distributed.Coordinator).
 page_done = object()
+
+
+def worker_id() -> str:
+    """This process among the workers of a distributed crawl (its files, its heartbeat)."""
+    return f"{socket.gethostname()}-{os.getpid()}"
 
 
 def utcnow() -> str:
@@ -75,7 +84,7 @@ class ErrorReport:
 class RunContext:
     """What the components of one crawl share (see the module docstring)."""
 
-    profile: SiteProfile
+    profile: Any
     out_dir: Path  # the dataset root; the site's folder is ``site_dir``
     script: str
     state: StateStore
@@ -94,13 +103,11 @@ class RunContext:
         return file_name(self.run_day, self.file_tag, kind)
 
     @classmethod
-    def open(cls, crawler, profile: SiteProfile, *, script: str | None = None,
+    def open(cls, crawler, profile: Any, *, script: str | None = None,
              job: str | None = None) -> "RunContext":
         """Build the crawl's context from its settings and keep it on the crawler; closed at
         ``spider_closed``, after the pipelines have closed."""
         from scrapy import signals
-
-        from branchnews.crawler.distributed import worker_id
 
         settings = crawler.settings
         script = script or settings.get("BRANCHNEWS_SCRIPT") or "simplified"
@@ -134,7 +141,7 @@ def scheduler_of(crawler):
     return engine.scheduler if engine is not None else None
 
 
-def plan_run(crawler, profile: SiteProfile, *, script: str | None = None,
+def plan_run(crawler, profile: Any, *, script: str | None = None,
              job: str | None = None) -> None:
     """The spider's choice of site, made when it is created; the context itself is built on
     first use, once the crawl's settings are final (add-ons applied) and its stats exist."""
