@@ -129,10 +129,3 @@ def test_start_url_override_moves_the_allowed_domain():
     assert same.allowed_domains == ("a.cn",) and same.proxy == "http://127.0.0.1:1"
     moved = profile.with_start_urls(["http://127.0.0.1:9000/"])
     assert moved.allowed_domains == ("127.0.0.1",) and moved.proxy is None
-
-
-def test_a_bad_selector_fails_when_the_profile_loads():
-    """Not on every page of the crawl, each misreported as that page's extraction failure."""
-    with pytest.raises(ProfileError, match=r"selectors.title: bad XPath '//h1\['"):
-        profile_from_dict({"name": "x", "start_urls": ["http://h/"], "selectors": {"title": "//h1["}},
-                          source="x.toml")
