@@ -1,5 +1,7 @@
-"""Re-extraction replays the crawl: crawl the sample site, rebuild from its WARC files, get the
-same records (the bundled profile, and a bare one whose links come from the CMS defaults)."""
+"""Re-extraction (branchnews/reextract.py) replays the crawl: crawl, rebuild from the WARC
+files, get the same records: the sample site with its profile and with a bare one whose links
+come from the CMS defaults; each bundled real-site profile on a local copy in that site's URL
+shapes; and captures built by hand for redirects, retries and missing continuation pages."""
 
 from __future__ import annotations
 
@@ -134,3 +136,63 @@ def test_capture_index_prefers_the_last_success_and_follows_redirects():
     assert index.resolve("http://h/b").url == "http://h/a"
     assert index.resolve("http://h/loop") is None and index.resolve("http://h/gone") is None
     assert index.resolve("http://h/never") is None
+
+
+# -- the bundled real-site profiles, on a local copy ----------------------------------------------
+
+SAMPLE_SITE = REPO / "branchnews" / "sample_site" / "site"
+PAGES = sorted((SAMPLE_SITE / "t3" / "art").rglob("*.html"))[:4]  # Hanweb pages from the sample site
+# Article URLs in each real site's own shape (as in tests/crawler/test_profiles.py), {n} numbered.
+SHAPES = {
+    "bjzx": "/zxgz/qgzx/201711/t20171120_58{n}.html",
+    "hbngd": "/difangxinwen/2025/0707/61{n}.html",
+    "hebmm": "/difangmengwu/langfang/52{n}.html",
+    "rmzxb": "/c/2016-10-25/110217{n}.shtml",
+    "hebeisy": "/system/2022/06/18/03017039{n}.shtml",
+}
+
+
+@pytest.fixture
+def profile_site(request):
+    """A local server holding a start page (at the profile's start path) that links to sample
+    pages under URL paths in that profile's article shape."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urlsplit
+
+    site = request.param
+    start_path = urlsplit(load_profile(site).start_urls[0]).path or "/"
+    articles = {SHAPES[site].format(n=n): page.read_bytes() for n, page in enumerate(PAGES)}
+    links = "".join(f'<li><a href="{path}">文章{n}</a></li>' for n, path in enumerate(articles))
+    files = {start_path: f"<html><body><ul>{links}</ul></body></html>".encode(), **articles}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = files.get(urlsplit(self.path).path)
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body or b"not here")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}{start_path}", len(articles)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("profile_site", sorted(SHAPES), indirect=True)
+def test_bundled_profiles_crawl_and_reextract_alike(profile_site, tmp_path):
+    site, start, articles = profile_site
+    crawl = run_cli("crawl", site, "--start-url", start, "-o", str(tmp_path / "crawl"),
+                    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                    "-s", "ROBOTSTXT_OBEY=False")
+    assert crawl.returncode == 0, crawl.stderr[-2000:]
+    crawled = _records(tmp_path / "crawl" / site)
+    assert len(crawled) == articles
+    report = reextract([tmp_path / "crawl" / site / "warc"], tmp_path / "again")  # site from warcinfo
+    assert report.written == articles, report.summary()
+    assert _records(tmp_path / "again" / site) == crawled
