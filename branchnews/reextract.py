@@ -31,6 +31,7 @@ from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.headers import header_dict
 from branchnews.crawler.profiles import ProfileError, SiteProfile, load_profile
 from branchnews.crawler.walk import SiteWalk
+from branchnews.pipelines.files import file_kind
 
 MAX_REDIRECTS = 5
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -76,7 +77,7 @@ def warc_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.warc*") if p.name.endswith((".warc.gz", ".warc")))
+            found += sorted(p for p in path.rglob("*.warc*") if file_kind(p.name) == "warc")
         else:
             found.append(path)
     return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from branchnews.crawler.pages.article import Page, parse_article
 from branchnews.crawler.pages.challenge import challenge_reason
 from branchnews.crawler.pages.continuation import continuation_url
-from branchnews.crawler.pages.decode import decode_html, header_value
+from branchnews.crawler.pages.decode import header_value
 from branchnews.crawler.pages.links import ListLinks, link_kind, list_links
 from branchnews.crawler.profiles import SiteProfile
 from branchnews.pipelines.identity import record_id
@@ -35,7 +35,7 @@ def declared_html(headers) -> bool:
 
 def page_text(page: Page) -> str:
     """The page as the extractor decodes it, so every decision reads the same text."""
-    return decode_html(page.body, page.headers).text
+    return page.decoded().text
 
 
 @dataclass

@@ -25,7 +25,7 @@ from branchnews.crawler.pages.body import attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from branchnews.crawler.pages.bylines import byline_authors, source_from_classes
 from branchnews.crawler.pages.dates import list_date as dates_list_date
-from branchnews.crawler.pages.decode import decode_html
+from branchnews.crawler.pages.decode import DecodedPage, decode_html
 from branchnews.crawler.pages.layout import find_layout, selected_text
 from branchnews.crawler.pages.lines import PageText, clean_space, parse_html, prune, walk_page
 from branchnews.crawler.pages.metadata import (SOURCE_METAS, credit_lines, labeled_fields,
@@ -58,6 +58,14 @@ class Page:
     headers: Mapping[str, object] = field(default_factory=dict)
     status: int | None = None
     fetched_at: str | None = None
+    _decoded: list = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def decoded(self) -> DecodedPage:
+        """The text as a browser decodes these bytes, worked out once: the crawl's decisions
+        (readable? a continuation?) and the extractor all read the same page."""
+        if not self._decoded:
+            self._decoded.append(decode_html(self.body, self.headers))
+        return self._decoded[0]
 
 
 @dataclass(slots=True)
@@ -69,7 +77,7 @@ class _Parsed:
 
 
 def parse_tree(page: Page) -> _Parsed:
-    decoded = decode_html(page.body, page.headers)
+    decoded = page.decoded()
     text = decoded.text.strip()
     if not text:
         raise ExtractionError(page.url, "empty page")

@@ -87,6 +87,25 @@ def test_continuation_pages_are_followed_to_the_last():
     assert walk.record(pages)["pages"] == 3
 
 
+def test_each_page_is_decoded_once_for_all_the_decisions_and_the_record(monkeypatch):
+    """Readable? a continuation? the record: three readers of one page, one decoding."""
+    import branchnews.crawler.pages.article as article
+    import branchnews.crawler.pages.decode as decode
+    import branchnews.crawler.walk as walk_module
+
+    calls = []
+    real = decode.decode_html
+    for module in (decode, article, walk_module):  # wherever a reader may have imported it
+        if hasattr(module, "decode_html"):
+            monkeypatch.setattr(module, "decode_html", lambda *a: calls.append(a[0]) or real(*a))
+    pages, walk = _pages(), SiteWalk(BARE)
+    for n in range(1, len(pages) + 1):
+        assert walk.unreadable(pages[n - 1]) is None
+        walk.next_page(pages[:n])
+    walk.record(pages)
+    assert calls == [page.body for page in pages]
+
+
 def test_a_pager_that_never_ends_stops_at_the_cap():
     pages = _pages()[:1] * MAX_ARTICLE_PAGES
     assert SiteWalk(BARE).next_page(pages) is None
