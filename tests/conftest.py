@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -13,17 +14,26 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@contextlib.contextmanager
+def serving(server):
+    """Run a bound ``socketserver`` server in a thread; yields its port, then stops it."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 @pytest.fixture(scope="session")
 def sample_site():
     """The sample site on 127.0.0.1:<free port>; yields its proxy URL."""
     from branchnews.sample_site.server import make_server
 
-    server = make_server("127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(make_server("127.0.0.1", 0)) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from urllib.parse import urlsplit
@@ -24,20 +23,13 @@ from branchnews.sample_site.server import make_scaled_server
 from branchnews.crawler.pages.article import Page, parse_article
 from branchnews.crawler.pages.links import list_links
 from branchnews.crawler.profiles import load_profile
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, serving
 
 
 @pytest.fixture(scope="module")
 def server_500():
-    server = make_scaled_server("127.0.0.1", 0, 500)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(make_scaled_server("127.0.0.1", 0, 500)) as port:
+        yield port
 
 
 def fetch(port: int, url: str, *, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
@@ -184,15 +176,9 @@ def test_same_bytes_twice_from_fresh_servers():
     for _ in range(2):
         C.head_of.cache_clear()
         C.make_article.cache_clear()
-        server = make_scaled_server("127.0.0.1", 0, 500)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            answers = [fetch(server.server_address[1], u) for u in _sample_urls(500)]
-            runs.append([(status, headers["content-type"], body) for status, headers, body in answers])
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serving(make_scaled_server("127.0.0.1", 0, 500)) as port:
+            answers = [fetch(port, u) for u in _sample_urls(500)]
+        runs.append([(status, headers["content-type"], body) for status, headers, body in answers])
     assert all(status == 200 for status, _, _ in runs[0])
     assert runs[0] == runs[1]
 
@@ -229,16 +215,9 @@ def test_generator_state_is_bounded():
 
 
 def test_crawl_of_200_articles_lands_exactly_200_records(tmp_path):
-    server = make_scaled_server("127.0.0.1", 0, 200)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        proxy = f"http://127.0.0.1:{server.server_address[1]}"
-        result = run_cli("crawl", "sample", "-s", f"BRANCHNEWS_PROXY={proxy}", "-o", str(tmp_path),
-                         "-s", "LOG_LEVEL=WARNING")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(make_scaled_server("127.0.0.1", 0, 200)) as port:
+        result = run_cli("crawl", "sample", "-s", f"BRANCHNEWS_PROXY=http://127.0.0.1:{port}",
+                         "-o", str(tmp_path), "-s", "LOG_LEVEL=WARNING")
     assert result.returncode == 0, result.stderr[-3000:]
     records = [json.loads(line) for f in (tmp_path / "sample").glob("*[0-9].jsonl")
                for line in f.read_text("utf-8").splitlines() if line.strip()]
