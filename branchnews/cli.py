@@ -1,87 +1,14 @@
-"""``branchnews`` command line: crawl, extract, sample-site, sites."""
+"""``branchnews`` command line: every command's arguments, and the small commands (extract,
+sample-site, sites, reextract); a crawl's own start and end are in :mod:`branchnews.crawl_command`."""
 
 from __future__ import annotations
 
 import argparse
 import functools
-import logging
-import socket
 import sys
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from branchnews.crawler.profiles import DEFAULT_SITE, ProfileError, available, load_profile
-
-
-def _setting_pairs(values: list[str]) -> dict[str, str]:
-    out = {}
-    for value in values:
-        name, sep, setting = value.partition("=")
-        if not sep or not name:
-            raise SystemExit(f"branchnews: -s expects NAME=VALUE, got {value!r}")
-        out[name] = setting
-    return out
-
-
-def _answers(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def _ensure_sample_site(proxy: str) -> None:
-    """Start the bundled sample site in this process when nothing answers at its address."""
-    parts = urlsplit(proxy)
-    host, port = parts.hostname or "127.0.0.1", parts.port or 80
-    if _answers(host, port):
-        return
-    from branchnews.sample_site.server import make_server
-
-    server = make_server(host, port)
-    threading.Thread(target=server.serve_forever, name="sample-site", daemon=True).start()
-    logging.getLogger("branchnews").info("Serving the sample site at http://%s:%d/", host, port)
-
-
-def cmd_crawl(args: argparse.Namespace) -> int:
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
-
-    site = args.site or DEFAULT_SITE
-    try:
-        profile = load_profile(site)
-    except ProfileError as exc:
-        print(f"branchnews: {exc}", file=sys.stderr)
-        return 2
-    if args.start_url:
-        profile = profile.with_start_urls(args.start_url)
-    settings = Settings()
-    settings.setmodule("branchnews.crawler.settings", priority="project")
-    if args.out:
-        settings.set("BRANCHNEWS_OUTPUT_DIR", args.out, priority="cmdline")
-    if args.script:
-        settings.set("BRANCHNEWS_SCRIPT", args.script, priority="cmdline")
-    if args.redis:
-        settings.set("BRANCHNEWS_REDIS_URL", args.redis, priority="cmdline")
-    for name, value in _setting_pairs(args.set).items():
-        settings.set(name, value, priority="cmdline")
-    proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
-    if profile.name == DEFAULT_SITE and proxy and not args.start_url:
-        _ensure_sample_site(proxy)
-    process = CrawlerProcess(settings)
-    spider_args = {"site": site, "refresh": bool(args.refresh)}
-    if args.start_url:
-        spider_args["start_url"] = ",".join(args.start_url)
-    crawler = process.create_crawler("news")
-    process.crawl(crawler, **spider_args)
-    process.start()
-    stats = crawler.stats.get_stats()
-    out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR")) / profile.name
-    print(f"branchnews: {stats.get('branchnews/records', 0)} new records in {out}/, "
-          f"{stats.get('branchnews/errors', 0)} errors", file=sys.stderr)
-    return 0 if stats.get("finish_reason") == "finished" else 1
+from branchnews.crawler.profiles import ProfileError, available, load_profile
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -167,20 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="branchnews", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
+    from branchnews.crawl_command import add_arguments as add_crawl_arguments
+
     crawl = sub.add_parser("crawl", help="crawl a site profile into <out>/<site>/<date>.jsonl")
-    crawl.add_argument("site", nargs="?", help=f"profile name or .toml path (default: {DEFAULT_SITE})")
-    crawl.add_argument("-o", "--out", help="output folder (default: output)")
-    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                       help="set a Scrapy setting, as scrapy crawl -s does")
-    crawl.add_argument("--start-url", action="append", metavar="URL",
-                       help="crawl from this URL instead of the profile's (repeatable)")
-    crawl.add_argument("--redis", metavar="URL",
-                       help="join a distributed crawl: workers share one frontier in this Redis")
-    crawl.add_argument("--refresh", action="store_true",
-                       help="fetch articles already in the dataset again; changed ones get a new version")
-    crawl.add_argument("--script", choices=("simplified", "traditional"),
-                       help="script of the dataset's text (default: simplified)")
-    crawl.set_defaults(func=cmd_crawl)
+    add_crawl_arguments(crawl)
 
     extract = sub.add_parser("extract", help="print one JSON record per saved page")
     extract.add_argument("pages", nargs="+", metavar="PAGE")

@@ -1,0 +1,128 @@
+"""``branchnews crawl``: the command-line end of a crawl (arguments, the site's profile, the
+Scrapy settings, the sample site when it is the default target, the exit status).
+
+Kept apart from ``cli.py`` because a crawl's start and end (which site, which dataset, locks,
+the console, what the exit status says) is a concern of its own that grows with every way of
+naming a site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import socket
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from branchnews import exits
+from branchnews.crawler.profiles import DEFAULT_SITE, ProfileError, load_profile
+
+
+def _setting_pairs(values: list[str]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"branchnews: -s expects NAME=VALUE, got {value!r}")
+        out[name] = setting
+    return out
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _ensure_sample_site(proxy: str) -> None:
+    """Start the bundled sample site in this process when nothing answers at its address."""
+    parts = urlsplit(proxy)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    if _answers(host, port):
+        return
+    from branchnews.sample_site.server import make_server
+
+    server = make_server(host, port)
+    threading.Thread(target=server.serve_forever, name="sample-site", daemon=True).start()
+    logging.getLogger("branchnews").info("Serving the sample site at http://%s:%d/", host, port)
+
+
+def crawl_profile(args: argparse.Namespace):
+    """The profile this crawl runs (raises :class:`ProfileError` for a missing or broken one)."""
+    profile = load_profile(args.site or DEFAULT_SITE)
+    if args.start_url:
+        profile = profile.with_start_urls(args.start_url)
+    return profile
+
+
+def crawl_settings(args: argparse.Namespace):
+    """Scrapy settings: the project's, then what the command line sets."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("branchnews.crawler.settings", priority="project")
+    if args.out:
+        settings.set("BRANCHNEWS_OUTPUT_DIR", args.out, priority="cmdline")
+    if args.script:
+        settings.set("BRANCHNEWS_SCRIPT", args.script, priority="cmdline")
+    if args.redis:
+        settings.set("BRANCHNEWS_REDIS_URL", args.redis, priority="cmdline")
+    for name, value in _setting_pairs(args.set).items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(settings, spider_args: dict) -> dict:
+    """Run the news spider to its end in this process; its final stats."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("news")
+    process.crawl(crawler, **spider_args)
+    process.start()
+    return crawler.stats.get_stats()
+
+
+def exit_status(stats: dict) -> int:
+    """The command's exit status from the crawl's final stats (see :mod:`branchnews.exits`)."""
+    return exits.OK if stats.get("finish_reason") == "finished" else exits.FAILED
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    try:
+        profile = crawl_profile(args)
+    except ProfileError as exc:
+        print(f"branchnews: {exc}", file=sys.stderr)
+        return exits.USAGE
+    settings = crawl_settings(args)
+    proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
+    if profile.name == DEFAULT_SITE and proxy and not args.start_url:
+        _ensure_sample_site(proxy)
+    spider_args = {"site": args.site or DEFAULT_SITE, "refresh": bool(args.refresh)}
+    if args.start_url:
+        spider_args["start_url"] = ",".join(args.start_url)
+    stats = run_crawl(settings, spider_args)
+    out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR")) / profile.name
+    print(f"branchnews: {stats.get('branchnews/records', 0)} new records in {out}/, "
+          f"{stats.get('branchnews/errors', 0)} errors", file=sys.stderr)
+    return exit_status(stats)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", nargs="?", help=f"profile name or .toml path (default: {DEFAULT_SITE})")
+    parser.add_argument("-o", "--out", help="output folder (default: output)")
+    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                       help="set a Scrapy setting, as scrapy crawl -s does")
+    parser.add_argument("--start-url", action="append", metavar="URL",
+                       help="crawl from this URL instead of the profile's (repeatable)")
+    parser.add_argument("--redis", metavar="URL",
+                       help="join a distributed crawl: workers share one frontier in this Redis")
+    parser.add_argument("--refresh", action="store_true",
+                       help="fetch articles already in the dataset again; changed ones get a new version")
+    parser.add_argument("--script", choices=("simplified", "traditional"),
+                       help="script of the dataset's text (default: simplified)")
+    parser.set_defaults(func=cmd_crawl)
