@@ -66,6 +66,19 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
+    if args.sites is not None:  # N generated sites, one per loopback address
+        from branchnews.sample_site.server import serve_fleet
+
+        if args.sites < 1 or args.latency < 0:
+            print("branchnews: --sites needs at least 1 site and --latency 0 ms or more", file=sys.stderr)
+            return 2
+        try:
+            serve_fleet(args.sites, 20 if args.articles is None else args.articles, args.port,
+                        latency=args.latency / 1000, profiles=args.profiles)
+        except OSError as exc:
+            print(f"branchnews: cannot serve a fleet on port {args.port}: {exc.strerror}", file=sys.stderr)
+            return 1
+        return 0
     if args.articles is not None:  # a generated site of N articles, rendered on request
         from branchnews.sample_site.server import serve_scaled
 
@@ -112,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--host", default="127.0.0.1")
     sample.add_argument("--articles", type=int, metavar="N",
                         help="serve a generated site of N articles instead (rendered on request)")
+    sample.add_argument("--sites", type=int, metavar="N",
+                        help="serve N generated sites (default 20 articles each) on 127.0.0.2, "
+                             "127.0.0.3, … at --port, printing each site's URL")
+    sample.add_argument("--latency", type=float, default=0.0, metavar="MS",
+                        help="with --sites: wait MS milliseconds before every answer")
+    sample.add_argument("--profiles", type=Path, metavar="DIR",
+                        help="with --sites: write a crawl profile per site and DIR/sites.txt "
+                             "(branchnews crawl @DIR/sites.txt)")
     sample.set_defaults(func=cmd_sample_site)
 
     sites = sub.add_parser("sites", help="list the bundled site profiles")

@@ -20,9 +20,12 @@ request), as origin server and as a one-host proxy. Only serving: the pages come
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import re
 import sys
+import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,8 +35,8 @@ from . import HOST, SITE_DIR, content_type_for, url_to_relpath
 from .scaled import ScaledSite
 
 __all__ = [
-    "DEFAULT_PORT", "SampleSiteHandler", "SampleSiteServer", "ScaledSiteServer", "content_type_for", "make_scaled_server",
-    "make_server", "serve", "serve_scaled",
+    "DEFAULT_PORT", "FLEET_FIRST_ADDRESS", "SampleSiteHandler", "SampleSiteServer", "ScaledSiteServer", "content_type_for",
+    "fleet_addresses", "make_fleet_servers", "make_scaled_server", "make_server", "serve", "serve_fleet", "serve_scaled",
 ]
 
 # Fixed, so the proxy URL in crawler/profiles/sample.toml stays the same from run to run.
@@ -196,6 +199,11 @@ class _VirtualFile:
 class ScaledSiteHandler(SampleSiteHandler):
     server: ScaledSiteServer
 
+    def _serve(self, send_body: bool) -> None:
+        if self.server.latency:  # a far-away site: every answer waits (one thread per request)
+            time.sleep(self.server.latency)
+        super()._serve(send_body)
+
     def _inside_root(self, rel: str) -> _VirtualFile:  # type: ignore[override]
         return _VirtualFile(self.server.site.lookup(rel))
 
@@ -218,9 +226,11 @@ class ScaledSiteServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], articles: int, verbose: bool = False) -> None:
-        self.site = ScaledSite(articles)
+    def __init__(self, address: tuple[str, int], articles: int | ScaledSite, verbose: bool = False,
+                 latency: float = 0.0) -> None:
+        self.site = articles if isinstance(articles, ScaledSite) else ScaledSite(articles)
         self.verbose = verbose
+        self.latency = latency
         self.content_types: dict[str, str] = {}
         super().__init__(address, ScaledSiteHandler)
 
@@ -236,6 +246,70 @@ def serve_scaled(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, articles: i
     """Serve the scaled site until interrupted (blocking)."""
     run_until_interrupted(make_scaled_server(host, port, articles, verbose=verbose),
                           f"scaled sample site ({articles} articles)")
+
+
+# ---------------------------------------------------------------------------------------------
+# A fleet: N copies of the scaled site, each on its own loopback address (so a crawler sees N
+# hosts, and Scrapy gives each its own download slot), all in one process
+# ---------------------------------------------------------------------------------------------
+
+# 127.0.0.1 is the single sample site's; every 127.0.0.0/8 address is this machine's (Linux).
+FLEET_FIRST_ADDRESS = ipaddress.IPv4Address("127.0.0.2")
+
+
+def fleet_addresses(count: int) -> list[str]:
+    """The ``count`` loopback addresses of a fleet: 127.0.0.2, 127.0.0.3, …"""
+    if not 0 < count < 2**24 - 2:
+        raise ValueError(f"a fleet has 1 to {2**24 - 3} sites, not {count}")
+    return [str(FLEET_FIRST_ADDRESS + i) for i in range(count)]
+
+
+def make_fleet_servers(count: int, articles: int = 20, port: int = DEFAULT_PORT, *,
+                       latency: float = 0.0, verbose: bool = False) -> list[ScaledSiteServer]:
+    """``count`` bound servers of the same ``articles``-article site, one per fleet address,
+    each on ``port`` (``0``: an ephemeral port each); run ``serve_forever()`` on each yourself.
+
+    The sites share one :class:`ScaledSite` (pages are rendered on request from the URL alone),
+    so memory grows with the number of sites, not with their articles.
+    """
+    site = ScaledSite(articles)
+    servers: list[ScaledSiteServer] = []
+    try:
+        for address in fleet_addresses(count):
+            servers.append(ScaledSiteServer((address, port), site, verbose=verbose, latency=latency))
+    except OSError:
+        for server in servers:
+            server.server_close()
+        raise
+    return servers
+
+
+def serve_fleet(count: int, articles: int = 20, port: int = DEFAULT_PORT, *, latency: float = 0.0,
+                profiles: Path | None = None, verbose: bool = False) -> None:
+    """Serve a fleet until interrupted (blocking); one line on stdout per site, its URL, and with
+    ``profiles`` a crawl profile per site there (:mod:`.fleet`)."""
+    servers = make_fleet_servers(count, articles, port, latency=latency, verbose=verbose)
+    urls = []
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        host, bound = server.server_address[:2]
+        urls.append(f"http://{host}:{bound}/")
+        print(urls[-1], flush=True)
+    if profiles is not None:
+        from .fleet import write_profiles
+
+        print(f"profiles: {write_profiles(profiles, urls)}", file=sys.stderr, flush=True)
+    print(f"fleet of {count} sample sites ({articles} articles each, {latency * 1000:.0f} ms "
+          f"latency) on {servers[0].server_address[0]} … {servers[-1].server_address[0]}",
+          file=sys.stderr, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
 
 
 def main(argv: list[str] | None = None) -> int:

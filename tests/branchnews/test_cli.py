@@ -145,3 +145,41 @@ def test_extract_with_a_bad_profile_says_why_in_one_line(tmp_path, site, message
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
     (line,) = result.stderr.splitlines()
     assert line.startswith(message.format(tmp=tmp_path))
+
+
+def test_sample_site_sites_serves_a_fleet_and_writes_its_profiles(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from branchnews.crawler.profiles import load_profile
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "branchnews", "sample-site", "--sites", "2",
+                             "--articles", "6", "--latency", "10", "--port", str(port),
+                             "--profiles", str(tmp_path)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        urls = [proc.stdout.readline().strip() for _ in range(2)]
+        assert urls == [f"http://127.0.0.2:{port}/", f"http://127.0.0.3:{port}/"]
+        for _ in range(100):
+            if (tmp_path / "sites.txt").exists():
+                break
+            time.sleep(0.05)
+        names = [load_profile(p).name for p in (tmp_path / "sites.txt").read_text().split()]
+        assert names == ["sample-127-0-0-2", "sample-127-0-0-3"]
+        with urllib.request.urlopen(urls[1] + "robots.txt", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("flags", [["--sites", "0"], ["--sites", "2", "--latency", "-5"]])
+def test_sample_site_refuses_an_empty_fleet(flags):
+    proc = run_cli("sample-site", *flags, "--port", "0", timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1

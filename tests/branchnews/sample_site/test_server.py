@@ -120,3 +120,57 @@ def test_every_article_url_answers_200_through_the_proxy(port):
         status, headers, body = fetch(port, url)
         assert status == 200, url
         assert headers["content-type"].startswith("text/html") and body
+
+
+# -- a fleet: N sites on N loopback addresses -----------------------------------------------------
+
+def _get(host: str, port: int, path: str = "/") -> tuple[int, bytes, float]:
+    import http.client
+    import time
+
+    started = time.monotonic()
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read(), time.monotonic() - started
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("count, first, last", [(1, "127.0.0.2", "127.0.0.2"),
+                                                (3, "127.0.0.2", "127.0.0.4"),
+                                                (300, "127.0.0.2", "127.0.1.45")])
+def test_fleet_addresses_start_after_the_sample_sites(count, first, last):
+    from branchnews.sample_site.server import fleet_addresses
+
+    addresses = fleet_addresses(count)
+    assert (len(set(addresses)), addresses[0], addresses[-1]) == (count, first, last)
+
+
+@pytest.mark.parametrize("count", [0, -1])
+def test_a_fleet_has_at_least_one_site(count):
+    from branchnews.sample_site.server import fleet_addresses
+
+    with pytest.raises(ValueError):
+        fleet_addresses(count)
+
+
+@pytest.mark.parametrize("latency", [0.0, 0.2])
+def test_fleet_serves_the_same_site_on_each_address_after_its_latency(latency):
+    from contextlib import ExitStack
+
+    from branchnews.sample_site.server import make_fleet_servers
+    from tests.conftest import serving
+
+    servers = make_fleet_servers(3, articles=12, port=0, latency=latency)
+    with ExitStack() as stack:
+        answers = []
+        for server in servers:
+            port = stack.enter_context(serving(server))
+            answers.append((server.server_address[0], _get(server.server_address[0], port, "/t6/zxgz/")))
+    assert [host for host, _ in answers] == ["127.0.0.2", "127.0.0.3", "127.0.0.4"]
+    assert {status for _, (status, _, _) in answers} == {200}
+    assert len({body for _, (_, body, _) in answers}) == 1  # one site, served three times
+    assert all(took >= latency for _, (_, _, took) in answers)
+    assert b"system/" in answers[0][1][1]  # the list links its articles
