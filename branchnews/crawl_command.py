@@ -93,6 +93,16 @@ def exit_status(stats: dict) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from branchnews.fleet import cmd_fleet, site_specs
+
+    try:
+        sites = site_specs(args.site)
+    except OSError as exc:
+        print(f"branchnews: cannot read the list of sites {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return exits.USAGE
+    if len(sites) > 1:  # several sites: one fleet crawl (branchnews.fleet)
+        return cmd_fleet(args, sites)
+    args.site = sites[0] if sites else None
     try:
         profile = crawl_profile(args)
     except ProfileError as exc:
@@ -113,7 +123,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("site", nargs="?", help=f"profile name or .toml path (default: {DEFAULT_SITE})")
+    parser.add_argument("site", nargs="*", metavar="SITE",
+                        help=f"profile name or .toml path, or @FILE with one a line (default: "
+                             f"{DEFAULT_SITE}); several sites are crawled at once, as one fleet")
     parser.add_argument("-o", "--out", help="output folder (default: output)")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="set a Scrapy setting, as scrapy crawl -s does")

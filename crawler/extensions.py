@@ -58,6 +58,7 @@ class RunSummary:
         self.queued = queued
         self.loop: task.LoopingCall | None = None
         self.started = datetime.now(timezone.utc)
+        self.written: dict | None = None  # the summary, once closed (a fleet's table reads it)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -138,6 +139,7 @@ class RunSummary:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(path)
+        self.written = summary
         logger.info("run summary (%s): %s", path, json.dumps(summary, ensure_ascii=False))
 
 
