@@ -47,6 +47,7 @@ BRANCHNEWS_PROGRESS_INTERVAL = 30  # seconds between progress lines; 0 turns the
 BRANCHNEWS_WARC = True  # raw request/response capture in <out>/<site>/warc/
 BRANCHNEWS_MANIFEST = True  # manifest.json and dataset card README.md at the end of a crawl
 BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
+BRANCHNEWS_FLEET_MAX_SITES = 0  # crawl SITE SITE …: sites crawled at once (0: all); budgets: CLOSESPIDER_*
 BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -8,7 +8,7 @@ Layout:
 - ``command``: the ``schedule`` subcommand's arguments (``branchnews/cli.py`` calls it).
 
 Why croniter and a small loop rather than APScheduler: the scheduler's real work is owning child
-processes (one ``python -m branchnews crawl`` per site, never Scrapy in this process, whose reactor
+processes (one ``python -m branchnews crawl`` per job run, all its sites as one fleet, never Scrapy in this process, whose reactor
 cannot be restarted), the locks they inherit, the skip log and a graceful stop with a grace period.
 APScheduler 3.x would put a thread pool between the loop and those processes and report a skipped
 run only through a side channel (``EVENT_JOB_MAX_INSTANCES``), while a lock held by *another*
@@ -24,7 +24,8 @@ Policies:
   another process (a second scheduler, or a manual ``flock`` run). Missed fire times (machine
   suspended, clock set forward) are coalesced into one run, started late.
 - **Locks**: ``<output>/.locks/job-<job>.lock`` for the whole job run and
-  ``<output>/.locks/site-<site>.lock`` around each site's crawl (two jobs that share a site never
+  ``<output>/.locks/site-<site>.lock`` around each site's crawl (a fleet crawl holds one per site;
+  a site whose lock another run holds is skipped and logged, the others run) (two jobs that share a site never
   write its dataset at the same time). Locks are ``flock`` locks, taken without waiting; each crawl
   process inherits its locks, so a crawl that outlives a killed scheduler keeps them until it ends,
   and the kernel releases them when the last holder exits, however it exits.

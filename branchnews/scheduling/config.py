@@ -8,10 +8,12 @@ A jobs file (TOML)::
     settings = { DOWNLOAD_DELAY = 1.0 }
     args = []
     keep_logs = 100                 # crawl logs kept per job (0: all)
+    max_sites = 32                  # sites of a job's fleet crawled at once
 
     [[job]]
     name = "sample-daily"           # letters, digits, . _ -
-    sites = ["sample"]              # profile names or .toml paths; one crawl per site, in turn
+    sites = ["sample"]              # profile names or .toml paths; several: one fleet crawl of them all
+    max_sites = 32                  # optional: sites of the fleet crawled at once (the rest wait)
     cron = "0 3 * * *"              # 5 fields, or 6 with seconds first ("*/10 * * * * *")
     output = "output"               # optional override
     settings = { DOWNLOAD_DELAY = 1.0, CONCURRENT_REQUESTS_PER_DOMAIN = 2 }  # → crawl -s NAME=VALUE
@@ -41,12 +43,14 @@ from branchnews.crawler.profiles import ProfileError, load_profile
 DEFAULT_CONFIG = "jobs.toml"
 DEFAULT_OUTPUT = "output"
 DEFAULT_KEEP_LOGS = 100
+DEFAULT_MAX_SITES = 32
 LOG_NAME = "schedule-log.jsonl"
 
 _JOB_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _TOP_KEYS = {"defaults", "job"}
-_DEFAULT_KEYS = {"output", "timezone", "settings", "args", "keep_logs"}
-_JOB_KEYS = {"name", "sites", "cron", "output", "timezone", "settings", "args", "enabled", "keep_logs"}
+_DEFAULT_KEYS = {"output", "timezone", "settings", "args", "keep_logs", "max_sites"}
+_JOB_KEYS = {"name", "sites", "cron", "output", "timezone", "settings", "args", "enabled", "keep_logs",
+             "max_sites"}
 _RESERVED_ARGS = ("-o", "--out")
 
 
@@ -166,11 +170,15 @@ class Job:
     args: tuple[str, ...] = ()
     enabled: bool = True
     keep_logs: int = DEFAULT_KEEP_LOGS
+    max_sites: int = DEFAULT_MAX_SITES
 
-    def crawl_command(self, site: Site, python: str | None = None) -> list[str]:
-        """The crawl of one site, as its own process: ``python -m branchnews crawl …``."""
-        command = [python or sys.executable, "-m", "branchnews", "crawl", site.spec,
+    def crawl_command(self, sites: tuple[Site, ...], python: str | None = None) -> list[str]:
+        """The crawl of the run's sites, as its own process: ``python -m branchnews crawl …``
+        (several sites: one fleet crawl, ``max_sites`` at once)."""
+        command = [python or sys.executable, "-m", "branchnews", "crawl", *(s.spec for s in sites),
                    "-o", str(self.output)]
+        if len(sites) > 1:
+            command += ["-s", f"BRANCHNEWS_FLEET_MAX_SITES={self.max_sites}"]
         for name, value in self.settings.items():
             command += ["-s", f"{name}={setting_text(value)}"]
         return command + list(self.args)
@@ -258,6 +266,7 @@ def parse_jobs(data: dict, source: str = "<jobs>", base_dir: Path | None = None,
     default_settings = _value(defaults, "settings", _settings_value, fail, "[defaults]", {})
     default_args = _value(defaults, "args", _args_value, fail, "[defaults]", ())
     default_keep = _value(defaults, "keep_logs", _keep_value, fail, "[defaults]", DEFAULT_KEEP_LOGS)
+    default_max_sites = _value(defaults, "max_sites", _max_sites_value, fail, "[defaults]", DEFAULT_MAX_SITES)
 
     jobs: list[Job] = []
     seen: set[str] = set()
@@ -288,10 +297,11 @@ def parse_jobs(data: dict, source: str = "<jobs>", base_dir: Path | None = None,
         args = default_args + _value(entry, "args", _args_value, fail, where, ())
         enabled = _value(entry, "enabled", _bool_value, fail, where, True)
         keep = _value(entry, "keep_logs", _keep_value, fail, where, default_keep)
+        max_sites = _value(entry, "max_sites", _max_sites_value, fail, where, default_max_sites)
         jobs.append(Job(name=name, sites=sites, cron=cron,
                         timezone=override_zone or zone or local_timezone(),
                         output=_resolve(base_dir, output), settings=settings, args=args,
-                        enabled=enabled, keep_logs=keep))
+                        enabled=enabled, keep_logs=keep, max_sites=max_sites))
     return JobsFile(path=Path(source), jobs=tuple(jobs))
 
 
@@ -344,6 +354,12 @@ def _bool_value(value) -> bool:
 def _keep_value(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("must be a whole number ≥ 0 (0 keeps every crawl log)")
+    return value
+
+
+def _max_sites_value(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("must be a whole number ≥ 1 (sites crawled at once)")
     return value
 
 

@@ -1,7 +1,8 @@
-"""The scheduler loop: fire jobs at their cron times, one crawl process per site, one run per job.
+"""The scheduler loop: fire jobs at their cron times, one crawl process per job run (a job of
+several sites runs them as one fleet crawl), one run per job.
 
 Single-threaded on purpose: every quarter of a second (or at the next fire time, if sooner) the
-loop reaps finished crawls, starts the next site of a job run, fires the jobs that are due and, when
+loop reaps finished crawls, fires the jobs that are due and, when
 stopping, walks running crawls through grace → SIGTERM → SIGKILL. Signal handlers only count
 signals. See ``branchnews.scheduling`` for the policies.
 """
@@ -29,14 +30,34 @@ EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 75  # 75: EX_TEMPFAIL, as flock -E wo
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
+def _names(sites) -> str:
+    return ", ".join(site.name for site in sites)
+
+
+def fleet_statuses(output: Path, since: datetime) -> dict[str, int]:
+    """Each site's exit status from the newest fleet summary written since ``since``
+    (``branchnews.fleet``: ``<output>/fleet-runs/<start>.json``); empty when there is none."""
+    folder = output / "fleet-runs"
+    newest = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    for path in reversed(newest):
+        try:
+            if path.stat().st_mtime < since.timestamp():
+                break
+            summary = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        return {entry["site"]: entry["exit_status"] for entry in summary.get("by_site", [])}
+    return {}
+
+
 def iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="milliseconds") if moment else None
 
 
 @dataclass
 class Crawl:
-    site: Site
-    lock: Lock
+    sites: tuple[Site, ...]
+    locks: list[Lock]
     proc: subprocess.Popen
     started: datetime
     started_mono: float
@@ -161,38 +182,47 @@ class Scheduler:
         self._advance(run)
 
     def _advance(self, run: JobRun) -> None:
-        """Start the run's next site, or end the run when none is left (or we are stopping)."""
+        """Start the crawl of the run's sites whose locks are free (one fleet crawl for several;
+        a site another run holds is skipped and logged), or end the run when it is done (or we
+        are stopping)."""
         job = run.job
         run.crawl = None
-        while run.pending and not self.signals and not self._max_reached():
-            site = run.pending.popleft()
-            site_lock = Lock(lock_path(job.lock_dir, "site", site.name))
-            if not site_lock.acquire(job=job.name, site=site.name,
-                                     since=iso(datetime.now(job.timezone))):
-                self._skip(job, [site], run.scheduled, f"site locked by {describe_holder(site_lock)}")
-                continue
-            try:
-                run.crawl = self._spawn(run, site, site_lock)
-            except OSError as exc:
-                site_lock.release()
-                log.error("%s/%s: cannot start the crawl: %s", job.name, site.name, exc)
-                self.failed += 1
-                self._record(job, site, run.scheduled, skipped=f"could not start: {exc}")
-                continue
-            return
+        if run.pending and not self.signals and not self._max_reached():
+            sites, locks = [], []
+            while run.pending:
+                site = run.pending.popleft()
+                site_lock = Lock(lock_path(job.lock_dir, "site", site.name))
+                if not site_lock.acquire(job=job.name, site=site.name,
+                                         since=iso(datetime.now(job.timezone))):
+                    self._skip(job, [site], run.scheduled, f"site locked by {describe_holder(site_lock)}")
+                    continue
+                sites.append(site)
+                locks.append(site_lock)
+            if sites:
+                try:
+                    run.crawl = self._spawn(run, tuple(sites), locks)
+                    return
+                except OSError as exc:
+                    for site_lock in locks:
+                        site_lock.release()
+                    log.error("%s/%s: cannot start the crawl: %s", job.name, _names(sites), exc)
+                    self.failed += 1
+                    for site in sites:
+                        self._record(job, site, run.scheduled, skipped=f"could not start: {exc}")
         if run.pending:
             log.info("%s: not starting %s (%s)", job.name, ", ".join(s.name for s in run.pending),
                      "stopping" if self.signals else "--max-runs reached")
         run.lock.release()
         del self.runs[job.name]
 
-    def _spawn(self, run: JobRun, site: Site, site_lock: Lock) -> Crawl:
+    def _spawn(self, run: JobRun, sites: tuple[Site, ...], locks: list[Lock]) -> Crawl:
         job = run.job
         started = datetime.now(job.timezone)
         job.crawl_log_dir.mkdir(parents=True, exist_ok=True)
         stamp = started.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        log_file = job.crawl_log_dir / f"{stamp}-{site.name}.log"
-        command = job.crawl_command(site, self.python)
+        label = sites[0].name if len(sites) == 1 else f"fleet-{len(sites)}"
+        log_file = job.crawl_log_dir / f"{stamp}-{label}.log"
+        command = job.crawl_command(sites, self.python)
         with open(log_file, "ab") as out:
             out.write(f"# {shlex.join(command)}\n".encode("utf-8"))
             out.flush()
@@ -200,13 +230,15 @@ class Scheduler:
             # pass_fds: the crawl inherits its locks, so they outlive a killed scheduler.
             proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out,
                                     stderr=subprocess.STDOUT, start_new_session=True,
-                                    pass_fds=(run.lock.fd, site_lock.fd))
-        holder = dict(job=job.name, site=site.name, crawl_pid=proc.pid, since=iso(started))
-        site_lock.note(pid=os.getpid(), **holder)
-        run.lock.note(pid=os.getpid(), **holder)
+                                    pass_fds=(run.lock.fd, *(lock.fd for lock in locks)))
+        for site, site_lock in zip(sites, locks):
+            site_lock.note(pid=os.getpid(), job=job.name, site=site.name, crawl_pid=proc.pid,
+                           since=iso(started))
+        run.lock.note(pid=os.getpid(), job=job.name, site=_names(sites), crawl_pid=proc.pid,
+                      since=iso(started))
         self.started += 1
-        log.info("%s/%s: started (pid %d), log %s", job.name, site.name, proc.pid, log_file)
-        return Crawl(site=site, lock=site_lock, proc=proc, started=started,
+        log.info("%s/%s: started (pid %d), log %s", job.name, _names(sites), proc.pid, log_file)
+        return Crawl(sites=sites, locks=locks, proc=proc, started=started,
                      started_mono=time.monotonic(), log_file=log_file)
 
     # --- finishing ---------------------------------------------------------------------------
@@ -222,16 +254,20 @@ class Scheduler:
         job, code = run.job, crawl.proc.returncode
         finished = datetime.now(job.timezone)
         duration = time.monotonic() - crawl.started_mono
-        crawl.lock.release()
+        for site_lock in crawl.locks:
+            site_lock.release()
         if code != 0:
             self.failed += 1
         how = f"exit code {code}" if code >= 0 else f"signal {signal.Signals(-code).name}"
         (log.info if code == 0 else log.warning)(
-            "%s/%s: finished with %s in %.1f s%s", job.name, crawl.site.name, how, duration,
+            "%s/%s: finished with %s in %.1f s%s", job.name, _names(crawl.sites), how, duration,
             f" ({crawl.stopped})" if crawl.stopped else "")
-        self._record(job, crawl.site, run.scheduled, started=crawl.started, finished=finished,
-                     duration=duration, exit_code=code, pid=crawl.proc.pid, stopped=crawl.stopped,
-                     log_file=crawl.log_file)
+        # A fleet's own summary says how each site ended; the process's status is the whole's.
+        statuses = fleet_statuses(job.output, crawl.started) if len(crawl.sites) > 1 else {}
+        for site in crawl.sites:
+            self._record(job, site, run.scheduled, started=crawl.started, finished=finished,
+                         duration=duration, exit_code=statuses.get(site.name, code),
+                         pid=crawl.proc.pid, stopped=crawl.stopped, log_file=crawl.log_file)
         self._prune_logs(job)
 
     def _skip(self, job: Job, sites, scheduled: datetime, reason: str) -> None:
@@ -295,7 +331,7 @@ class Scheduler:
                 crawl.stopped = "killed (SIGKILL) by scheduler shutdown"
 
     def _signal(self, crawl: Crawl, signum: signal.Signals) -> None:
-        log.warning("%s: sending %s to crawl pid %d", crawl.site.name, signum.name, crawl.proc.pid)
+        log.warning("%s: sending %s to crawl pid %d", _names(crawl.sites), signum.name, crawl.proc.pid)
         try:
             os.killpg(crawl.proc.pid, signum)  # its own process group (start_new_session)
         except ProcessLookupError:

@@ -57,6 +57,8 @@ BAD_FILES = [
     (JOB + 'args = "--refresh"\n', "job 'a': args: must be a list of strings"),
     (JOB + 'enabled = "yes"\n', "job 'a': enabled: must be true or false"),
     (JOB + 'keep_logs = -1\n', "job 'a': keep_logs: must be a whole number"),
+    (JOB + 'max_sites = 0\n', "job 'a': max_sites: must be a whole number ≥ 1"),
+    ('[defaults]\nmax_sites = true\n' + JOB, "[defaults]: max_sites: must be a whole number ≥ 1"),
     ('[defaults]\noutput = "out"\n', "no jobs: add at least one [[job]] table"),
     ('[defaults]\nproxy = "x"\n' + JOB, "[defaults]: unknown key(s) proxy"),
     ('[jobs]\nname = "a"\n', "unknown key(s) jobs"),
@@ -91,6 +93,7 @@ output = "data"
 timezone = "Asia/Shanghai"
 settings = { DOWNLOAD_DELAY = 1.0, ROBOTSTXT_OBEY = true }
 args = ["--script", "traditional"]
+max_sites = 4
 
 [[job]]
 name = "both"
@@ -107,6 +110,7 @@ output = "/srv/elsewhere"
 timezone = "UTC"
 enabled = false
 keep_logs = 0
+max_sites = 9
 """)
     both, other = load_jobs(path).jobs
     assert [s.name for s in both.sites] == ["sample", "mine"]
@@ -118,12 +122,17 @@ keep_logs = 0
     assert both.timezone == ZoneInfo("Asia/Shanghai") and other.timezone == timezone.utc
     assert other.enabled is False and other.keep_logs == 0 and both.keep_logs == 100
     assert other.cron.has_seconds and not both.cron.has_seconds
-    command = both.crawl_command(both.sites[1], python="python3")
+    assert (both.max_sites, other.max_sites) == (4, 9)
+    settings = ["-s", "DOWNLOAD_DELAY=2.5", "-s", "ROBOTSTXT_OBEY=True",
+                "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "LOG_FILE_APPEND=False",
+                "--script", "traditional", "--refresh"]
+    command = both.crawl_command(both.sites[1:], python="python3")
     assert command == ["python3", "-m", "branchnews", "crawl", str(tmp_path / "sites/mine.toml"),
-                       "-o", str(tmp_path / "data"),
-                       "-s", "DOWNLOAD_DELAY=2.5", "-s", "ROBOTSTXT_OBEY=True",
-                       "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "LOG_FILE_APPEND=False",
-                       "--script", "traditional", "--refresh"]
+                       "-o", str(tmp_path / "data"), *settings]
+    # a job's sites together: one fleet crawl, max_sites at once
+    assert both.crawl_command(both.sites, python="python3") == [
+        "python3", "-m", "branchnews", "crawl", "sample", str(tmp_path / "sites/mine.toml"),
+        "-o", str(tmp_path / "data"), "-s", "BRANCHNEWS_FLEET_MAX_SITES=4", *settings]
     # --timezone overrides every zone in the file
     assert {j.timezone for j in load_jobs(path, timezone="Europe/Berlin").jobs} == {
         ZoneInfo("Europe/Berlin")}
@@ -421,3 +430,52 @@ def test_sigterm_stops_the_scheduler_cleanly(tmp_path, sample_site, grace, signa
     assert "stopping: no new runs" in stderr.read_text("utf-8")
     assert stderr.read_text("utf-8").rstrip().endswith("stopped")
     assert Lock(tmp_path / "out/.locks/job-sample-job.lock").acquire()
+
+
+def test_once_runs_a_jobs_sites_as_one_fleet_and_skips_a_locked_site(tmp_path):
+    from contextlib import ExitStack
+
+    from branchnews.sample_site.fleet import site_name, write_profiles
+    from branchnews.sample_site.server import make_fleet_servers
+    from tests.conftest import serving
+
+    with ExitStack() as stack:
+        urls = []
+        for server in make_fleet_servers(4, 6, 0):
+            port = stack.enter_context(serving(server))
+            urls.append(f"http://{server.server_address[0]}:{port}/")
+        paths = write_profiles(tmp_path / "sites", urls).read_text("utf-8").split()
+        names = [site_name(u) for u in urls]
+        config = write_jobs(tmp_path, f"""
+[defaults]
+output = "out"
+
+[[job]]
+name = "fleet-job"
+sites = {json.dumps(paths)}
+cron = "0 3 * * *"
+max_sites = 2
+settings = {{ LOG_LEVEL = "INFO" }}
+""")
+        holder = _start_holder(tmp_path / f"out/.locks/site-{names[1]}.lock")
+        try:
+            result = run_cli("schedule", str(config), "--once", "fleet-job", cwd=tmp_path)
+        finally:
+            holder.kill()
+            holder.wait()
+    assert result.returncode == 75, result.stderr  # one site was skipped
+    log = {entry["site"]: entry for entry in _log(tmp_path)}
+    assert log[names[1]]["skipped"] == f"site locked by job holder, pid {holder.pid}"
+    ran = [log[n] for n in names if n != names[1]]
+    assert {e["pid"] for e in ran} != {None} and len({e["pid"] for e in ran}) == 1  # one process
+    assert [e["exit_code"] for e in ran] == [0, 0, 0]
+    text = (tmp_path / "out" / ran[0]["log"]).read_text("utf-8")
+    assert " -m branchnews crawl " + " ".join(p for p, n in zip(paths, names) if n != names[1]) in text
+    assert "BRANCHNEWS_FLEET_MAX_SITES=2" in text
+    for name in names:
+        records = list((tmp_path / "out" / name).glob("*[0-9].jsonl"))
+        count = sum(len(f.read_text("utf-8").splitlines()) for f in records)
+        assert count == (0 if name == names[1] else 6), name
+    assert len(list((tmp_path / "out/fleet-runs").glob("*.json"))) == 1
+    for name in names:
+        assert Lock(tmp_path / f"out/.locks/site-{name}.lock").acquire()
