@@ -87,9 +87,27 @@ def run_crawl(settings, spider_args: dict) -> dict:
     return crawler.stats.get_stats()
 
 
+def failure(stats: dict) -> str | None:
+    """Why the crawl failed, in one line, or None: it finished, and every page it fetched was
+    written or reported as a page failure."""
+    reason = stats.get("finish_reason")
+    if stats.get("branchnews/write_failures"):
+        return (f"{stats['branchnews/write_failures']} records could not be written"
+                + (" and the crawl was stopped" if reason != "finished" else "")
+                + "; the next run fetches them again")
+    if stats.get("branchnews/errors_not_written"):
+        return f"{stats['branchnews/errors_not_written']} failures could not be written to the errors file"
+    if reason != "finished":
+        return f"the crawl did not finish ({reason or 'no finish reason'})"
+    raised = sum(v for k, v in stats.items() if k.startswith("spider_exceptions/"))
+    if raised:
+        return f"{raised} pages raised an error instead of a record or a reported failure"
+    return None
+
+
 def exit_status(stats: dict) -> int:
     """The command's exit status from the crawl's final stats (see :mod:`branchnews.exits`)."""
-    return exits.OK if stats.get("finish_reason") == "finished" else exits.FAILED
+    return exits.OK if failure(stats) is None else exits.FAILED
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -119,6 +137,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR")) / profile.name
     print(f"branchnews: {stats.get('branchnews/records', 0)} new records in {out}/, "
           f"{stats.get('branchnews/errors', 0)} errors", file=sys.stderr)
+    why = failure(stats)
+    if why:
+        print(f"branchnews: crawl of {profile.name} failed: {why}", file=sys.stderr)
     return exit_status(stats)
 
 

@@ -134,11 +134,15 @@ class RunSummary:
                 logger.warning("%s: %s since the previous run: the site may have changed its "
                                "template; check its profile", self.site, warning)
                 summary.setdefault("warnings", []).append(warning)
-        runs.mkdir(parents=True, exist_ok=True)
         path = runs / f"{self.started.strftime('%Y%m%dT%H%M%S%fZ')}.json"
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
+        try:
+            runs.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:  # a full disk: the summary stays in the log below
+            tmp.unlink(missing_ok=True)
+            logger.error("could not write the run summary %s: %s", path, exc.strerror or exc)
         self.written = summary
         logger.info("run summary (%s): %s", path, json.dumps(summary, ensure_ascii=False))
 

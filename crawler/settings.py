@@ -48,8 +48,13 @@ BRANCHNEWS_WARC = True  # raw request/response capture in <out>/<site>/warc/
 BRANCHNEWS_MANIFEST = True  # manifest.json and dataset card README.md at the end of a crawl
 BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
 BRANCHNEWS_FLEET_MAX_SITES = 0  # crawl SITE SITE …: sites crawled at once (0: all); budgets: CLOSESPIDER_*
+BRANCHNEWS_STOP_AFTER_WRITE_FAILURES = 3  # records in a row not written (a full disk): stop
 BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's remote-control extension runs Python sent to a local HTTP server and leaves job
+# files (with its token) in the user's state folder; a crawl run from cron does not need it.
+# REMOTE_CONTROL_ENABLED = True (-s) turns it back on.
+REMOTE_CONTROL_ENABLED = False

@@ -210,6 +210,9 @@ class WarcMiddleware:
                 body=response.body, protocol=getattr(response, "protocol", None) or "HTTP/1.1",
                 ip_address=str(response.ip_address) if getattr(response, "ip_address", None) else None)
             self.stats.inc_value("branchnews/warc/responses")
+        except OSError as exc:  # a full disk: one line, the crawl goes on
+            self.stats.inc_value("branchnews/warc/failed")
+            logger.error("%s: could not write the WARC record: %s", request.url, exc.strerror or exc)
         except Exception:  # capture is a by-product: never lose the crawl over it
             self.stats.inc_value("branchnews/warc/failed")
             logger.exception("%s: could not write the WARC record", request.url)

@@ -1,8 +1,14 @@
-"""Append-only JSON Lines files that survive a crash with every written line intact.
+"""Append-only JSON Lines files in which every line is a whole record, whatever the disk does.
 
-Each record is one ``write`` of a complete line followed by a flush, so a killed process leaves
-at worst one partial last line; opening a file repairs that line away (moved to a ``.damaged``
-file with a warning) before anything is appended, so it is never kept or glued to a new record.
+A record is written with ``os.write`` calls on an unbuffered descriptor until the whole line is
+down; if any of them fails (a full disk, a quota, an I/O error), the file is cut back to where
+the line began, so a record is on disk whole, once, or not at all: no buffer keeps the bytes to
+write them again with the next record, and no partial line is left for the next record to be
+glued to. Only a line that is whole on disk is reported back (its end offset), so the state
+index never learns of a record the file does not hold.
+
+A process killed mid-write can still leave a partial last line; opening a file moves that line
+to ``<file>.damaged`` (with its line number and start offset) before anything is appended.
 """
 
 from __future__ import annotations
@@ -10,11 +16,38 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterable
+from datetime import datetime, timezone
 from pathlib import Path
 
 from branchnews.pipelines.record import dumps
 
 logger = logging.getLogger(__name__)
+
+DAMAGED_SUFFIX = ".damaged"
+
+
+class LineNotWritten(OSError):
+    """A line could not be written whole; the file was left as it was before it."""
+
+    def __init__(self, path: Path, cause: OSError):
+        super().__init__(cause.errno, f"{path}: record not written: {cause.strerror or cause}")
+        self.path = path
+        self.cause = cause
+
+
+def damaged_path(path: Path) -> Path:
+    return path.with_name(path.name + DAMAGED_SUFFIX)
+
+
+def move_aside(path: Path, lines: Iterable[tuple[int, int, bytes, str]]) -> None:
+    """Append damaged lines (line number, start offset, raw bytes, reason) to ``<file>.damaged``:
+    a ``#`` header line saying where each came from, then its bytes as they were."""
+    at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with damaged_path(path).open("ab") as out:
+        for number, offset, raw, reason in lines:
+            head = f"# {path.name} line {number}, byte {offset}, moved {at}: {reason}\n"
+            out.write(head.encode("utf-8") + raw.rstrip(b"\n") + b"\n")
 
 
 def repair_tail(path: Path) -> int:
@@ -27,11 +60,10 @@ def repair_tail(path: Path) -> int:
         fh.seek(max(0, size - 1))
         if fh.read(1) == b"\n":
             return 0
-        # Find the start of the partial line.
         block = 1 << 16
         pos = size
         keep = 0
-        while pos > 0:
+        while pos > 0:  # find the start of the partial line
             step = min(block, pos)
             pos -= step
             fh.seek(pos)
@@ -40,14 +72,22 @@ def repair_tail(path: Path) -> int:
             if nl >= 0:
                 keep = pos + nl + 1
                 break
+        number = 1 + _count_lines(fh, keep)
         fh.seek(keep)
         damaged = fh.read()
-        with path.with_suffix(path.suffix + ".damaged").open("ab") as out:
-            out.write(damaged + b"\n")
+        move_aside(path, [(number, keep, damaged, "truncated last line (an interrupted write)")])
         fh.truncate(keep)
-    logger.warning("%s: moved a truncated last line (%d bytes) to %s.damaged", path,
-                   len(damaged), path.name)
+    logger.warning("%s:%d (byte %d): moved a truncated last line (%d bytes) to %s", path, number,
+                   keep, len(damaged), damaged_path(path).name)
     return len(damaged)
+
+
+def _count_lines(fh, end: int, block: int = 1 << 20) -> int:
+    fh.seek(0)
+    count = 0
+    while fh.tell() < end:
+        count += fh.read(min(block, end - fh.tell())).count(b"\n")
+    return count
 
 
 def read_ids(path: Path) -> set[str]:
@@ -67,13 +107,14 @@ def read_ids(path: Path) -> set[str]:
 
 
 class JsonLinesWriter:
-    """One dataset file, opened for appending after repair."""
+    """One dataset file, opened for appending after repair; one writer per file."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         repair_tail(self.path)
-        self._fh = self.path.open("ab")
+        self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self.size = os.fstat(self._fd).st_size  # the end of the last whole line
 
     def write_record(self, record: dict) -> int:
         return self.write_line(dumps(record))
@@ -82,17 +123,42 @@ class JsonLinesWriter:
         return self.write_line(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
     def write_line(self, line: str) -> int:
-        """Append one complete line (a single write, then flush); returns the file's new size."""
-        self._fh.write(line.encode("utf-8") + b"\n")
-        self._fh.flush()
-        return self._fh.tell()
+        """Append one whole line or nothing; returns the file's new size, or raises
+        :class:`LineNotWritten` with the file as it was before."""
+        data = (line + "\n").encode("utf-8")
+        fd = self._fd
+        if fd is None:
+            raise ValueError(f"{self.path}: writer is closed")
+        try:
+            if os.fstat(fd).st_size != self.size:  # an earlier failure could not be undone
+                os.ftruncate(fd, self.size)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except OSError as exc:
+            self._undo()
+            raise LineNotWritten(self.path, exc) from exc
+        self.size += len(data)
+        return self.size
+
+    def _undo(self) -> None:
+        try:
+            os.ftruncate(self._fd, self.size)
+        except OSError as exc:  # tried again before the next line; the next open repairs it
+            logger.error("%s: could not remove a partly written line: %s", self.path, exc)
 
     def sync(self) -> None:
         """Make the written lines durable beyond a process crash (power loss, kernel panic)."""
-        os.fsync(self._fh.fileno())
+        if self._fd is not None:
+            os.fsync(self._fd)
 
     def close(self) -> None:
-        if not self._fh.closed:
-            self._fh.flush()
-            os.fsync(self._fh.fileno())
-            self._fh.close()
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            logger.error("%s: could not sync the written records: %s", self.path, exc)
+        finally:
+            os.close(fd)

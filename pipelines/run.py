@@ -57,7 +57,8 @@ def file_name(run_day: str, file_tag: str = "", kind: str = "") -> str:
 
 class ErrorReport:
     """Every failure of a crawl goes to the log, the stats and ``<site>/<day>.errors.jsonl``
-    (opened on the first failure: a clean crawl leaves no empty errors file)."""
+    (opened on the first failure: a clean crawl leaves no empty errors file); when that file
+    cannot be written either, the log line is an error that says so."""
 
     def __init__(self, path: Path, stats, signals=None):
         self.path = path
@@ -68,12 +69,19 @@ class ErrorReport:
     def __call__(self, url: str, reason: str, status: int | None, request=None) -> None:
         if self.signals is not None and request is not None:
             self.signals.send_catch_log(page_done, request=request)
-        logger.warning("%s: %s", url, reason)
         self.stats.inc_value("branchnews/errors")
         self.stats.inc_value(f"branchnews/errors/{reason_class(reason)}")
-        if self._writer is None:
-            self._writer = JsonLinesWriter(self.path)
-        self._writer.write_obj({"url": url, "reason": reason, "status": status, "at": utcnow()})
+        try:
+            if self._writer is None:
+                self._writer = JsonLinesWriter(self.path)
+            self._writer.write_obj({"url": url, "reason": reason, "status": status, "at": utcnow()})
+        except OSError as exc:  # the disk that refused a record refuses its report too: the log
+            self.stats.inc_value("branchnews/errors_not_written")
+            cause = getattr(exc, "cause", exc)
+            logger.error("%s: %s (not in %s: %s)", url, reason, self.path.name,
+                         cause.strerror or cause)
+            return
+        logger.warning("%s: %s", url, reason)
 
     def close(self) -> None:
         if self._writer is not None:

@@ -18,7 +18,7 @@ from branchnews.pipelines.run import run_of
 from branchnews.pipelines.dataset import dataset_files
 from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, write_manifest
 
-from branchnews.pipelines.output import JsonLinesWriter, repair_tail
+from branchnews.pipelines.output import JsonLinesWriter, LineNotWritten, repair_tail
 from branchnews.pipelines.files import record_files
 from branchnews.pipelines.record_schema import problems
 
@@ -59,6 +59,7 @@ def _repair_abandoned(own: Path) -> None:
 
 COVERAGE_FIELDS = ("published", "source", "author", "editor", "sections", "attachments", "images")
 STATE_COMMIT_EVERY = 50
+WRITE_FAILED = "write_failed"  # the finish reason of a crawl stopped by a disk that stays full
 
 
 class JsonLinesPipeline:
@@ -66,23 +67,43 @@ class JsonLinesPipeline:
 
     An id the dataset already has with the same content is not written again (``unchanged``);
     with different content it is written again as the next ``version`` (``updated``). Each line
-    is one flushed write before the index learns of it, so a crash can lose an index entry
-    (rebuilt from the file on the next open) but never a written record.
+    is written whole (or not at all) before the index learns of it, so a crash or a full disk
+    can lose an index entry (the index is brought up to date from the files on the next start)
+    but never a written record, and never index one that is not on disk.
+
+    A record that cannot be written is reported (errors file, or the log) and dropped; after
+    ``stop_after`` failures in a row (the disk stays full) the crawl is stopped with the finish
+    reason ``write_failed``, so it stops fetching pages it cannot keep. The records not written
+    are not in the index: the next run fetches exactly those.
     """
 
-    def __init__(self, path: Path, state, stats, *, shared: bool = False):
+    def __init__(self, path: Path, state, stats, *, shared: bool = False,
+                 report_error=lambda url, reason, status: None, stop=lambda reason: None,
+                 stop_after: int = 3):
         self.path = Path(path)
         self.state = state  # pipelines.state.StateStore of the site
         self.stats = stats
         self.shared = shared  # other workers of a distributed crawl write beside us
+        self.report_error = report_error  # (url, reason, status) -> None
+        self.stop = stop  # (finish reason) -> None: close the crawl
+        self.stop_after = stop_after
+        self.failures_in_a_row = 0
+        self.stopping = False
         self.writer: JsonLinesWriter | None = None
         self.pending = 0
 
     @classmethod
     def from_crawler(cls, crawler):
         run = run_of(crawler)
+
+        def stop(reason: str) -> None:
+            from scrapy.utils.defer import deferred_from_coro
+
+            deferred_from_coro(crawler.engine.close_spider_async(reason=reason))
+
         return cls(run.site_dir / run.file_name(), run.state, crawler.stats,
-                   shared=bool(run.file_tag))
+                   shared=bool(run.file_tag), report_error=run.report_error, stop=stop,
+                   stop_after=crawler.settings.getint("BRANCHNEWS_STOP_AFTER_WRITE_FAILURES", 3))
 
     def open_spider(self):
         _repair_abandoned(self.path)
@@ -109,17 +130,31 @@ class JsonLinesPipeline:
             item["version"] = known.version + 1
             item["updated_at"] = item.get("fetched_at") or datetime.now(timezone.utc).strftime(
                 "%Y-%m-%dT%H:%M:%SZ")
-            stats.inc_value("branchnews/updated")
-        else:
-            stats.inc_value("branchnews/new")
-        end = self.writer.write_record(item)
-        self.state.written(item, self.writer.path, end)
+        try:
+            end = self.writer.write_record(item)
+        except LineNotWritten as exc:
+            self._not_written(item, exc)
+            raise DropItem(f"{item['url']}: {exc}", log_level="DEBUG") from None
+        self.failures_in_a_row = 0
+        stats.inc_value("branchnews/updated" if known is not None else "branchnews/new")
         stats.inc_value("branchnews/records")
+        self.state.written(item, self.writer.path, end)
         self.pending += 1
         if self.pending >= STATE_COMMIT_EVERY:
             self.state.commit()
             self.pending = 0
         return item
+
+    def _not_written(self, item, exc: LineNotWritten) -> None:
+        self.stats.inc_value("branchnews/write_failures")
+        self.report_error(item["url"], f"record not written: {exc.cause.strerror or exc.cause}",
+                          item.get("status"))
+        self.failures_in_a_row += 1
+        if self.failures_in_a_row >= self.stop_after and not self.stopping:
+            self.stopping = True
+            logger.error("%s: %d records in a row could not be written (%s); stopping the crawl",
+                         self.path, self.failures_in_a_row, exc.cause.strerror or exc.cause)
+            self.stop(WRITE_FAILED)
 
     def close_spider(self):
         if self.writer:
@@ -153,6 +188,9 @@ class ManifestPipeline:
             if not folder.is_dir() or not _has_records(folder):
                 return
             manifest = write_manifest(folder, sources={site: {"start_urls": list(self.start_urls)}})
+        except OSError as exc:  # a full disk: the records are safe, the next run writes it
+            logger.error("could not write %s: %s", folder / MANIFEST_FILE, exc.strerror or exc)
+            return
         except Exception:  # a manifest problem must not fail the crawl that wrote the records
             logger.exception("could not write %s", folder / MANIFEST_FILE)
             return

@@ -43,6 +43,7 @@ class StateStore:
         self.site_dir = Path(site_dir)
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.site_dir / STATE_FILE
+        self.lagging = False
         if rebuild and self.path.exists():
             self.path.unlink()
         if in_memory:  # workers of a distributed crawl each index the shared files themselves
@@ -150,15 +151,29 @@ class StateStore:
 
     def written(self, record: dict, file: Path, end_offset: int) -> None:
         """Record that ``record`` is now a complete line of ``file`` ending at ``end_offset``."""
-        self._upsert(record["id"], record["url"], record["content_hash"], record["version"],
-                     file.name, record.get("fetched_at"))
-        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (file.name, end_offset))
+        try:
+            self._upsert(record["id"], record["url"], record["content_hash"], record["version"],
+                         file.name, record.get("fetched_at"))
+            self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (file.name, end_offset))
+        except sqlite3.Error as exc:
+            self._lagging(exc)
 
     def commit(self) -> None:
-        self.db.commit()
+        try:
+            self.db.commit()
+        except sqlite3.Error as exc:
+            self._lagging(exc)
+
+    def _lagging(self, exc: sqlite3.Error) -> None:
+        """The index could not be written (a full disk): the records are on disk, and the next
+        start reads the lines the index missed, so this is said once and the crawl goes on."""
+        if not self.lagging:
+            self.lagging = True
+            logger.error("%s: could not update the index (%s); it is brought up to date from "
+                         "the records at the next start", self.path, exc)
 
     def close(self) -> None:
         try:
-            self.db.commit()
+            self.commit()
         finally:
             self.db.close()
