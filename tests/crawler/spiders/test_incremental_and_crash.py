@@ -147,7 +147,10 @@ def test_damaged_last_line_from_an_old_crash_is_moved_aside(sample_site, tmp_pat
     result = run_cli(*crawl_args(out, sample_site))
     assert result.returncode == 0
     assert "truncated last line" in result.stderr
-    assert data.with_suffix(".jsonl.damaged").read_bytes().startswith(b'{"schema_version":"1.1"')
+    head, moved = data.with_suffix(".jsonl.damaged").read_bytes().split(b"\n")[:2]
+    lines_before = good.count(b"\n")
+    assert head.startswith(f"# {data.name} line {lines_before + 1}, byte {len(good)}, ".encode())
+    assert moved == b'{"schema_version":"1.1","id":"deadbeef'
     assert data.read_bytes().startswith(good)
     assert sorted(r["url"] for r in lines(out)) == sorted(ARTICLES)
 
