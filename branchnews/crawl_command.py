@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import socket
 import sys
 import threading
@@ -76,6 +77,34 @@ def crawl_settings(args: argparse.Namespace):
     return settings
 
 
+def take_site_lock(out: Path, site: str, *, wait: bool):
+    """Hold the site's lock (the scheduler's ``<out>/.locks/site-<name>.lock``) for this crawl;
+    None when another run holds it (after one line saying who), unless ``wait``. A lock the
+    scheduler or ``flock(1)`` took for this process is inherited, not taken again."""
+    import time
+    from datetime import datetime, timezone
+
+    from branchnews.scheduling.locks import Lock, describe_holder, lock_path
+
+    lock = Lock(lock_path(out / ".locks", "site", site))
+    if lock.adopt_inherited():
+        return lock
+    holder = dict(site=site, crawl_pid=os.getpid(),
+                  since=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    said = False
+    while not lock.acquire(**holder):
+        if not wait:
+            print(f"branchnews: {site} in {out}/ is being crawled by {describe_holder(lock)} "
+                  f"({lock.path}); try again later, or add --wait", file=sys.stderr)
+            return None
+        if not said:
+            print(f"branchnews: waiting for the crawl of {site} by {describe_holder(lock)} to "
+                  "end", file=sys.stderr)
+            said = True
+        time.sleep(0.5)
+    return lock
+
+
 def run_crawl(settings, spider_args: dict) -> dict:
     """Run the news spider to its end in this process; its final stats."""
     from scrapy.crawler import CrawlerProcess
@@ -130,11 +159,21 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
     if profile.name == DEFAULT_SITE and proxy and not args.start_url:
         _ensure_sample_site(proxy)
+    out_root = Path(settings.get("BRANCHNEWS_OUTPUT_DIR"))
+    lock = None
+    if not settings.get("BRANCHNEWS_REDIS_URL"):  # the workers of one distributed crawl share it
+        lock = take_site_lock(out_root, profile.name, wait=args.wait)
+        if lock is None:
+            return exits.LOCKED
     spider_args = {"site": args.site or DEFAULT_SITE, "refresh": bool(args.refresh)}
     if args.start_url:
         spider_args["start_url"] = ",".join(args.start_url)
-    stats = run_crawl(settings, spider_args)
-    out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR")) / profile.name
+    try:
+        stats = run_crawl(settings, spider_args)
+    finally:
+        if lock is not None:
+            lock.release()
+    out = out_root / profile.name
     print(f"branchnews: {stats.get('branchnews/records', 0)} new records in {out}/, "
           f"{stats.get('branchnews/errors', 0)} errors", file=sys.stderr)
     why = failure(stats)
@@ -156,6 +195,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="join a distributed crawl: workers share one frontier in this Redis")
     parser.add_argument("--refresh", action="store_true",
                        help="fetch articles already in the dataset again; changed ones get a new version")
+    parser.add_argument("--wait", action="store_true",
+                        help="when another run holds the site, wait for it to end (default: exit 75)")
     parser.add_argument("--script", choices=("simplified", "traditional"),
                        help="script of the dataset's text (default: simplified)")
     parser.set_defaults(func=cmd_crawl)

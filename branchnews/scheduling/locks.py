@@ -28,6 +28,7 @@ class Lock:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.fd: int | None = None
+        self.inherited = False
 
     @property
     def held(self) -> bool:
@@ -51,6 +52,32 @@ class Lock:
         self.note(pid=os.getpid(), **holder)
         return True
 
+    def adopt_inherited(self) -> bool:
+        """Take over the lock when this process inherited a descriptor holding it: the
+        scheduler (``pass_fds``) or ``flock(1)`` took it for this very process."""
+        if self.fd is not None or not self.path.exists():
+            return False
+        want = os.stat(self.path)
+        try:
+            fds = [int(name) for name in os.listdir("/proc/self/fd")]
+        except OSError:  # no /proc: look at the low descriptors, where inherited ones are
+            fds = list(range(3, 256))
+        for fd in fds:
+            try:
+                st = os.fstat(fd)
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) != (want.st_dev, want.st_ino):
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # ours already if fd holds it
+            except OSError:
+                continue
+            self.fd = os.dup(fd)
+            self.inherited = True  # its holder's note stays: the scheduler wrote it
+            return True
+        return False
+
     def note(self, **holder) -> None:
         """Rewrite who holds the lock (for people and skip messages; the lock is the flock)."""
         if self.fd is None:
@@ -71,7 +98,8 @@ class Lock:
         if self.fd is not None:
             fd, self.fd = self.fd, None
             try:
-                os.ftruncate(fd, 0)  # a later flock(1) holder, which writes nothing, is not misnamed
+                if not self.inherited:  # a later flock(1) holder, which writes nothing, is not misnamed
+                    os.ftruncate(fd, 0)
             finally:
                 os.close(fd)  # closing our descriptor drops the lock unless a child still has it
 

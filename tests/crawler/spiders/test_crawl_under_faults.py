@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from branchnews import exits
@@ -71,3 +74,73 @@ def test_a_full_disk_stops_the_crawl_and_the_next_run_writes_exactly_the_missing
         final = records(out)
         assert sorted(r["url"] for r in final) == sorted(ARTICLES)  # every article exactly once
         assert final[:len(kept)] == kept
+
+
+# -- two plain crawls of one site at once ---------------------------------------------------------
+
+def _start(out: Path, proxy: str, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "branchnews", *crawl_args(out, proxy, *extra)],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_lock(out: Path, timeout: float = 60) -> dict:
+    lock = out / ".locks" / "site-sample.lock"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if lock.exists() and lock.read_text("utf-8").strip():
+            return json.loads(lock.read_text("utf-8"))
+        time.sleep(0.02)
+    raise AssertionError("the first crawl never took the site lock")
+
+
+SLOW = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS=1")
+
+
+def test_a_second_crawl_of_the_same_site_and_folder_exits_locked_naming_the_holder(
+        sample_site, tmp_path):
+    out = tmp_path / "out"
+    first = _start(out, sample_site, *SLOW)
+    try:
+        holder = _wait_for_lock(out)
+        assert holder["crawl_pid"] == first.pid
+        second = run_cli(*crawl_args(out, sample_site))
+        assert second.returncode == exits.LOCKED
+        assert second.stderr.strip().splitlines() == [
+            f"branchnews: sample in {out}/ is being crawled by crawl pid {first.pid}, since "
+            f"{holder['since']} ({out}/.locks/site-sample.lock); try again later, or add --wait"]
+        assert first.poll() is None  # the first crawl goes on
+    finally:
+        first.wait(timeout=300)
+    assert first.returncode == exits.OK, first.stderr.read()[-2000:]
+    urls = [r["url"] for r in records(out)]
+    assert sorted(urls) == sorted(ARTICLES)
+
+
+def test_with_wait_the_second_crawl_runs_after_the_first_and_writes_nothing_twice(
+        sample_site, tmp_path):
+    out = tmp_path / "out"
+    first = _start(out, sample_site, *SLOW)
+    try:
+        _wait_for_lock(out)
+        second = run_cli(*crawl_args(out, sample_site, "--wait"))
+        assert first.poll() is not None  # it waited for the first to end
+        assert second.returncode == exits.OK, second.stderr[-2000:]
+        assert f"waiting for the crawl of sample by crawl pid {first.pid}" in second.stderr
+    finally:
+        first.wait(timeout=300)
+    assert first.returncode == exits.OK
+    urls = [r["url"] for r in records(out)]
+    assert sorted(urls) == sorted(ARTICLES)  # both ran; each article once
+
+
+def test_a_crawl_started_under_flock_of_the_site_lock_runs(sample_site, tmp_path):
+    """The scheduler (and ``flock(1)``) take the lock and pass it on: the crawl adopts it."""
+    out = tmp_path / "out"
+    lock = out / ".locks" / "site-sample.lock"
+    lock.parent.mkdir(parents=True)
+    result = subprocess.run(["flock", "-n", str(lock), sys.executable, "-m", "branchnews",
+                             *crawl_args(out, sample_site, "--start-url",
+                                         "http://branch.example.org.cn/a/zbfc/")],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == exits.OK, result.stderr[-2000:]
+    assert records(out)
