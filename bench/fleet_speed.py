@@ -14,7 +14,9 @@ no AutoThrottle.
   single site alone is the lone crawl's time); the median is the reference.
 * serial: ``--serial`` sites crawled one after another; their total scaled to N sites is the
   one-after-another time (crawling all N in a row would take hours).
-* fleet: all N sites in one ``branchnews crawl @sites.txt`` (``--runs`` times).
+* fleet: all N sites in one ``branchnews crawl @sites.txt`` (``--runs`` times), in one process
+  and split over ``--processes`` (``BRANCHNEWS_FLEET_PROCESSES``; its RSS: each part's peak, added; its
+  CPU: this process's and its parts').
 
 Reported: wall times and the ratios fleet / lone (target ≤ 1.3×) and serial / fleet, the fleet
 crawl's peak RSS (``VmHWM``, target < 500 MB), CPU seconds per page of the fleet and of a lone
@@ -48,8 +50,8 @@ def _report():
     for line in open('/proc/self/status'):
         if line.startswith('VmHWM:'):
             sys.stderr.write('VMHWM_KB=' + line.split()[1] + '\\n')
-    t = os.times()
-    sys.stderr.write('CPU_S=%.3f\\n' % (t.user + t.system))
+    t = os.times()  # a split fleet's parts are waited-for children: their CPU is counted
+    sys.stderr.write('CPU_S=%.3f\\n' % (t.user + t.system + t.children_user + t.children_system))
 atexit.register(_report)
 from branchnews.cli import main
 sys.exit(main(sys.argv[1:]))
@@ -78,7 +80,7 @@ def start_fleet(sites: int, articles: int, latency: int, profiles: Path) -> tupl
     raise SystemExit("the fleet of sample sites did not start")
 
 
-def crawl(sites: list[str], settings: list[str], extra: list[str] = ()) -> dict:
+def crawl(sites: list[str], settings: list[str], extra: list[str] = (), split: bool = False) -> dict:
     """One crawl process of ``sites``; its wall time, peak RSS, CPU and pages fetched."""
     out = Path(tempfile.mkdtemp(prefix="fleet-bench-"))
     listing = out / "sites.txt"
@@ -99,9 +101,13 @@ def crawl(sites: list[str], settings: list[str], extra: list[str] = ()) -> dict:
         data = json.loads(summary.read_text("utf-8"))
         pages += data["pages_fetched"]
         articles += data["articles"]["new"]
+    rss = int(found["VMHWM_KB"]) / 1024
+    if split:  # this process runs the first part: the parts' peaks, added (the summary says so)
+        (fleet,) = (out / "data" / "fleet-runs").glob("*.json")
+        rss = json.loads(fleet.read_text("utf-8"))["peak_rss_mb"]
     shutil.rmtree(out, ignore_errors=True)
-    return {"wall": wall, "rss_mb": int(found["VMHWM_KB"]) / 1024, "cpu": float(found["CPU_S"]),
-            "pages": pages, "articles": articles}
+    return {"wall": wall, "rss_mb": rss, "cpu": float(found["CPU_S"]), "pages": pages,
+            "articles": articles}
 
 
 def main() -> int:
@@ -112,7 +118,9 @@ def main() -> int:
     parser.add_argument("--latency", type=int, default=50, help="ms before every answer")
     parser.add_argument("--lone-runs", type=int, default=3)
     parser.add_argument("--serial", type=int, default=3, help="sites crawled one after another")
-    parser.add_argument("--runs", type=int, default=1, help="fleet crawls")
+    parser.add_argument("--runs", type=int, default=1, help="fleet crawls of each --processes")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
+                        help="fleet crawls in this many processes (BRANCHNEWS_FLEET_PROCESSES)")
     parser.add_argument("--baselines-only", action="store_true", help="lone and serial only")
     args = parser.parse_args()
     header(f"fleet crawl: {args.sites} sites x {args.articles} articles, delay {args.delay} s, "
@@ -133,22 +141,25 @@ def main() -> int:
               f"~{serial:.0f} s")
         if args.baselines_only:
             return 0
-        server_cpu = proc_cpu(server.pid)
-        fleet = [crawl(sites, settings) for _ in range(args.runs)]
-        server_cpu = (proc_cpu(server.pid) - server_cpu) / len(fleet)
-        wall = median([r["wall"] for r in fleet])
-        rss = max(r["rss_mb"] for r in fleet)
-        cpu_page = median([r["cpu"] / r["pages"] for r in fleet])
-        print(f"fleet:      wall {wall:.1f} s (median of {len(fleet)}), {fleet[0]['pages']} pages, "
-              f"{fleet[0]['articles']} articles (expected {args.sites * args.articles}), "
-              f"crawler CPU {median([r['cpu'] for r in fleet]):.0f} s, server CPU {server_cpu:.0f} s")
-        print(f"fleet / lone site       {wall / lone_wall:.2f}x  (target <= {WALL_TARGET}x) "
-              f"{'OK' if wall / lone_wall <= WALL_TARGET else 'MISSED'}")
-        print(f"in a row / fleet        {serial / wall:.1f}x faster")
-        print(f"peak RSS                {rss:.0f} MB  (target < {RSS_TARGET_MB} MB) "
-              f"{'OK' if rss < RSS_TARGET_MB else 'MISSED'}")
-        print(f"CPU per page            {cpu_page * 1000:.1f} ms fleet vs {lone_cpu_page * 1000:.1f} ms "
-              f"lone ({cpu_page / lone_cpu_page:.2f}x)")
+        for processes in args.processes:
+            server_cpu = proc_cpu(server.pid)
+            extra = ["-s", f"BRANCHNEWS_FLEET_PROCESSES={processes}"] if processes > 1 else []
+            fleet = [crawl(sites, settings, extra, processes > 1) for _ in range(args.runs)]
+            server_cpu = (proc_cpu(server.pid) - server_cpu) / len(fleet)
+            wall = median([r["wall"] for r in fleet])
+            rss = max(r["rss_mb"] for r in fleet)
+            cpu_page = median([r["cpu"] / r["pages"] for r in fleet])
+            print(f"fleet in {processes} process(es): wall {wall:.1f} s (median of {len(fleet)}), "
+                  f"{fleet[0]['pages']} pages, {fleet[0]['articles']} articles (expected "
+                  f"{args.sites * args.articles}), crawler CPU {median([r['cpu'] for r in fleet]):.0f} s, "
+                  f"server CPU {server_cpu:.0f} s")
+            print(f"  fleet / lone site     {wall / lone_wall:.2f}x  (target <= {WALL_TARGET}x) "
+                  f"{'OK' if wall / lone_wall <= WALL_TARGET else 'MISSED'}")
+            print(f"  in a row / fleet      {serial / wall:.1f}x faster")
+            print(f"  peak RSS              {rss:.0f} MB  (target < {RSS_TARGET_MB} MB) "
+                  f"{'OK' if rss < RSS_TARGET_MB else 'MISSED'}")
+            print(f"  CPU per page          {cpu_page * 1000:.1f} ms fleet vs {lone_cpu_page * 1000:.1f} ms "
+                  f"lone ({cpu_page / lone_cpu_page:.2f}x)")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -29,12 +29,14 @@ from branchnews import exits
 logger = logging.getLogger("branchnews.fleet")
 
 FLEET_RUNS = "fleet-runs"
+PARTS = "parts"  # under FLEET_RUNS: the summaries of a split fleet's processes
 # What a site's own crawl would log on its own every minute: one fleet line replaces them.
 # Scrapy's check for generator callbacks that return a value (a hint for spider authors) caches
 # its answer for 128 callbacks: with hundreds of spiders it re-reads and re-parses the callback's
 # source on every response (a third of a 50-site fleet's CPU); the spider's callbacks are ours.
+# Scrapy's remote control would listen on one more port per site.
 QUIET_SITES = {"LOGSTATS_INTERVAL": 0, "BRANCHNEWS_PROGRESS_INTERVAL": 0,
-               "WARN_ON_GENERATOR_RETURN_VALUE": False}
+               "WARN_ON_GENERATOR_RETURN_VALUE": False, "REMOTE_CONTROL_ENABLED": False}
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,17 @@ def _run_summary(crawler) -> dict | None:
         if isinstance(ext, RunSummary):
             return ext.written
     return None
+
+
+def _stop_reactor() -> None:
+    """Stop the reactor unless a shutdown signal's handler already did."""
+    from twisted.internet import reactor
+    from twisted.internet.error import ReactorNotRunning
+
+    try:
+        reactor.stop()
+    except ReactorNotRunning:
+        pass
 
 
 class Fleet:
@@ -127,8 +140,7 @@ class Fleet:
         if not self.running:
             from twisted.internet import reactor
 
-            if reactor.running:
-                reactor.callLater(0, reactor.stop)
+            reactor.callLater(0, _stop_reactor)
 
     def _finished(self, result, site: FleetSite, crawler) -> None:
         from twisted.python.failure import Failure
@@ -176,6 +188,8 @@ class Fleet:
             "finished": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "duration_seconds": round((finished - self.started).total_seconds(), 3),
             "max_sites": self.max_sites,
+            "processes": 1,
+            "peak_rss_mb": round(_peak_rss_mb(), 1),
             "sites": len(self.sites),
             "sites_ok": sum(o.status == exits.OK for o in outcomes),
             "sites_failed": [o.name for o in outcomes if o.status != exits.OK],
@@ -184,15 +198,24 @@ class Fleet:
                         for o in outcomes],
         }
 
-    def write_summary(self, out_dir: Path) -> Path:
-        summary = self.summary()
-        folder = Path(out_dir) / FLEET_RUNS
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.started.strftime('%Y%m%dT%H%M%S%fZ')}.json"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
-        return path
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+
+
+def stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def write_summary(summary: dict, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return path
 
 
 def table(summary: dict) -> str:
@@ -219,15 +242,21 @@ def table(summary: dict) -> str:
 
 def run_fleet(sites: list[FleetSite], settings) -> tuple[int, dict, Path]:
     """Crawl ``sites`` as one fleet; the exit status (OK when every site is), the fleet summary
-    and where it was written. The table goes to stderr."""
+    and where it was written. The table goes to stderr, unless this process crawls one part of
+    a fleet split over processes (``BRANCHNEWS_FLEET_PART``: the parent tells the whole)."""
     import sys
 
     fleet = Fleet(sites, settings)
     outcomes = fleet.run()
-    path = fleet.write_summary(Path(settings.get("BRANCHNEWS_OUTPUT_DIR") or "output"))
     summary = fleet.summary()
-    print(table(summary), file=sys.stderr)
-    print(f"branchnews: fleet summary in {path}", file=sys.stderr)
+    runs = Path(settings.get("BRANCHNEWS_OUTPUT_DIR") or "output") / FLEET_RUNS
+    part = settings.get("BRANCHNEWS_FLEET_PART")
+    if part:
+        path = write_summary(summary, runs / PARTS / f"{part}.json")
+    else:
+        path = write_summary(summary, runs / f"{stamp(fleet.started)}.json")
+        print(table(summary), file=sys.stderr)
+        print(f"branchnews: fleet summary in {path}", file=sys.stderr)
     status = exits.OK if all(o.status == exits.OK for o in outcomes) else exits.FAILED
     return status, summary, path
 
@@ -272,5 +301,11 @@ def cmd_fleet(args, specs: list[str]) -> int:
             return exits.USAGE
         seen[name] = spec
         sites.append(FleetSite(name, {"site": spec, "refresh": bool(args.refresh)}))
-    status, _, _ = run_fleet(sites, crawl_settings(args))
+    settings = crawl_settings(args)
+    processes = min(settings.getint("BRANCHNEWS_FLEET_PROCESSES", 1), len(sites) // 2)
+    if processes > 1 and not settings.get("BRANCHNEWS_FLEET_PART"):
+        from branchnews.fleet_split import run_split
+
+        return run_split(args, sites, settings, processes)
+    status, _, _ = run_fleet(sites, settings)
     return status

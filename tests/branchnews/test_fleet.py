@@ -75,6 +75,10 @@ def _records(folder: Path) -> list[dict]:
             for line in f.read_text("utf-8").splitlines()]
 
 
+def _lines_written(out: Path) -> int:
+    return sum(f.read_bytes().count(b"\n") for f in out.glob("*/*[0-9].jsonl"))
+
+
 def _expected_urls(site_url: str) -> set[str]:
     return {site_url.rstrip("/") + u[len(BASE_URL):] for u in article_urls(ARTICLES)}
 
@@ -197,7 +201,7 @@ def test_a_killed_fleet_rerun_gives_every_site_each_article_once(tmp_path):
                    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
         crawl = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
-        while sum(len(_records(out / site_name(u))) for u in urls if (out / site_name(u)).exists()) < 8:
+        while _lines_written(out) < 8:  # complete lines only: the crawl is writing them
             assert crawl.poll() is None and time.monotonic() < deadline, "the fleet ended before the kill"
             time.sleep(0.05)
         os.kill(crawl.pid, signal.SIGKILL)
@@ -243,3 +247,53 @@ def test_table_has_a_line_per_site_and_the_totals():
     assert lines[2].split() == ["a", "ok", "5", "0", "2", "0", "2.0", "80%"]
     assert lines[3].split()[:2] == ["b", "FAILED"] and lines[3].endswith("ProfileError: broken")
     assert lines[-1] == "1/2 sites ok, 9 pages, 5 articles, 1 failures in 2.5 s"
+
+
+def test_sigterm_ends_the_running_sites_and_starts_no_queued_one(tmp_path):
+    with ExitStack() as stack:
+        urls = []
+        for server in make_fleet_servers(3, ARTICLES, 0, latency=0.2):
+            port = stack.enter_context(serving(server))
+            urls.append(f"http://{server.server_address[0]}:{port}/")
+        listing = write_profiles(tmp_path / "profiles", urls)
+        out = tmp_path / "out"
+        command = [sys.executable, "-m", "branchnews", "crawl", f"@{listing}", "-o", str(out), *QUIET,
+                   "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "BRANCHNEWS_FLEET_MAX_SITES=1"]
+        crawl = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 text=True)
+        first = out / site_name(urls[0])
+        deadline = time.monotonic() + 120
+        while not _lines_written(out):
+            assert crawl.poll() is None and time.monotonic() < deadline, "the fleet ended first"
+            time.sleep(0.05)
+        crawl.send_signal(signal.SIGTERM)
+        _, stderr = crawl.communicate(timeout=60)
+    assert crawl.returncode == exits.FAILED, stderr
+    (path,) = (out / "fleet-runs").glob("*.json")
+    summary = json.loads(path.read_text("utf-8"))
+    by_site = {entry["site"]: entry for entry in summary["by_site"]}
+    assert by_site[site_name(urls[0])]["run"]["finish_reason"] == "shutdown"
+    for url in urls[1:]:
+        assert by_site[site_name(url)]["error"] == "not started: the fleet was stopped"
+        assert not (out / site_name(url)).exists()
+
+
+def test_a_fleet_split_over_processes_writes_what_one_process_would(fleet_sites, fleet_run, tmp_path):
+    good, bad, listing = fleet_sites
+    _, out = fleet_run
+    specs = [str(listing.parent / f"{site_name(u)}.toml") for u in (*good[:4], bad["dead"])]
+    proc = run_cli("crawl", *specs, "-o", str(tmp_path), *QUIET, "-s", "RETRY_TIMES=1",
+                   "-s", "BRANCHNEWS_FLEET_PROCESSES=2", "-s", "BRANCHNEWS_FLEET_MAX_SITES=4")
+    assert proc.returncode == exits.OK, proc.stderr  # a dead site fails its pages, not the crawl
+    (path,) = (tmp_path / "fleet-runs").glob("*.json")
+    summary = json.loads(path.read_text("utf-8"))
+    assert (summary["processes"], summary["max_sites"], summary["articles"]) == (2, 4, 4 * ARTICLES)
+    assert [e["site"] for e in summary["by_site"]] == [site_name(u) for u in (*good[:4], bad["dead"])]
+    assert len(list((tmp_path / "fleet-runs/parts").glob("*.json"))) == 2
+    pids = {e["run"]["site"]: e for e in summary["by_site"]}
+    assert len(pids) == 5 and "5/5 sites ok" in proc.stderr
+    for url in good[:4]:  # the same records as the one-process fleet
+        ours, theirs = (sorted(({k: v for k, v in r.items() if k not in VOLATILE}
+                                for r in _records(root / site_name(url))), key=lambda r: r["url"])
+                        for root in (tmp_path, out))
+        assert ours == theirs
