@@ -27,7 +27,9 @@ from branchnews.crawler.pages.bylines import byline_authors, source_from_classes
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
 from branchnews.crawler.pages.layout import find_layout, selected_text
-from branchnews.crawler.pages.lines import PageText, clean_space, parse_html, prune, walk_page
+from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors, parse_html, prune,
+                                            walk_page)
+from branchnews.crawler.pages.reparse import browser_tree, misparsed
 from branchnews.crawler.pages.metadata import (SOURCE_METAS, credit_lines, labeled_fields,
                                                meta_value, publish_date, unlabeled_author)
 from branchnews.crawler.pages.paragraphs import body_texts, without_credits
@@ -91,6 +93,8 @@ def parse_tree(page: Page) -> _Parsed:
         raise ExtractionError(page.url, f"not parseable as HTML ({exc})") from exc
     if root is None:
         raise ExtractionError(page.url, "not parseable as HTML")
+    if misparsed(root, parse_errors(utf8)):
+        root = browser_tree(text)
     prune(root)
     return _Parsed(page, root, decoded.encoding, decoded.declared)
 

@@ -90,6 +90,12 @@ def parse_html(text: str | bytes) -> etree._Element | None:
     return etree.fromstring(text, _UTF8_PARSER if isinstance(text, bytes) else _PARSER)
 
 
+def parse_errors(utf8: bool):
+    """The error log of the last ``parse_html`` (of bytes when ``utf8``): where libxml2 had to
+    repair the markup."""
+    return (_UTF8_PARSER if utf8 else _PARSER).error_log
+
+
 def text_of(el: etree._Element) -> str:
     """All text below ``el`` (what lxml.html calls text_content)."""
     return "".join(el.itertext())

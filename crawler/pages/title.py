@@ -128,6 +128,29 @@ def _leaf_starts_with(text: str | None, prefix: str) -> bool:
     return _XML_SPACE.sub(" ", text).strip(" ").startswith(prefix)
 
 
+# Elements of <head> that libxml2 moves into <body> when something breaks the head early: a
+# <title> there is the reference, never the headline.
+_HEAD_TAGS = frozenset({"title", "meta", "link", "base", "style"})
+# Metas where CMSs (TRS WCM's ArticleTitle, Open Graph, Twitter cards) repeat the headline; some
+# hold it as escaped HTML, whose tags are dropped.
+_HEADLINE_METAS = ("articletitle", "og:title", "twitter:title")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def meta_headline(root: etree._Element) -> str | None:
+    """The headline a meta tag names, as a second reference beside <title>: a <title> whose
+    separators also occur inside the headline (``栏目 | 标题——频道——站点``) leaves its longest
+    part a site name, while the meta holds the headline alone."""
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("name") or el.get("property") or "").strip().lower()
+        if key in _HEADLINE_METAS and key not in found:
+            text = clean_space(_TAG.sub("", el.get("content") or ""))
+            if text:
+                found[key] = text
+    return next((found[name] for name in _HEADLINE_METAS if name in found), None)
+
+
 _LIKE_TITLE = 0.6  # a candidate scoring this (similarity + tag bonus) reads as the headline
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
@@ -144,11 +167,17 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     reference = main_title(page_title(root) or "")
     prefix = reference[:2]
     like_reference = _Similarity(reference)
+    from_meta = meta_headline(root)
+    likes = [like_reference]
+    if from_meta and from_meta not in reference:
+        likes.append(_Similarity(from_meta))
     line_of = {line.block: line.index for line in reversed(lines or ())}  # (the first line wins)
     candidates = []
     for el in _elements_before(root, prose):
         tag = el.tag
         if tag.__class__ is not str:
+            continue
+        if tag in _HEAD_TAGS:
             continue
         is_heading = tag in _HEADING_TAGS
         if not is_heading:
@@ -176,7 +205,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             continue
         # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
         bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
-        score = like_reference.score(text, bonus, _LIKE_TITLE)
+        score = max(like.score(text, bonus, _LIKE_TITLE) for like in likes)
         candidates.append((score, index, text, el))
     if reference or not candidates:
         good = [c for c in candidates if c[0] >= _LIKE_TITLE]

@@ -102,3 +102,32 @@ def test_find_headline(body, expected, tag):
     prose_el = root.xpath(f"//p[.='{prose}']")[0]
     text, el = find_headline(root, [], None, prose_el)
     assert (text, el.tag if el is not None else None) == (expected, tag)
+
+
+# (page, headline): <title> and a headline meta as references
+HEADLINES = [
+    # a <title> libxml2 moved into <body> (the head broke early) is the reference, not a candidate
+    ("<html><head><meta charset='utf-8'></head><body><meta name='x' content='y'>"
+     "<title>我校举办专题讲座-某某职业技术学院</title><div class='nav'>首页</div>"
+     "<h3>我校举办专题讲座</h3><div class='c'><p>正文第一段，学校邀请专家作专题报告，师生参加学习。</p></div>"
+     "</body></html>", "我校举办专题讲座"),
+    # a <title> whose separator also sits in the headline: its longest part is the site name; the
+    # ArticleTitle meta names the headline, and a share widget's heading is not it
+    ("<html><head><title>深度关注 | 严查送礼————要闻——某某监督委员会网站</title>"
+     "<meta name='ArticleTitle' content='深度关注 | 严查送礼'></head><body>"
+     "<h2 class='tit'>深度关注 | 严查送礼</h2><div class='share'><h4>微信扫一扫：分享</h4></div>"
+     "<div class='c'><p>正文第一段，各级纪检监察机关紧盯节点开展监督检查，严查违规收送礼品。</p></div>"
+     "</body></html>", "深度关注 | 严查送礼"),
+    # og:title works the same way
+    ("<html><head><title>聚焦 | 乡村振兴——频道——某某新闻网站</title>"
+     "<meta property='og:title' content='聚焦 | 乡村振兴'></head><body>"
+     "<h1>聚焦 | 乡村振兴</h1><h4>扫码阅读手机版</h4>"
+     "<div class='c'><p>正文第一段，各地推进乡村振兴工作，农民收入持续增长，村容村貌明显改善。</p></div>"
+     "</body></html>", "聚焦 | 乡村振兴"),
+]
+
+
+@pytest.mark.parametrize("html, headline", HEADLINES)
+def test_headline_against_title_and_meta(html, headline):
+    from branchnews.crawler.pages.article import Page, parse_article
+    assert parse_article(Page("http://example.org/a.html", html.encode()))["title"] == headline
