@@ -281,7 +281,7 @@ def cmd_fleet(args, specs: list[str]) -> int:
     usage error before any request), then crawl them as one fleet."""
     import sys
 
-    from branchnews.crawl_command import crawl_settings
+    from branchnews.crawl_command import crawl_settings, take_site_lock
     from branchnews.crawler.profiles import ProfileError, load_profile
 
     for flag, given in (("--start-url", args.start_url), ("--redis", args.redis)):
@@ -302,10 +302,26 @@ def cmd_fleet(args, specs: list[str]) -> int:
         seen[name] = spec
         sites.append(FleetSite(name, {"site": spec, "refresh": bool(args.refresh)}))
     settings = crawl_settings(args)
-    processes = min(settings.getint("BRANCHNEWS_FLEET_PROCESSES", 1), len(sites) // 2)
-    if processes > 1 and not settings.get("BRANCHNEWS_FLEET_PART"):
-        from branchnews.fleet_split import run_split
+    # Each site's lock, as a lone crawl takes it (one inherited from the scheduler is adopted);
+    # a site another run holds is left out, after the one line saying who holds it.
+    locks, free = [], []
+    out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR") or "output")
+    for site in sites:
+        lock = take_site_lock(out, site.name, wait=getattr(args, "wait", False))
+        if lock is not None:
+            locks.append(lock)
+            free.append(site)
+    try:
+        if not free:
+            return exits.LOCKED
+        processes = min(settings.getint("BRANCHNEWS_FLEET_PROCESSES", 1), len(free) // 2)
+        if processes > 1 and not settings.get("BRANCHNEWS_FLEET_PART"):
+            from branchnews.fleet_split import run_split
 
-        return run_split(args, sites, settings, processes)
-    status, _, _ = run_fleet(sites, settings)
-    return status
+            status = run_split(args, free, settings, processes, [lock.fd for lock in locks])
+        else:
+            status, _, _ = run_fleet(free, settings)
+    finally:
+        for lock in locks:
+            lock.release()
+    return status if status != exits.OK or len(free) == len(sites) else exits.LOCKED

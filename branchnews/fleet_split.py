@@ -78,7 +78,9 @@ def _forward(children):
     return forward
 
 
-def run_split(args, sites: list[FleetSite], settings, processes: int) -> int:
+def run_split(args, sites: list[FleetSite], settings, processes: int, lock_fds=()) -> int:
+    """Crawl ``sites`` in ``processes`` parts; ``lock_fds`` (the sites' locks, held by this
+    process) are passed on, so each part adopts its sites' locks instead of finding them taken."""
     out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR") or "output")
     max_sites = settings.getint("BRANCHNEWS_FLEET_MAX_SITES")
     started = datetime.now(timezone.utc)
@@ -86,7 +88,7 @@ def run_split(args, sites: list[FleetSite], settings, processes: int) -> int:
     groups = [sites[k::processes] for k in range(processes)]
     names = [f"{token}-{k + 1}" for k in range(processes)]
     part_max = math.ceil(max_sites / processes)
-    children = [subprocess.Popen(part_command(args, group, name, part_max))
+    children = [subprocess.Popen(part_command(args, group, name, part_max), pass_fds=tuple(lock_fds))
                 for group, name in zip(groups[1:], names[1:])]
     mine = settings.copy()
     mine.set("BRANCHNEWS_FLEET_PART", names[0], priority="cmdline")

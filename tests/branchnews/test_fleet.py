@@ -297,3 +297,24 @@ def test_a_fleet_split_over_processes_writes_what_one_process_would(fleet_sites,
                                 for r in _records(root / site_name(url))), key=lambda r: r["url"])
                         for root in (tmp_path, out))
         assert ours == theirs
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_site_another_run_holds_is_left_out_and_the_others_crawl(fleet_sites, tmp_path, processes):
+    from branchnews.scheduling.locks import Lock, lock_path
+
+    good, _, listing = fleet_sites
+    specs = [str(listing.parent / f"{site_name(u)}.toml") for u in good[:5]]
+    held = Lock(lock_path(tmp_path / ".locks", "site", site_name(good[1])))
+    assert held.acquire(job="holder")
+    try:
+        proc = run_cli("crawl", *specs, "-o", str(tmp_path), *QUIET,
+                       "-s", f"BRANCHNEWS_FLEET_PROCESSES={processes}")
+    finally:
+        held.release()
+    assert proc.returncode == exits.LOCKED, proc.stderr
+    assert f"{site_name(good[1])} in {tmp_path}/ is being crawled by" in proc.stderr
+    assert not (tmp_path / site_name(good[1])).exists()
+    for url in good[:1] + good[2:5]:
+        assert sorted(r["url"] for r in _records(tmp_path / site_name(url))) == sorted(_expected_urls(url))
+        assert Lock(lock_path(tmp_path / ".locks", "site", site_name(url))).acquire()  # released
