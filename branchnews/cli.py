@@ -135,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "(branchnews crawl @DIR/sites.txt)")
     sample.set_defaults(func=cmd_sample_site)
 
+    from branchnews.links_command import add_arguments as add_links_arguments
+
+    links = sub.add_parser("links", help="print a saved page's role, listing, titles, dates and "
+                                         "next pages as JSON")
+    add_links_arguments(links)
+
     sites = sub.add_parser("sites", help="list the bundled site profiles")
     sites.set_defaults(func=cmd_sites)
 

@@ -1,0 +1,276 @@
+"""What a page is and where it leads: its role, its main listing, its pager, its other links.
+
+Pure: (bytes, URL, headers) in, :class:`PageLinks` out; the profile-less crawl and
+``branchnews links`` both call :func:`page_links`.
+
+The main listing is the block of repeated, same-shaped link rows the page exists to show:
+siblings of one tag under one parent, each with one title link (often a date beside it).
+Candidates are every such sibling run on the page; each is scored by its rows' titles (menus
+have short link texts, list rows long ones), dates, and how link-heavy each row is (a row of
+six links is a menu bar, not a list row); runs inside navigation, footers, breadcrumbs and
+sidebars (by class/id, or by a heading such as 热点, 推荐, 排行, 友情链接 just above them) are
+weighed down. Runs of the same shape beside the winner (one list split over several ``<ul>``)
+join it. URL shape does not decide anything here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from branchnews.crawler.pages.anchors import Anchor, anchors, on_site, parse, row_date
+from branchnews.crawler.pages.body import ATTACHMENT_EXT
+from branchnews.crawler.pages.decode import decode_html
+from branchnews.crawler.pages.lines import clean_space, text_of
+from branchnews.crawler.pages.pagination import next_pages
+from branchnews.crawler.pages.roles import page_role
+from branchnews.pipelines.normalize.charsets import HAN
+
+MAX_UP = 6  # levels from a link to the row that holds it
+MAX_ROW_LINKS = 4  # more links in one "row" make it a block of links, not a list row
+MIN_TITLE = 5  # characters of a title; menu entries are shorter
+MIN_ROWS = 2
+
+_HAN = re.compile(f"[{HAN}]")
+# Class or id words of page chrome around a run of links.
+_CHROME = re.compile(r"nav|menu|foot|header|crumb|position|location|weizhi|dqwz|side|friend|"
+                     r"yqlj|links?\b|link[-_]|hot|rank|tuijian|recommend|share|copyright|"
+                     r"banner|toolbar|topbar|top[-_]|sitemap|column[-_]?tree|lanmu|subnav", re.I)
+# Headings of sidebars and link boxes that are not the page's list.
+_SIDE_HEADING = re.compile(r"热点|热门|推荐|排行|点击排|友情链接|相关(?:链接|新闻|文章|图片|视频|公文)|"
+                           r"猜你|可能感兴趣|栏目分类|网站导航|精彩专题|图片新闻|视频新闻|最新更新")
+# Pictures and media a row may link to; with attachments, not pages to read or explore.
+_MEDIA = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|mp4|mp3|flv|swf|exe|apk)(?:$|[?#])", re.I)
+_BACK_OR_PAGER = re.compile(r"^(?:上一?[页篇条]|下一?[页篇条]|首页|尾页|末页|返回|更多|more)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLinks:
+    url: str
+    role: str  # "list" | "article" | "other" (hub, navigation, search, login, error)
+    articles: list[str]  # the main listing's links, in page order, absolute, no repeats
+    next_pages: list[str]  # forward pagination targets, in pager order (stops at the last page)
+    titles: dict[str, str] = field(default_factory=dict)  # article URL -> the row's title
+    dates: dict[str, str] = field(default_factory=dict)  # article URL -> the row's date as shown
+    links: list[str] = field(default_factory=list)  # every other same-site link, in page order
+
+    def as_json(self) -> dict:
+        return {"url": self.url, "role": self.role, "articles": self.articles,
+                "next_pages": self.next_pages, "titles": self.titles, "dates": self.dates,
+                "links": self.links}
+
+
+@dataclass(slots=True)
+class Row:
+    el: etree._Element
+    links: list[Anchor]
+
+    @property
+    def main(self) -> Anchor:
+        return max(self.links, key=lambda a: (_size(a.text), -self.links.index(a)))
+
+
+@dataclass(slots=True)
+class Listing:
+    """The main listing: its rows in page order, and the elements that hold them."""
+
+    rows: list[Row]
+    holders: list[etree._Element]
+    score: float
+
+    @property
+    def title_chars(self) -> int:
+        return sum(_size(r.main.text) for r in self.rows)
+
+
+def _size(text: str) -> int:
+    """Title length as a reader weighs it: a Han character counts 1, a Latin word about 1."""
+    han = len(_HAN.findall(text))
+    return han + len(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def _names(el: etree._Element) -> str:
+    return f'{el.get("class", "")} {el.get("id", "")}'
+
+
+def _chrome_factor(holder: etree._Element) -> float:
+    """How likely the run is page chrome: by class/id of the holder and its ancestors, and
+    by the heading of the box it sits in."""
+    factor = 1.0
+    el, levels = holder, 0
+    while el is not None and levels < 6 and el.tag not in ("body", "html"):
+        if _CHROME.search(_names(el)) or el.tag in ("nav", "footer", "header", "aside"):
+            factor = min(factor, 0.3)
+        heading = _box_heading(el)
+        if heading and _SIDE_HEADING.search(heading):
+            factor = min(factor, 0.25)
+        el, levels = el.getparent(), levels + 1
+    return factor
+
+
+def _box_heading(el: etree._Element) -> str:
+    """The short text just before ``el`` among its siblings (a box title), if any."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None:
+        return ""
+    text = clean_space(text_of(prev))
+    return text if len(text) <= 20 else ""
+
+
+def _shape(el: etree._Element) -> str:
+    """What makes two rows the same shape: the tag, and the class without digits."""
+    return el.tag + "." + re.sub(r"\d+", "", el.get("class", "").split(" ")[0] if el.get("class")
+                                 else "")
+
+
+def _runs(found: list[Anchor]) -> dict[tuple[int, str], tuple[etree._Element, dict]]:
+    """Every run of same-shaped siblings holding links: (parent, shape) → rows."""
+    runs: dict[tuple[int, str], tuple[etree._Element, dict]] = {}
+    for anchor in found:
+        node = anchor.el
+        for _ in range(MAX_UP):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("html",):
+                break
+            key = (id(parent), _shape(node))
+            holder, rows = runs.setdefault(key, (parent, {}))
+            rows.setdefault(node, []).append(anchor)
+            node = parent
+    return runs
+
+
+def _score(rows: list[Row]) -> float:
+    score = 0.0
+    for row in rows:
+        if len(row.links) > MAX_ROW_LINKS:
+            score -= 5
+            continue
+        title = row.main.text
+        size = _size(title)
+        if size < MIN_TITLE or _BACK_OR_PAGER.match(title):
+            continue
+        score += min(size, 40)
+        if row_date(row.el, title):
+            score += 12
+    return score
+
+
+def main_listing(found: list[Anchor]) -> Listing | None:
+    """The best run of list rows on the page, with same-shaped runs beside it joined."""
+    runs = _runs(found)
+    best: Listing | None = None
+    best_key = None
+    for key, (holder, rows_of) in runs.items():
+        rows = [Row(el, links) for el, links in rows_of.items()]
+        good = [r for r in rows if len(r.links) <= MAX_ROW_LINKS and _size(r.main.text) >= MIN_TITLE]
+        if len(good) < MIN_ROWS:
+            continue
+        score = _score(rows) * _chrome_factor(holder)
+        if best is None or score > best.score:
+            best, best_key = Listing(rows, [holder], score), key
+    if best is None or best.score <= 0:
+        return None
+    _join_siblings(best, best_key, runs)
+    best.rows = [r for r in _same_shape(best.rows) if len(r.links) <= MAX_ROW_LINKS
+                 and _size(r.main.text) >= MIN_TITLE and not _BACK_OR_PAGER.match(r.main.text)]
+    return best
+
+
+def _path(row: etree._Element, el: etree._Element) -> tuple[str, ...]:
+    tags = []
+    while el is not None and el is not row:
+        tags.append(el.tag)
+        el = el.getparent()
+    return tuple(tags)
+
+
+def _same_shape(rows: list[Row]) -> list[Row]:
+    """Rows keep the link at the place most rows have their title (``h3 > a``); a row with
+    none there (an embedded 相关视频 block among search results) is not a list row."""
+    if len(rows) < 3:
+        return rows
+    paths = Counter(_path(r.el, r.main.el) for r in rows)
+    common, count = paths.most_common(1)[0]
+    if count * 2 <= len(rows):
+        return rows
+    kept = []
+    for row in rows:
+        links = [a for a in row.links if _path(row.el, a.el) == common]
+        if links:
+            kept.append(Row(row.el, links))
+    return kept
+
+
+def _join_siblings(best: Listing, key, runs) -> None:
+    """One list split over several containers (``<ul>`` per five rows): the holder's
+    same-shaped siblings whose rows have the winner's shape join, in page order."""
+    holder = best.holders[0]
+    parent = holder.getparent()
+    if parent is None:
+        return
+    shape = key[1]
+    joined = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str) or _shape(sibling) != _shape(holder):
+            continue
+        if sibling is holder:
+            joined.append((sibling, best.rows))
+            continue
+        run = runs.get((id(sibling), shape))
+        if run is None:
+            continue
+        rows = [Row(el, links) for el, links in run[1].items()]
+        if _score(rows) > 0 and _chrome_factor(sibling) >= 1.0:
+            joined.append((sibling, rows))
+    best.holders = [h for h, _ in joined]
+    best.rows = [row for _, rows in joined for row in rows]
+
+
+def _title(text: str, date: str | None) -> str:
+    """The row's title without the date some rows write inside their link (``[ 2021-05-19 ]``)."""
+    if date and date in text and len(text) > len(date):
+        text = text.replace(date, " ")
+        text = re.sub(r"[\[【(（]\s*[\]】)）]", " ", text)
+    return clean_space(text)
+
+
+def page_links(body: bytes, url: str, headers: Mapping[str, object] | None = None, *,
+               allowed_domains=()) -> PageLinks:
+    """The page's role, main listing (with titles and dates), forward pages and other links."""
+    text = decode_html(body, headers).text
+    root = parse(text)
+    if root is None:
+        return PageLinks(url, "other", [], [])
+    found = [a for a in anchors(root, url)
+             if not ATTACHMENT_EXT.search(a.url) and not _MEDIA.search(a.url)]
+    listing = main_listing(found)
+    articles: dict[str, None] = {}
+    titles: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    in_listing: set[int] = set()
+    if listing is not None:
+        for row in listing.rows:
+            main = row.main
+            in_listing.update(id(a.el) for a in row.links if a.url == main.url)
+            if allowed_domains and not on_site(main.url, url, allowed_domains):
+                continue
+            if main.url in articles or main.url == url:
+                continue
+            articles[main.url] = None
+            date = row_date(row.el, main.text)
+            titles[main.url] = _title(main.text, date)
+            if date:
+                dates[main.url] = date
+    pages = [p for p in next_pages(found, url, text) if p not in articles
+             and on_site(p, url, allowed_domains)]
+    role = page_role(root, listing, len(articles), bool(pages))
+    taken = set(articles) | set(pages) | {url}
+    others = dict.fromkeys(a.url for a in found if a.url not in taken
+                           and on_site(a.url, url, allowed_domains))
+    return PageLinks(url, role, list(articles), pages, titles, dates, list(others))

@@ -1,0 +1,156 @@
+"""The main listing of invented list pages, one per CMS family and per trap: the article links
+in page order, their titles and dates, and nothing from the page chrome around them."""
+
+import pytest
+
+from branchnews.crawler.pages.listing import page_links
+
+HOST = "http://www.branch.example.org.cn"
+UTF8 = {"Content-Type": "text/html; charset=utf-8"}
+
+NAV = """<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/xwzx/">新闻中心</a></li>
+<li><a href="/tzgg/">通知公告</a></li><li><a href="/dzgz/">党组工作动态信息</a></li>
+<li><a href="/lxwm/">联系我们</a></li></ul></div>"""
+BREADCRUMB = """<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/xwzx/">新闻中心</a>
+&gt; <a href="/xwzx/gzdt/">工作动态</a></div>"""
+SIDEBAR = """<div class="box"><h3>热点新闻</h3><ul>
+<li><a href="/xwzx/202401/t20240101_1.html">全省统战工作会议在省城召开并部署全年任务</a></li>
+<li><a href="/xwzx/202401/t20240102_2.html">省委统战部召开党外代表人士座谈会听取意见</a></li>
+<li><a href="/xwzx/202401/t20240103_3.html">各民主党派省委会负责人集中学习交流体会</a></li></ul></div>"""
+FOOTER = """<div class="footer"><a href="/gywm/">关于我们</a> | <a href="/wzsm/">网站声明</a> |
+<a href="https://beian.miit.gov.cn/">京ICP备00000000号</a></div>
+<div><h4>友情链接</h4><select onchange="window.open(this.value)"><option>请选择</option>
+<option value="http://www.gov.cn/">中国政府网站</option>
+<option value="http://www.example-party.org.cn/">民主党派中央委员会网站</option></select></div>"""
+
+
+def rows(template: str, n: int = 5) -> str:
+    return "".join(template.format(i=i, d=10 + i) for i in range(1, n + 1))
+
+
+def page(listing: str) -> str:
+    return f"<html><body>{NAV}{BREADCRUMB}<div class='main'>{listing}</div>{SIDEBAR}{FOOTER}</body></html>"
+
+
+CASES = {
+    "trs-ul-li-span-date": (
+        "/xwzx/gzdt/index.html",
+        "<ul class='list'>" + rows("<li><a href='./202409/t202409{d}_10{i}.html' title='统战部第{i}次专题学习会议召开情况通报'>"
+                                   "统战部第{i}次专题学习会议召开...</a><span>2024-09-{d}</span></li>") + "</ul>",
+        [f"{HOST}/xwzx/gzdt/202409/t202409{10 + i}_10{i}.html" for i in range(1, 6)],
+        "统战部第1次专题学习会议召开情况通报", "2024-09-11"),
+    "vsb-info-table-rows": (
+        "/gqxw1/yw.htm",
+        "<table>" + rows("<tr><td><a href='../info/1057/89{i}0.htm'>学院召开第{i}季度思想政治工作推进会</a></td>"
+                         "<td>[ 2024-05-{d} ]</td></tr>") + "</table>",
+        [f"{HOST}/info/1057/89{i}0.htm" for i in range(1, 6)],
+        "学院召开第1季度思想政治工作推进会", "2024-05-11"),
+    "aspx-div-rows-date-first": (
+        "/xwzx/1001/list.aspx",
+        rows("<div class='item'><span class='time'>05-{d}</span><a href='/xwzx/1001/12345{i}.aspx'>"
+             "市政协召开第{i}次主席会议研究部署重点工作</a></div>"),
+        [f"{HOST}/xwzx/1001/12345{i}.aspx" for i in range(1, 6)],
+        "市政协召开第1次主席会议研究部署重点工作", "05-11"),
+    "hanweb-hex-art-dl": (
+        "/col/col1234/index.html",
+        "<dl>" + rows("<dd><a href='/art/2025/art_{i}a1b2c3d4e5f60718293a4b5c6d7e8f9.html'>"
+                      "全市民族宗教工作第{i}次联席会议顺利召开</a><i>2025年3月{d}日</i></dd>") + "</dl>",
+        [f"{HOST}/art/2025/art_{i}a1b2c3d4e5f60718293a4b5c6d7e8f9.html" for i in range(1, 6)],
+        "全市民族宗教工作第1次联席会议顺利召开", "2025年3月11日"),
+    "jsp-query-id-onclick": (
+        "/news/list.jsp?type=2",
+        "<ul>" + rows("<li onclick=\"window.open('/news/view.jsp?id=70{i}')\">"
+                      "<span class='t'>关于开展第{i}批社会主义学院培训的通知</span><em>2023-1-{d}</em></li>") + "</ul>",
+        [f"{HOST}/news/view.jsp?id=70{i}" for i in range(1, 6)],
+        "关于开展第1批社会主义学院培训的通知", "2023-1-11"),
+    "search-results-with-snippets": (
+        "/search?q=%E7%BB%9F%E6%88%98",
+        rows("<div class='result'><h3><a href='http://www.other.example.gov.cn/zwgk/202301/t202301{d}_{i}.html'>"
+             "统战工作第{i}号文件解读</a></h3><p>这是第{i}条搜索结果的摘要文字，摘要较长，包含关键词统战以及其他内容，"
+             "用来说明结果的大致内容。</p><p class='src'><a href='http://www.other.example.gov.cn/'>某市人民政府</a>"
+             " 2023-01-{d}</p></div>"),
+        [f"http://www.other.example.gov.cn/zwgk/202301/t202301{10 + i}_{i}.html" for i in range(1, 6)],
+        "统战工作第1号文件解读", "2023-01-11"),
+    "list-split-over-several-ul": (
+        "/tzgg/index.html",
+        "".join("<ul class='list'>" + "".join(
+            f"<li><a href='/tzgg/2024/0{k}{i}/{k}{i}.html'>关于做好2024年第{k}{i}项重点工作的通知</a>"
+            f"<span>2024-0{k}-1{i}</span></li>" for i in range(1, 4)) + "</ul><div class='line'></div>"
+            for k in (1, 2)),
+        [f"{HOST}/tzgg/2024/0{k}{i}/{k}{i}.html" for k in (1, 2) for i in range(1, 4)],
+        "关于做好2024年第11项重点工作的通知", "2024-01-11"),
+    "list-in-html-comment": (
+        "/c110634/zwgklist.shtml",
+        "<ul class='xxgklist'><!--" + rows("<li><a href='/c110634/202511/1742{i}.shtml'>"
+                                         "关于印发第{i}批教育工作要点的通知</a><b>2025-11-{d}</b></li>") + "--></ul>",
+        [f"{HOST}/c110634/202511/1742{i}.shtml" for i in range(1, 6)],
+        "关于印发第1批教育工作要点的通知", "2025-11-11"),
+    "hanweb-cdata-records": (
+        "/col/col4567/index.html",
+        "<div id='4567'><script type='text/xml'><datastore><nextgroup><![CDATA[<a href='/module/web/jpage/"
+        "dataproxy.jsp?page=1'></a>]]></nextgroup><recordset>" + rows(
+            "<record><![CDATA[<li><a href='/art/2017/9/{d}/art_4567_{i}.html'>全省宗教工作第{i}次会议在京召开</a>"
+            "<span>2017-09-{d}</span></li>]]></record>") + "</recordset></datastore></script></div>",
+        [f"{HOST}/art/2017/9/{10 + i}/art_4567_{i}.html" for i in range(1, 6)],
+        "全省宗教工作第1次会议在京召开", "2017-09-11"),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_main_listing(case):
+    path, listing, expected, first_title, first_date = case
+    found = page_links(page(listing).encode(), HOST + path, UTF8)
+    assert found.role == "list"
+    assert found.articles == expected
+    assert found.titles[expected[0]] == first_title
+    assert found.dates[expected[0]] == first_date
+
+
+def test_chrome_goes_to_other_links_not_the_listing():
+    listing = CASES["trs-ul-li-span-date"][1]
+    found = page_links(page(listing).encode(), HOST + "/xwzx/gzdt/index.html", UTF8)
+    assert f"{HOST}/xwzx/" in found.links and f"{HOST}/gywm/" in found.links
+    assert f"{HOST}/xwzx/202401/t20240101_1.html" in found.links  # the 热点 sidebar
+    assert "http://www.gov.cn/" not in found.links  # another site
+    assert not set(found.links) & set(found.articles)
+
+
+def test_allowed_domains_filter_articles_and_links():
+    listing = CASES["search-results-with-snippets"][1]
+    found = page_links(page(listing).encode(), HOST + "/search?q=x", UTF8,
+                       allowed_domains=("branch.example.org.cn",))
+    assert found.articles == []
+    assert all("branch.example.org.cn" in u for u in found.links)
+
+
+ARTICLE = """<html><body>{nav}<h1>省委统战部召开党外知识分子座谈会</h1>
+<div class="info">发布时间：2024-05-06 来源：本站</div><div class="content">{body}</div>
+<div class="related"><h3>相关新闻</h3><ul>
+<li><a href="/xwzx/202405/t20240501_1.html">全省统战工作会议在省城召开并部署全年任务</a></li>
+<li><a href="/xwzx/202405/t20240502_2.html">省委统战部召开党外代表人士座谈会听取意见</a></li>
+<li><a href="/xwzx/202405/t20240503_3.html">各民主党派省委会负责人集中学习交流体会</a></li>
+<li><a href="/xwzx/202405/t20240504_4.html">全省新的社会阶层人士统战工作推进会召开</a></li></ul></div>
+<div class="page">上一篇：<a href="/xwzx/202405/t20240505_5.html">关于召开统战理论研讨会的通知</a>
+下一篇：<a href="/xwzx/202405/t20240507_7.html">关于开展统战宣传月活动的通知</a></div></body></html>"""
+PROSE = "<p>5月6日，省委统战部召开党外知识分子座谈会，听取大家对做好新时代知识分子工作的意见和建议。</p>" * 6
+
+ROLES = {
+    "article-with-related-and-prev-next": (ARTICLE.format(nav=NAV, body=PROSE), "article"),
+    "list": (page(CASES["vsb-info-table-rows"][1]), "list"),
+    "hub-of-menus": (f"<html><body>{NAV}{FOOTER}</body></html>", "other"),
+    "login-form": ("<html><body><form><input name='u'><input type='password'><button>登录</button>"
+                   "</form></body></html>", "other"),
+    "error-page": ("<html><body><h1>404 Not Found</h1><p>您访问的页面不存在</p></body></html>", "other"),
+    "empty": ("", "other"),
+}
+
+
+@pytest.mark.parametrize("markup,role", ROLES.values(), ids=ROLES.keys())
+def test_page_role(markup, role):
+    assert page_links(markup.encode(), HOST + "/xwzx/x.html", UTF8).role == role
+
+
+def test_gbk_page_is_decoded():
+    markup = page(CASES["trs-ul-li-span-date"][1]).replace("<html>", "<html><head><meta charset='gbk'></head>")
+    found = page_links(markup.encode("gbk"), HOST + "/xwzx/gzdt/index.html", {})
+    assert found.titles[found.articles[0]] == "统战部第1次专题学习会议召开情况通报"
