@@ -8,22 +8,27 @@ import functools
 import sys
 from pathlib import Path
 
+from branchnews import exits
 from branchnews.crawler.profiles import ProfileError, available, load_profile
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from branchnews.crawler.pages.address import is_web_url, page_address
     from branchnews.crawler.pages.article import ExtractionError, Page, parse_article
     from branchnews.pipelines.normalize import Normalizer
     from branchnews.pipelines.record import dumps
 
     if args.url and len(args.pages) > 1:
         print("branchnews: --url names one page; give one PAGE with it", file=sys.stderr)
-        return 2
+        return exits.USAGE
+    if args.url and not is_web_url(args.url):
+        print(f"branchnews: --url {args.url!r} is not an http(s) URL", file=sys.stderr)
+        return exits.USAGE
     try:
         profile = load_profile(args.site) if args.site else None
     except ProfileError as exc:
         print(f"branchnews: {exc}", file=sys.stderr)
-        return 2
+        return exits.USAGE
     normalizer = Normalizer(target=args.script)
     failed = 0
     for path in args.pages:
@@ -34,19 +39,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"branchnews: {path}: cannot read: {exc.strerror}", file=sys.stderr)
             failed += 1
             continue
-        url = args.url or file.resolve().as_uri()
         headers = {"Content-Type": args.content_type} if args.content_type else {}
+        url, base = args.url or page_address(body, headers), None
+        if url is None:  # the record names the file; its links stay as the page wrote them
+            url, base = file.resolve().as_uri(), ""
+            print(f"branchnews: {path}: no --url, and the page names no address of its own "
+                  "(<base href>, canonical link, og:url): relative links left relative",
+                  file=sys.stderr)
         try:
-            record = parse_article(Page(url, body, headers), site=profile.name if profile else "",
-                                   target=args.script, normalizer=normalizer,
+            record = parse_article(Page(url, body, headers, base_url=base),
+                                   site=profile.name if profile else "", target=args.script,
+                                   normalizer=normalizer,
                                    selectors=profile.selectors if profile else None)
         except ExtractionError as exc:
-            print(f"branchnews: {path}: {exc}", file=sys.stderr)
+            print(f"branchnews: {path}: {exc.reason}", file=sys.stderr)
             failed += 1
             continue
-        sys.stdout.write(dumps(record) + "\n")
+        sys.stdout.write(dumps(record, indent=2 if args.pretty else None) + "\n")
     sys.stdout.flush()
-    return 1 if failed else 0
+    return exits.FAILED if failed else exits.OK
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -96,16 +107,41 @@ def cmd_sample_site(args: argparse.Namespace) -> int:
 
 def cmd_sites(args: argparse.Namespace) -> int:
     for name in available():
-        profile = load_profile(name)
-        print(f"{name:24} {', '.join(profile.start_urls)}")
+        try:
+            profile = load_profile(name)
+        except ProfileError as exc:  # one broken profile does not hide the others
+            print(f"{name:24} (broken: {exc})")
+            continue
+        print(f"{name:24} {profile.description or '(no description)'}")
+        print(f"{'':24} {', '.join(profile.start_urls)}")
     return 0
+
+
+DESCRIPTION = """\
+Crawl Chinese organisation and government news sites into clean JSON Lines datasets.
+
+Run "branchnews COMMAND --help" for a command's options.
+"""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("branchnews")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     from branchnews.sample_site.server import DEFAULT_PORT
 
-    parser = argparse.ArgumentParser(prog="branchnews", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    statuses = "\n".join(f"  {code:<3} {meaning}" for code, meaning in exits.MEANINGS.items())
+    parser = argparse.ArgumentParser(prog="branchnews", description=DESCRIPTION,
+                                     epilog=f"exit statuses:\n{statuses}",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"branchnews {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
 
     from branchnews.crawl_command import add_arguments as add_crawl_arguments
 
@@ -113,16 +149,22 @@ def build_parser() -> argparse.ArgumentParser:
     add_crawl_arguments(crawl)
 
     extract = sub.add_parser("extract", help="print one JSON record per saved page")
-    extract.add_argument("pages", nargs="+", metavar="PAGE")
-    extract.add_argument("--url", help="the page's URL (resolves links, gives the id)")
+    extract.add_argument("pages", nargs="+", metavar="PAGE", help="a saved HTML page (repeatable)")
+    extract.add_argument("--url", help="the page's http(s) URL (resolves links, gives the id; "
+                                       "default: the address the page gives for itself)")
+    extract.add_argument("--pretty", action="store_true",
+                         help="indent the JSON for reading (Chinese stays unescaped)")
     extract.add_argument("--site", help="apply this profile's selectors")
     extract.add_argument("--content-type", help="the Content-Type header the page was served with")
-    extract.add_argument("--script", choices=("simplified", "traditional"), default="simplified")
+    extract.add_argument("--script", choices=("simplified", "traditional"), default="simplified",
+                         help="script of the record's text (default: simplified)")
     extract.set_defaults(func=cmd_extract)
 
     sample = sub.add_parser("sample-site", help="serve the bundled sample site")
-    sample.add_argument("--port", type=int, default=DEFAULT_PORT)
-    sample.add_argument("--host", default="127.0.0.1")
+    sample.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"port to listen on (default: {DEFAULT_PORT})")
+    sample.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1)")
     sample.add_argument("--articles", type=int, metavar="N",
                         help="serve a generated site of N articles instead (rendered on request)")
     sample.add_argument("--sites", type=int, metavar="N",
@@ -141,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "next pages as JSON")
     add_links_arguments(links)
 
-    sites = sub.add_parser("sites", help="list the bundled site profiles")
+    sites = sub.add_parser("sites", help="list the bundled site profiles with their descriptions")
     sites.set_defaults(func=cmd_sites)
 
     from branchnews.evaluation.command import add_arguments as add_eval_arguments

@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from branchnews.pipelines.duplicates import DEFAULT_POLICY
 from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION
 from branchnews.pipelines.record_schema import schema
 
@@ -239,28 +238,3 @@ def read_parquet(path: str | Path) -> list:
 
     table = pq.read_table(path, schema=arrow_schema())
     return [Record.from_dict(row) for row in table_records(table)]
-
-
-def _site_folder(dataset: Path, site: str) -> Path:
-    base = dataset if dataset.is_dir() else dataset.parent
-    return base / site if (base / site).is_dir() else base
-
-
-def export_parquet(dataset: str | Path, out_dir: str | Path | None = None, *,
-                   all_versions: bool = False, duplicates: str = DEFAULT_POLICY):
-    """One ``<site>.parquet`` per site; by default beside the site's JSON Lines files.
-
-    Returns ``(written paths, loaded Dataset)``.
-    """
-    from branchnews.pipelines.dataset import load_dataset
-
-    loaded = load_dataset(dataset, all_versions=all_versions, duplicates=duplicates)
-    by_site: dict[str, list] = {}
-    for record in loaded:
-        by_site.setdefault(record.site, []).append(record)
-    written = []
-    for site, records in sorted(by_site.items()):
-        folder = Path(out_dir) if out_dir is not None else _site_folder(Path(dataset), site)
-        target = folder / f"{site}.parquet"
-        written.append(write_parquet(records, target))
-    return written, loaded

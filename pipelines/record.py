@@ -200,7 +200,10 @@ _STRING_LISTS = tuple(f.name for f in fields(Record)
                       if f.type.startswith("tuple[") and f.name not in _OBJECT_LISTS)
 
 
-def dumps(record: Mapping[str, Any]) -> str:
-    """One JSON Lines line: UTF-8 text, no ``\\u`` escapes, fields in schema order."""
+def dumps(record: Mapping[str, Any], indent: int | None = None) -> str:
+    """One JSON Lines line: UTF-8 text, no ``\\u`` escapes, fields in schema order
+    (``indent``: the same, indented for a person to read)."""
     ordered = {key: record[key] for key in FIELDS if key in record}
+    if indent:
+        return json.dumps(ordered, ensure_ascii=False, indent=indent)
     return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))

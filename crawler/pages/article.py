@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urljoin, urlsplit
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -60,6 +61,9 @@ class Page:
     headers: Mapping[str, object] = field(default_factory=dict)
     status: int | None = None
     fetched_at: str | None = None
+    # Where relative links resolve from when it is not ``url``: a saved page read without its
+    # address gives "" so its links stay relative instead of becoming file:// paths.
+    base_url: str | None = None
     _decoded: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def decoded(self) -> DecodedPage:
@@ -76,6 +80,7 @@ class _Parsed:
     root: etree._Element
     encoding: str
     declared: str | None
+    base: str = ""  # where the page's relative links point from (see link_base)
 
 
 def parse_tree(page: Page) -> _Parsed:
@@ -95,8 +100,24 @@ def parse_tree(page: Page) -> _Parsed:
         raise ExtractionError(page.url, "not parseable as HTML")
     if misparsed(root, parse_errors(utf8)):
         root = browser_tree(text)
+    base = link_base(root, page)
     prune(root)
-    return _Parsed(page, root, decoded.encoding, decoded.declared)
+    return _Parsed(page, root, decoded.encoding, decoded.declared, base)
+
+
+def link_base(root: etree._Element, page: Page) -> str:
+    """What a browser resolves the page's relative links against: its ``<base href>`` (itself
+    relative to the page's address), else the address (``Page.base_url`` when given)."""
+    address = page.url if page.base_url is None else page.base_url
+    for base in root.iter("base"):
+        href = (base.get("href") or "").strip()
+        if not href:
+            continue  # a browser takes the first <base> that has an href
+        joined = urljoin(address, href)
+        if urlsplit(joined).scheme in ("http", "https") or not address:
+            return joined
+        break
+    return address
 
 
 def normalise_pages(walks: Sequence[PageText], normalizer: Normalizer):
@@ -158,11 +179,11 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     paragraphs = without_credits([t for page_texts in texts for t in page_texts])
     split = split_sections(paragraphs)
     attachments, images = [], []
-    for layout, page in zip(layouts, pages):
+    for layout, page in zip(layouts, parsed):
         if layout.body is not None:
-            attachments += [a for a in attachments_in(layout.body, page.url) if a not in attachments]
-            images += images_in(layout.figure, page.url) if layout.figure is not None else []
-            images += images_in(layout.body, page.url)
+            attachments += [a for a in attachments_in(layout.body, page.base) if a not in attachments]
+            images += images_in(layout.figure, page.base) if layout.figure is not None else []
+            images += images_in(layout.body, page.base)
     crumb_sel = selected_text(first_root, selectors.get("breadcrumb"))
     if crumb_sel is not None:
         breadcrumb = split_crumbs(LOCATION_LABEL.sub("", crumb_sel, count=1))

@@ -183,3 +183,101 @@ def test_sample_site_sites_serves_a_fleet_and_writes_its_profiles(tmp_path):
 def test_sample_site_refuses_an_empty_fleet(flags):
     proc = run_cli("sample-site", *flags, "--port", "0", timeout=60)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
+# -- the first hour of a new user: help, version, extract without a URL -------------------------
+
+PAGE = """<html><head><meta charset="utf-8">{head}</head><body><h1>关于开展调研的通知</h1>
+<div class="content"><p>各有关单位：为深入了解基层情况，现将有关事项通知如下，请认真组织实施并按时报送。</p>
+<p><img src="/NMediaFile/2024/pic.jpg" alt="会场"></p>
+<p>附件：<a href="files/plan.pdf">调研方案</a></p>
+<p>特此通知。本次调研工作由办公室统一协调，各单位确定一名联络员，及时反馈工作进展。</p></div></body></html>"""
+
+
+@pytest.mark.parametrize("head, address, image", [
+    ('<link rel="canonical" href="https://www.example.gov.cn/tzgg/202401/t20240105_1.html">',
+     "https://www.example.gov.cn/tzgg/202401/t20240105_1.html",
+     "https://www.example.gov.cn/NMediaFile/2024/pic.jpg"),
+    ('<meta property="og:url" content="http://org.example.cn/news/12.html">',
+     "http://org.example.cn/news/12.html", "http://org.example.cn/NMediaFile/2024/pic.jpg"),
+    ('<base href="http://site.example.cn/xwzx/">', "http://site.example.cn/xwzx/",
+     "http://site.example.cn/NMediaFile/2024/pic.jpg"),
+    ("", None, "/NMediaFile/2024/pic.jpg"),  # no address: links as the page wrote them
+])
+def test_extract_without_url_takes_the_address_the_page_gives(tmp_path, head, address, image):
+    page = tmp_path / "saved.html"
+    page.write_text(PAGE.format(head=head), "utf-8")
+    result = run_cli("extract", str(page))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert [i["src"] for i in record["images"]] == [image]
+    assert "file://" not in json.dumps(record["images"] + record["attachments"])
+    if address:
+        assert record["url"] == address and result.stderr == ""
+    else:
+        assert record["attachments"][0]["url"] == "files/plan.pdf"
+        assert result.stderr.count("\n") == 1 and "relative links left relative" in result.stderr
+
+
+def test_base_href_resolves_links_of_a_page_with_a_url(tmp_path):
+    page = tmp_path / "saved.html"
+    page.write_text(PAGE.format(head='<base href="http://cdn.example.cn/web/">'), "utf-8")
+    record = json.loads(run_cli("extract", str(page), "--url", "http://a.example.cn/x/1.html").stdout)
+    assert record["url"] == "http://a.example.cn/x/1.html"
+    assert record["attachments"][0]["url"] == "http://cdn.example.cn/web/files/plan.pdf"
+
+
+def test_extract_pretty_is_indented_and_unescaped():
+    result = run_cli("extract", str(SEED / "article.html"), "--url", SEED_URL, "--pretty")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('{\n  "') and "\\u" not in result.stdout
+    plain = json.loads(run_cli("extract", str(SEED / "article.html"), "--url", SEED_URL).stdout)
+    assert json.loads(result.stdout) == plain
+
+
+@pytest.mark.parametrize("url", ["notaurl", "ftp://example.cn/a.html", "file:///tmp/a.html",
+                                 "http://"])
+def test_extract_url_must_be_http(url):
+    result = run_cli("extract", str(SEED / "article.html"), "--url", url)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "not an http(s) URL" in result.stderr
+
+
+def test_version_and_help_name_every_command():
+    from importlib.metadata import version
+
+    assert run_cli("--version").stdout.strip() == f"branchnews {version('branchnews')}"
+    text = run_cli("--help").stdout
+    from branchnews.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) <= set(text.split()) and "``" not in text
+    for code in (0, 1, 2, 75):
+        assert f"  {code} " in text
+
+
+def _actions(parser):
+    for action in parser._actions:
+        if action.dest == "help" or action.__class__.__name__ == "_VersionAction":
+            continue
+        if hasattr(action, "choices") and isinstance(action.choices, dict):
+            for name, child in action.choices.items():
+                yield from ((f"{name} {n}", a) for n, a in _actions(child))
+            continue
+        yield action.dest, action
+
+
+def test_every_argument_has_help():
+    from branchnews.cli import build_parser
+
+    missing = [name for name, action in _actions(build_parser()) if not action.help]
+    assert missing == []
+
+
+def test_sites_lists_each_profile_with_its_description():
+    from branchnews.crawler.profiles import available, load_profile
+
+    out = run_cli("sites").stdout
+    for name in available():
+        profile = load_profile(name)
+        assert f"{name:24} {profile.description}" in out

@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from branchnews.pipelines.dataset import load_dataset
-from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, export_parquet, hf_features,
+from branchnews.pipelines.exports import export_dataset
+from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, hf_features,
                                           polars_schema, read_parquet, table_records, to_table,
                                           write_parquet)
 from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
@@ -142,11 +143,11 @@ def test_export_one_file_per_site(tmp_path):
         make_record("http://a.example/2.html", paragraphs=["另一篇。"], sections=[], preamble=["另一篇。"])])
     write_jsonl(out / "other" / "2026-11-28.jsonl", [  # a repost of a.example/1.html, a day later
         make_record("http://b.example/1.html", site="other", published="2017-09-15")])
-    written, loaded = export_parquet(out)
+    written, loaded = export_dataset(out)
     assert sorted(p.relative_to(out).as_posix() for p in written) == [
         "other/other.parquet", "sample/sample.parquet"]
     target = tmp_path / "pq"
-    written, _ = export_parquet(out, target)
+    written, _ = export_dataset(out, target)
     assert sorted(p.name for p in written) == ["other.parquet", "sample.parquet"]
     assert [r.site for r in read_parquet(target / "other.parquet")] == ["other"]
     # reposts are marked in the export as in load_dataset, across sites too
@@ -217,3 +218,4 @@ def test_hugging_face_reads_the_parquet_export_exactly(tmp_path):
                                cache_dir=str(tmp_path / "cache"))
     assert ds["published"] == ["2017-09-14T10:20:00+08:00", "2018-01-02"]
     assert table_records(ds.data.table) == records
+
