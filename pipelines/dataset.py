@@ -10,8 +10,9 @@ The same ``id`` may be written more than once (a changed article is written agai
 line wins (files are read in name order, i.e. by day). Reposts (same text under another URL) get
 ``duplicate_of`` per the chosen policy (see :mod:`branchnews.pipelines.duplicates`).
 
-Every line's ``schema_version`` must have the major version this code reads; anything else is a
-:class:`SchemaVersionError` that names the file and line. Fields a newer minor version adds are
+Every record's ``schema_version`` must have the major version this code reads; another major is
+a :class:`SchemaVersionError` that names the file and line. A line that is not a record at all
+(cut, glued, junk) is skipped with a warning and counted in :attr:`Dataset.damaged`. Fields a newer minor version adds are
 ignored with a warning; fields added in 1.1 get their documented defaults when reading 1.0 data.
 
 Pure (no Scrapy): ``from branchnews import load_dataset`` is the researcher's entry point.
@@ -28,7 +29,7 @@ from typing import Any, overload
 
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
 from branchnews.pipelines.files import dataset_folders, record_files
-from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
+from branchnews.pipelines.record import ADDED, FIELDS, SCHEMA_VERSION, Record
 from branchnews.pipelines.record_schema import problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
@@ -91,37 +92,79 @@ def check_schema_version(value: Any, path: str | Path, line: int) -> None:
                                  "(branchnews reextract) with this version", path, line)
 
 
-def iter_lines(path: Path) -> Iterator[tuple[int, dict]]:
+def _version_form(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    head, _, minor = value.partition(".")
+    return head.isdigit() and minor.isdigit()
+
+
+def line_problem(raw: bytes) -> tuple[dict | None, str | None]:
+    """One line's record object, or why the line is not a record at all (damage: cut, glued,
+    junk, another program's JSON). A record of another schema major is not damage: its reader
+    raises :class:`SchemaVersionError` instead. The crawl's index and every loader use this."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 ({exc.reason} at byte {exc.start})"
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON ({exc.msg} at column {exc.colno})"
+    if not isinstance(obj, dict):
+        return None, "not a JSON object"
+    if not _version_form(obj.get("schema_version")):
+        return None, f"schema_version {obj.get('schema_version')!r} is not a branchnews schema version"
+    missing = [k for k in FIELDS if k not in obj and k not in ADDED]
+    if missing or not isinstance(obj.get("id"), str) or not isinstance(obj.get("url"), str):
+        return None, f"not a record (no {', '.join(missing) or 'id/url'})"
+    return obj, None
+
+
+@dataclass(frozen=True)
+class DamagedLine:
+    """A line of a record file that is not a record, skipped by the readers (the crawl moves
+    it to ``<file>.damaged``)."""
+
+    path: Path
+    line: int
+    offset: int  # its first byte in the file
+    reason: str
+
+
+def iter_lines(path: Path, damaged: list[DamagedLine] | None = None) -> Iterator[tuple[int, dict]]:
     """``(line number, object)`` for each record line of one file.
 
-    A last line without its newline that does not parse is what a killed writer leaves: it is
-    skipped with a warning (the writer moves it aside when it next opens the file). Any other
-    unreadable line is a :class:`DatasetError`.
+    A line that is not a record (:func:`line_problem`) is skipped with a warning naming its
+    line and start offset, and added to ``damaged`` when given; the crawl moves such lines
+    aside when it next opens the folder. A last line without its newline is what a killed
+    writer leaves, skipped the same way.
     """
     with path.open("rb") as fh:  # one line at a time: datasets outgrow memory
         number = 0
+        offset = 0
         for raw in fh:
             number += 1
+            start, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                if not raw.endswith(b"\n") and not fh.peek(1):
-                    warnings.warn(f"{path}:{number}: truncated last line (an interrupted write) "
-                                  "skipped", DatasetWarning, stacklevel=3)
-                    continue
-                raise DatasetError(f"not a JSON record line: {exc}", path, number) from None
-            if not isinstance(obj, dict):
-                raise DatasetError("not a JSON object", path, number)
+            obj, problem = line_problem(raw)
+            if problem is not None:
+                if not raw.endswith(b"\n"):
+                    problem = "truncated last line (an interrupted write)"
+                warnings.warn(f"{path}:{number} (byte {start}): {problem}; skipped",
+                              DatasetWarning, stacklevel=3)
+                if damaged is not None:
+                    damaged.append(DamagedLine(path, number, start, problem))
+                continue
             yield number, obj
 
 
-def read_records(path: str | Path, *, validate: bool = False) -> Iterator[tuple[Path, int, Record]]:
-    """Every record line of a dataset as ``(file, line number, Record)``, versions and all."""
+def read_records(path: str | Path, *, validate: bool = False,
+                 damaged: list[DamagedLine] | None = None) -> Iterator[tuple[Path, int, Record]]:
+    """Every record line of a dataset as ``(file, line number, Record)``, versions and all;
+    lines that are not records are skipped (and listed in ``damaged``)."""
     unknown: set[str] = set()
     for file in dataset_files(path):
-        for number, obj in iter_lines(file):
+        for number, obj in iter_lines(file, damaged):
             check_schema_version(obj.get("schema_version"), file, number)
             unknown.update(k for k in obj if k not in FIELDS)
             if validate and obj.get("schema_version") == SCHEMA_VERSION:
@@ -160,6 +203,7 @@ class Dataset(Sequence[Record]):
     records: tuple[Record, ...]
     files: tuple[Path, ...] = ()
     superseded: int = 0
+    damaged: tuple[DamagedLine, ...] = ()  # lines that are not records, skipped
     duplicates: DuplicateReport = field(default_factory=lambda: DuplicateReport(DEFAULT_POLICY))
 
     def __len__(self) -> int:
@@ -201,10 +245,11 @@ def load_dataset(path: str | Path, *, all_versions: bool = False,
     ``validate``: also check each current-version line against the JSON Schema.
     """
     files = dataset_files(path)
-    records = [record for _, _, record in read_records(path, validate=validate)]
+    damaged: list[DamagedLine] = []
+    records = [record for _, _, record in read_records(path, validate=validate, damaged=damaged)]
     superseded = 0
     if not all_versions:
         records, superseded = latest_versions(records)
     records, report = apply_duplicates(records, duplicates)
     return Dataset(records=tuple(records), files=tuple(files), superseded=superseded,
-                   duplicates=report)
+                   damaged=tuple(damaged), duplicates=report)

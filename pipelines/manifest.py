@@ -92,7 +92,8 @@ def build_manifest(dataset: str | Path, *, duplicates: str = DEFAULT_POLICY,
     dataset = Path(dataset)
     root = dataset if dataset.is_dir() else dataset.parent
     previous = read_manifest(root) if dataset.is_dir() else None
-    lines = list(summary_lines(dataset))
+    damaged: list = []
+    lines = list(summary_lines(dataset, damaged))
     versions_found = sorted({r.schema_version for r in lines})
     latest, superseded = latest_versions(lines)
     records, report = apply_duplicates(latest, duplicates)
@@ -125,6 +126,7 @@ def build_manifest(dataset: str | Path, *, duplicates: str = DEFAULT_POLICY,
         "records": overall["records"],
         "record_lines": overall["record_lines"],
         "superseded_versions": superseded,
+        "damaged_lines": len(damaged),  # lines of record files that are not records, skipped
         "duplicates": report.as_dict(),
         "time_span": overall["time_span"],
         "coverage": overall["coverage"],

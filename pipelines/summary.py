@@ -118,11 +118,12 @@ class SummaryLine:
     schema_version: str
 
 
-def summary_lines(dataset: Path) -> Iterator[SummaryLine]:
-    """Every record line of a dataset, versions and all, as :class:`SummaryLine`."""
+def summary_lines(dataset: Path, damaged: list | None = None) -> Iterator[SummaryLine]:
+    """Every record line of a dataset, versions and all, as :class:`SummaryLine`; lines that
+    are not records are skipped (and listed in ``damaged``)."""
     shared: dict = {}  # one tuple object per distinct value (steps, warnings)
     for file in dataset_files(dataset):
-        for number, obj in iter_lines(file):
+        for number, obj in iter_lines(file, damaged):
             check_schema_version(obj.get("schema_version"), file, number)
             try:
                 yield SummaryLine(

@@ -47,7 +47,9 @@ def render_tables(manifest: Mapping[str, Any]) -> str:
     soft = manifest["generated_by"]
     blocks = [
         f"Dataset {manifest['dataset']}: {manifest['records']} records "
-        f"({manifest['record_lines']} lines, {manifest['superseded_versions']} older versions), "
+        f"({manifest['record_lines']} lines, {manifest['superseded_versions']} older versions"
+        + (f", {manifest['damaged_lines']} damaged lines skipped" if manifest.get("damaged_lines")
+           else "") + "), "
         f"schema {', '.join(manifest['schema_versions_found']) or manifest['schema_version']}",
         f"Fetched {span['fetched_first']} … {span['fetched_last']}; "
         f"published {span['published_first']} … {span['published_last']}",

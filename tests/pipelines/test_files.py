@@ -4,7 +4,11 @@ files, the state index only the crawl's day files)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from tests.pipelines.test_dataset import make_record
 
 from branchnews.pipelines.dataset import DatasetError, dataset_files
 from branchnews.pipelines.files import data_files, file_kind, is_record_file, record_files
@@ -51,7 +55,8 @@ def site(tmp_path):
             '"content_hash":"' + "a" * 40 + '"}\n')
     for i, (name, _) in enumerate(KINDS):
         if name.endswith(".jsonl") or name.endswith(".damaged"):
-            (folder / name).write_text(line % (i, i), "utf-8")
+            record = make_record(f"http://x.cn/{i}.html", id=f"{i:016x}")
+            (folder / name).write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
         else:
             (folder / name).write_bytes(b"x")
     (folder / "2026-11-29.jsonl").mkdir()  # a folder with a record file's name is not one

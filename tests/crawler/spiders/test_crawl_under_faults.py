@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from branchnews import exits
 from tests.conftest import REPO, run_cli
 from tests.diskfull import fill, small_disk
@@ -144,3 +146,73 @@ def test_a_crawl_started_under_flock_of_the_site_lock_runs(sample_site, tmp_path
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == exits.OK, result.stderr[-2000:]
     assert records(out)
+
+
+# -- a damaged index, junk lines --------------------------------------------------------------------
+
+def _garbage_in_pages(db: Path) -> None:
+    raw = bytearray(db.read_bytes())
+    for number in range(3, 11):  # pages 3–10; the header page intact
+        raw[(number - 1) * 4096:number * 4096] = bytes((i * 7 + number) % 256 for i in range(4096))
+    db.write_bytes(bytes(raw))
+
+
+def _silent_change(db: Path, out: Path) -> None:
+    """Two stored content hashes changed in place: a well-formed database that says two
+    articles changed (which made the next run write false ``version: 2`` records)."""
+    raw = db.read_bytes()
+    for record in records(out)[:2]:
+        old = record["content_hash"].encode()
+        new = bytes([old[0] ^ 1]) + old[1:]
+        assert old in raw
+        raw = raw.replace(old, new, 1)
+    db.write_bytes(raw)
+
+
+def _checkpointed(out: Path) -> Path:
+    import sqlite3
+
+    db = out / "sample" / "state.sqlite"
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    return db
+
+
+@pytest.mark.parametrize("damage", [pytest.param("garbage", id="garbage-in-pages-3-10"),
+                                    pytest.param("silent", id="silent-change-in-a-page")])
+def test_after_a_damaged_index_the_next_run_writes_nothing_twice(sample_site, tmp_path, damage):
+    out = tmp_path / "out"
+    assert run_cli(*crawl_args(out, sample_site)).returncode == exits.OK
+    before = records(out)
+    db = _checkpointed(out)
+    _garbage_in_pages(db) if damage == "garbage" else _silent_change(db, out)
+    again = run_cli(*crawl_args(out, sample_site))
+    assert again.returncode == exits.OK, again.stderr[-3000:]
+    assert "Traceback" not in again.stderr
+    assert "rebuilding it" in again.stderr
+    assert records(out) == before  # no duplicate, no false new version
+
+
+def test_a_junk_line_is_skipped_by_readers_and_moved_aside_by_the_next_crawl(sample_site, tmp_path):
+    out = tmp_path / "out"
+    one_list = ("--start-url", "http://branch.example.org.cn/a/zbfc/")
+    assert run_cli(*crawl_args(out, sample_site, *one_list)).returncode == exits.OK
+    data = next((out / "sample").glob("*[0-9].jsonl"))
+    good = data.read_bytes()
+    with data.open("ab") as fh:
+        fh.write(b'{"hello":"world"}\n')
+
+    stats = run_cli("stats", str(out / "sample"), "--json")
+    assert stats.returncode == exits.OK, stats.stderr[-2000:]
+    manifest = json.loads(stats.stdout)
+    kept = good.count(b"\n")
+    assert manifest["damaged_lines"] == 1 and manifest["records"] == kept
+    assert f"{data}:{kept + 1} (byte {len(good)})" in stats.stderr
+
+    again = run_cli(*crawl_args(out, sample_site))
+    assert again.returncode == exits.OK, again.stderr[-3000:]
+    assert "not a record line" in again.stderr and "moved to" in again.stderr
+    assert data.read_bytes().startswith(good)
+    assert b"hello" not in data.read_bytes()
+    assert b'{"hello":"world"}' in data.with_name(data.name + ".damaged").read_bytes()
+    assert sorted(r["url"] for r in records(out)) == sorted(ARTICLES)
+    assert json.loads((out / "sample" / "manifest.json").read_text("utf-8"))["damaged_lines"] == 0
