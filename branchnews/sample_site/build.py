@@ -22,10 +22,10 @@ from . import SEED_RELPATH, SITE_DIR, url_to_relpath
 from .assets import asset_bytes
 from .golden import dump_json, golden_name, golden_record, page_paths, split_pages
 from .markup import Page, site_path
-from .templates import BY_NAME, STATIC_FILES
+from .templates import BY_NAME, SITES, STATIC_FILES
 from .templates.home import render_home
 from .text import Style, TruthError
-from .truth import ARTICLES, Files, Img
+from .truth import ARTICLES, SITE_ARTICLES, Files, Img
 
 __all__ = ["GOLDEN_DIR", "differences", "generate", "write"]
 
@@ -33,6 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 GOLDEN_DIR = REPO_ROOT / "tests" / "golden" / "sample"
 HEADERS_FILE = "_headers.json"
 ARTICLES_FILE = "_articles.json"
+SITES_FOLDER = "sites"  # tests/golden/sample/sites/<template>/: the small sites of their own
 
 
 class SiteBuilder:
@@ -73,9 +74,13 @@ class SiteBuilder:
             self.add(url_path, asset_bytes(url_path.partition("?")[0]))
 
 
+def _all_articles() -> tuple:
+    return ARTICLES + tuple(a for articles in SITE_ARTICLES.values() for a in articles)
+
+
 def _check_unique() -> None:
     seen: set[str] = set()
-    for a in ARTICLES:
+    for a in _all_articles():
         if a.path in seen:
             raise TruthError(f"duplicate article path {a.path}")
         seen.add(a.path)
@@ -96,8 +101,13 @@ def generate() -> tuple[dict[str, bytes], dict[str, bytes]]:
             site.add_page(page)
         for url_path in template.asset_links():
             site.add_asset(url_path)
+    for name, template in SITES.items():
+        for page in template.static_pages(SITE_ARTICLES[name]):
+            site.add_page(page)
+        for url_path in template.asset_links():
+            site.add_asset(url_path)
     # Images and attachments the articles link to, resolved against the page they appear on
-    for article in ARTICLES:
+    for article in _all_articles():
         for page_path, blocks in zip(page_paths(article), split_pages(article.body)):
             for block in blocks:
                 if isinstance(block, Img):
@@ -110,10 +120,18 @@ def generate() -> tuple[dict[str, bytes], dict[str, bytes]]:
 
 
 def _goldens() -> dict[str, bytes]:
+    """The bundled site's goldens, and each small site's under ``sites/<template>/``."""
+    goldens = _golden_set(ARTICLES)
+    for name, articles in SITE_ARTICLES.items():
+        goldens |= {f"{SITES_FOLDER}/{name}/{rel}": data for rel, data in _golden_set(articles).items()}
+    return dict(sorted(goldens.items()))
+
+
+def _golden_set(articles) -> dict[str, bytes]:
     """One golden per article, and the sorted list of every article URL a crawl must find."""
     goldens: dict[str, bytes] = {}
     urls = []
-    for article in ARTICLES:
+    for article in articles:
         record = golden_record(article)
         if article.script == "traditional":
             style = Style(traditional=True, ascii_punct=article.ascii_punct)

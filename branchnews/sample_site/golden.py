@@ -205,8 +205,10 @@ def golden_record(article: Article) -> dict:
 
 
 def golden_name(article: Article) -> str:
-    """``t1-120.json``: template and the CMS id (DedeCMS aid, news-system id, Hanweb artid, ASP Id)."""
-    m = re.search(r"[?&]Id=(\d+)", article.path) or re.search(r"(\d+)(?:\.s?html)?$", article.path)
+    """``t1-120.json``: template and the CMS id (DedeCMS aid, news-system id, Hanweb artid or GUID,
+    ASP Id, VSB article id, JSP id)."""
+    m = (re.search(r"[?&]Id=(\d+)", article.path) or re.search(r"/c\d+a(\d+)/page\.htm$", article.path)
+         or re.search(r"art_([0-9a-f]{32})\.html$", article.path) or re.search(r"(\d+)(?:\.\w+)?$", article.path))
     if not m:
         raise TruthError(f"{article.path}: no id")
     return f"{article.template}-{m.group(1)}.json"

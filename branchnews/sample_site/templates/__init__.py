@@ -7,11 +7,14 @@ by the scaled site, which renders the same markup on request.
 
 from __future__ import annotations
 
-from . import home, t1, t2, t3, t4, t5, t6
+from . import home, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10
 
-__all__ = ["BY_NAME", "STATIC_FILES", "home", "t1", "t2", "t3", "t4", "t5", "t6"]
+__all__ = ["BY_NAME", "SITES", "STATIC_FILES", "home", "t1", "t2", "t3", "t4", "t5", "t6"]
 
 BY_NAME = {"t1": t1, "t2": t2, "t3": t3, "t4": t4, "t5": t5, "t6": t6}
+# The small sites of their own, each rooted at /tN/ and linked from no other page (the bundled
+# home page and the scaled site stay as they are): profile-less crawling of other URL families.
+SITES = {"t7": t7, "t8": t8, "t9": t9, "t10": t10}
 
 # Stylesheets, scripts, the logo and robots.txt: URL path → bytes, the same on every site size.
 STATIC_FILES: dict[str, bytes] = {

@@ -19,7 +19,9 @@ from branchnews.crawler.pages.article import Page, parse_article
 from branchnews.pipelines.record_schema import problems
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden" / "sample"
-GOLDENS = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(GOLDEN_DIR.glob("t*.json"))}
+# the bundled site's goldens and those of the small sites of their own (sites/<template>/)
+GOLDENS = {p.stem: json.loads(p.read_text("utf-8"))
+           for p in sorted([*GOLDEN_DIR.glob("t*.json"), *GOLDEN_DIR.glob("sites/*/t*.json")])}
 OVERRIDES = json.loads((SITE_DIR / "_headers.json").read_text("utf-8"))
 
 
