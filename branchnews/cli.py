@@ -61,19 +61,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from branchnews.reextract import reextract
+    from branchnews.reextract import NotWarcError, reextract, warc_files
 
     missing = [w for w in args.warcs if not Path(w).exists()]
     if missing:
         print(f"branchnews: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
+        return exits.USAGE
+    if not warc_files(args.warcs):
+        print(f"branchnews: no WARC files in {', '.join(args.warcs)}", file=sys.stderr)
+        return exits.USAGE
     try:
         report = reextract(args.warcs, args.out, site=args.site, script=args.script)
-    except ProfileError as exc:
+    except (ProfileError, NotWarcError) as exc:
         print(f"branchnews: {exc}", file=sys.stderr)
-        return 2
+        return exits.USAGE
     print(f"branchnews: {report.summary()} in {args.out}", file=sys.stderr)
-    return 0
+    return exits.OK
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:

@@ -72,6 +72,10 @@ def _fetched_at(warc_date: str) -> str:
     return warc_date[:19] + "Z"
 
 
+class NotWarcError(ValueError):
+    """A file named as a capture that holds no WARC record: the user gave the wrong file."""
+
+
 def warc_files(paths: Iterable[str | Path]) -> list[Path]:
     """WARC files named directly, or found in folders (``*.warc.gz``, ``*.warc``; recursive)."""
     found: list[Path] = []
@@ -93,8 +97,10 @@ def read_warcs(paths: Iterable[str | Path]) -> WarcContents:
         day = day_match.group(1) if day_match else None
         with path.open("rb") as fh:
             iterator = ArchiveIterator(fh)
+            read = 0
             try:
                 for record in iterator:
+                    read += 1
                     if record.rec_type == "warcinfo":
                         fields = _warcinfo(record.content_stream().read())
                         day = fields.get("branchnews-run-day", day)
@@ -112,8 +118,10 @@ def read_warcs(paths: Iterable[str | Path]) -> WarcContents:
                         body=body,
                         fetched_at=_fetched_at(record.rec_headers.get_header("WARC-Date") or ""),
                         day=day))
-            except Exception:  # a crash cut the last gzip member short: keep what came before
-                contents.damaged.append(str(path))
+            except Exception as exc:
+                if not read:  # not one record: this file is not a WARC capture at all
+                    raise NotWarcError(f"{path}: not a WARC file ({exc.__class__.__name__})") from exc
+                contents.damaged.append(str(path))  # a crash cut the last gzip member short
     return contents
 
 

@@ -196,3 +196,25 @@ def test_bundled_profiles_crawl_and_reextract_alike(profile_site, tmp_path):
     report = reextract([tmp_path / "crawl" / site / "warc"], tmp_path / "again")  # site from warcinfo
     assert report.written == articles, report.summary()
     assert _records(tmp_path / "again" / site) == crawled
+
+
+def _written(name: str, data: bytes):
+    def make(folder: Path) -> Path:
+        (folder / name).write_bytes(data)
+        return folder / name
+    return make
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda folder: folder, "no WARC files in"),  # an empty folder
+    (_written("x.warc.gz", bytes(range(256)) * 20), "not a WARC file"),  # random bytes
+    (_written("y.warc", b"hello\n"), "not a WARC file"),
+])
+def test_reextract_of_no_capture_says_what_it_was_given(tmp_path, make, message):
+    given = tmp_path / "in"
+    given.mkdir()
+    target = make(given)
+    result = run_cli("reextract", str(target), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr and str(target) in result.stderr
+    assert not (tmp_path / "out").exists()
