@@ -57,11 +57,12 @@ class PageLinks:
     titles: dict[str, str] = field(default_factory=dict)  # article URL -> the row's title
     dates: dict[str, str] = field(default_factory=dict)  # article URL -> the row's date as shown
     links: list[str] = field(default_factory=list)  # every other same-site link, in page order
+    files: list[str] = field(default_factory=list)  # listing rows that link a document (PDF…)
 
     def as_json(self) -> dict:
         return {"url": self.url, "role": self.role, "articles": self.articles,
                 "next_pages": self.next_pages, "titles": self.titles, "dates": self.dates,
-                "links": self.links}
+                "links": self.links, "files": self.files}
 
 
 @dataclass(slots=True)
@@ -232,6 +233,11 @@ def _join_siblings(best: Listing, key, runs) -> None:
     best.rows = [row for _, rows in joined for row in rows]
 
 
+def is_file(url: str) -> bool:
+    """A link to a document or a picture: a row of the listing, but no page to read or explore."""
+    return ATTACHMENT_EXT.search(url) is not None or _MEDIA.search(url) is not None
+
+
 def _title(text: str, date: str | None) -> str:
     """The row's title without the date some rows write inside their link (``[ 2021-05-19 ]``)."""
     if date and date in text and len(text) > len(date):
@@ -247,10 +253,10 @@ def page_links(body: bytes, url: str, headers: Mapping[str, object] | None = Non
     root = parse(text)
     if root is None:
         return PageLinks(url, "other", [], [])
-    found = [a for a in anchors(root, url)
-             if not ATTACHMENT_EXT.search(a.url) and not _MEDIA.search(a.url)]
+    found = anchors(root, url)
     listing = main_listing(found)
     articles: dict[str, None] = {}
+    files: dict[str, None] = {}
     titles: dict[str, str] = {}
     dates: dict[str, str] = {}
     in_listing: set[int] = set()
@@ -260,17 +266,17 @@ def page_links(body: bytes, url: str, headers: Mapping[str, object] | None = Non
             in_listing.update(id(a.el) for a in row.links if a.url == main.url)
             if allowed_domains and not on_site(main.url, url, allowed_domains):
                 continue
-            if main.url in articles or main.url == url:
+            if main.url in articles or main.url in files or main.url == url:
                 continue
-            articles[main.url] = None
+            (files if is_file(main.url) else articles)[main.url] = None
             date = row_date(row.el, main.text)
             titles[main.url] = _title(main.text, date)
             if date:
                 dates[main.url] = date
-    pages = [p for p in next_pages(found, url, text) if p not in articles
+    pages = [p for p in next_pages(found, url, text) if p not in articles and not is_file(p)
              and on_site(p, url, allowed_domains)]
-    role = page_role(root, listing, len(articles), bool(pages))
-    taken = set(articles) | set(pages) | {url}
-    others = dict.fromkeys(a.url for a in found if a.url not in taken
+    role = page_role(root, listing, len(articles) + len(files), bool(pages))
+    taken = set(articles) | set(files) | set(pages) | {url}
+    others = dict.fromkeys(a.url for a in found if a.url not in taken and not is_file(a.url)
                            and on_site(a.url, url, allowed_domains))
-    return PageLinks(url, role, list(articles), pages, titles, dates, list(others))
+    return PageLinks(url, role, list(articles), pages, titles, dates, list(others), list(files))

@@ -25,7 +25,8 @@ def test_prints_the_crawls_reading_of_a_list_page():
     assert {"url", "role", "articles", "next_pages", "titles", "dates"} <= set(printed)
     assert printed["role"] == "list"
     assert printed["articles"][0] == "http://branch.example.org.cn/t2/tzxw/201906/t20190611_35877.html"
-    assert not any(url.endswith(".pdf") for url in printed["articles"])
+    assert not any(url.endswith(".pdf") for url in printed["articles"] + printed["links"])
+    assert printed["files"] == ["http://branch.example.org.cn/t2/tzxw/201803/P020180322400000000001.pdf"]
     assert printed["next_pages"] == ["http://branch.example.org.cn/t2/tzxw/index_1.html",
                                      "http://branch.example.org.cn/t2/tzxw/index_2.html"]
     assert printed["dates"][printed["articles"][0]] == "2019-06-11"
