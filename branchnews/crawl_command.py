@@ -126,6 +126,9 @@ def failure(stats: dict) -> str | None:
                 + "; the next run fetches them again")
     if stats.get("branchnews/errors_not_written"):
         return f"{stats['branchnews/errors_not_written']} failures could not be written to the errors file"
+    if stats.get("branchnews/start_urls_failed") and not stats.get("branchnews/start_urls_read"):
+        return (f"every start URL failed ({stats['branchnews/start_urls_failed']}); first: "
+                f"{stats.get('branchnews/start_url_failure')}")
     if reason != "finished":
         return f"the crawl did not finish ({reason or 'no finish reason'})"
     raised = sum(v for k, v in stats.items() if k.startswith("spider_exceptions/"))

@@ -107,7 +107,8 @@ class JsonLinesPipeline:
 
     def open_spider(self):
         _repair_abandoned(self.path)
-        self.writer = JsonLinesWriter(self.path)
+        if self.path.exists():  # else opened with the first record: no empty day file
+            self.writer = JsonLinesWriter(self.path)
         logger.info("Writing records to %s (%d articles already in the dataset)", self.path,
                     len(self.state))
 
@@ -131,6 +132,11 @@ class JsonLinesPipeline:
             item["updated_at"] = item.get("fetched_at") or datetime.now(timezone.utc).strftime(
                 "%Y-%m-%dT%H:%M:%SZ")
         try:
+            if self.writer is None:
+                try:
+                    self.writer = JsonLinesWriter(self.path)
+                except OSError as exc:
+                    raise LineNotWritten(self.path, exc) from exc
             end = self.writer.write_record(item)
         except LineNotWritten as exc:
             self._not_written(item, exc)

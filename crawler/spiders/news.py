@@ -22,6 +22,9 @@ from branchnews.pipelines.run import RunContext, page_done, plan_run, run_of, ut
 from branchnews.crawler.walk import SiteWalk
 
 
+START = "branchnews_start"  # request meta: a profile's start URL (kept across redirects and retries)
+
+
 def _page(response: Response) -> Page:
     return Page(response.url, response.body, header_dict(response.headers), response.status,
                 utcnow())
@@ -64,13 +67,20 @@ class NewsSpider(scrapy.Spider):
 
     def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:
         self.run.report_error(url, reason, status, request)
+        if request is not None and request.meta.get(START):
+            # A crawl whose every start URL failed found nothing to do: it must not look done.
+            stats = self.crawler.stats
+            stats.inc_value("branchnews/start_urls_failed")
+            if stats.get_value("branchnews/start_url_failure") is None:
+                stats.set_value("branchnews/start_url_failure", f"{url}: {reason}")
 
     async def start(self):
         shared = self.run.shared_run
         if shared is not None and not shared.created:
             return  # joined a running distributed crawl: its creator scheduled the start URLs
         for url in self.profile.start_urls:
-            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
+            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
+                                 meta={START: True})
 
     # -- list pages --------------------------------------------------------------------------
     def parse_list(self, response: Response):
@@ -79,6 +89,8 @@ class NewsSpider(scrapy.Spider):
             return
         found = self.walk.links(page)
         self.crawler.stats.inc_value("branchnews/list_pages")
+        if response.request.meta.get(START):
+            self.crawler.stats.inc_value("branchnews/start_urls_read")
         for url in found.articles:
             if not self.walk.to_fetch(url, self.run.state.knows_link):
                 self.crawler.stats.set_value("branchnews/skipped_known", len(self.walk.skipped))

@@ -281,3 +281,12 @@ def test_sites_lists_each_profile_with_its_description():
     for name in available():
         profile = load_profile(name)
         assert f"{name:24} {profile.description}" in out
+
+
+def test_readme_exit_status_table_is_the_one_the_code_defines():
+    from branchnews import exits
+
+    text = (REPO / "README.md").read_text("utf-8")
+    table = text.split("### Exit statuses", 1)[1].split("\n\n", 3)[2]
+    rows = [line.strip("|").split("|") for line in table.splitlines()[2:]]
+    assert {int(code): meaning.strip() for code, meaning in rows} == exits.MEANINGS

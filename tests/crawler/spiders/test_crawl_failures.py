@@ -69,3 +69,31 @@ def test_failures_are_reported_and_the_good_page_lands(faulty_site, tmp_path):
     assert "empty page" in errors[f"{faulty_site}/art/3.html"]["reason"]
     assert "not an HTML page" in errors[f"{faulty_site}/art/5.html"]["reason"]
     assert "1 new records" in result.stderr and "4 errors" in result.stderr
+
+
+@pytest.mark.parametrize("starts, exit_code, line", [
+    (["/nosuch/"], 1, "every start URL failed (1); first: {site}/nosuch/: HTTP 404"),
+    (["/art/4.html", "/nosuch/"], 1, "every start URL failed (2); first: "),
+    (["/art/5.html"], 1, "every start URL failed (1); first: {site}/art/5.html: not an HTML page"),
+    (["/nosuch/", "/"], 0, None),  # one start URL that answers is a crawl that ran
+], ids=["404", "500-and-404", "not-html", "one-of-two"])
+def test_a_crawl_whose_every_start_url_fails_is_a_failure(faulty_site, tmp_path, starts,
+                                                           exit_code, line):
+    profile = tmp_path / "faulty.toml"
+    urls = ", ".join(f'"{faulty_site}{s}"' for s in starts)
+    profile.write_text(f'name = "faulty"\nstart_urls = [{urls}]\n'
+                       '[links]\narticle = [\'/art/1\\.html$\']\n'
+                       '[settings]\nAUTOTHROTTLE_ENABLED = false\nDOWNLOAD_DELAY = 0\nRETRY_TIMES = 0\n',
+                       encoding="utf-8")
+    result = run_cli("crawl", str(profile), "-o", str(tmp_path / "out"), "-s", "LOG_LEVEL=WARNING")
+    assert result.returncode == exit_code, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    site = tmp_path / "out/faulty"
+    if line is None:
+        assert list(site.glob("*[0-9].jsonl")) and (site / "manifest.json").exists()
+        return
+    assert f"branchnews: crawl of faulty failed: {line.format(site=faulty_site)}" in result.stderr
+    # Nothing that looks like a dataset: no empty day file, no manifest, no card.
+    assert not list(site.glob("*[0-9].jsonl"))
+    assert not (site / "manifest.json").exists() and not (site / "README.md").exists()
+    assert list(site.glob("*.errors.jsonl"))
