@@ -24,15 +24,17 @@ from lxml import etree
 
 from branchnews.crawler.pages.body import attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
-from branchnews.crawler.pages.bylines import byline_authors, source_from_classes
+from branchnews.crawler.pages.bylines import byline_authors, peel_credit, source_from_classes
+from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
 from branchnews.crawler.pages.layout import find_layout, selected_text
 from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors, parse_html, prune,
                                             walk_page)
 from branchnews.crawler.pages.reparse import browser_tree, misparsed
-from branchnews.crawler.pages.metadata import (SOURCE_METAS, credit_lines, labeled_fields,
-                                               meta_value, publish_date, unlabeled_author)
+from branchnews.crawler.pages.metadata import (SOURCE_METAS, byline_outlet, credit_lines, header_texts,
+                                               labeled_fields, meta_value, publish_date,
+                                               unlabeled_author)
 from branchnews.crawler.pages.paragraphs import body_texts, without_credits
 from branchnews.crawler.pages.sections import split_sections
 from branchnews.pipelines.identity import canonical_url, content_hash, record_id
@@ -161,12 +163,22 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         if chosen is not None:
             labeled[name] = chosen
     texts = [body_texts(layout, title) for layout in layouts]
+    closing = texts[-1][-3:]
+    if texts[-1]:  # a credit glued to the last paragraph: into the fields, out of the body
+        texts[-1][-1], credit = peel_credit(texts[-1][-1])
+        if credit:
+            closing = [*texts[-1][-3:], credit]
+            for found in read_labels(credit):
+                if found.field in ("author", "editor", "source") and found.value:
+                    labeled[found.field] = labeled.get(found.field) or found.value
     header_blocks = [ln.block for ln in first.before]
+    header = header_texts(first)
     if not labeled.get("author"):
-        labeled["author"] = unlabeled_author(texts[0][:3], texts[-1][-3:], header_blocks) or next(
+        labeled["author"] = unlabeled_author(texts[0][:3], closing, header_blocks, header) or next(
             (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
     if not labeled.get("source"):
-        labeled["source"] = source_from_classes(header_blocks) or meta_value(first_root, SOURCE_METAS)
+        labeled["source"] = (source_from_classes(header_blocks) or byline_outlet([*header, *texts[0][:3]])
+                             or meta_value(first_root, SOURCE_METAS))
     date = publish_date(first, labeled.get("published"), first_root, url)
     from_list = False
     if date is None and list_date:

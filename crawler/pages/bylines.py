@@ -14,7 +14,10 @@ These are read only when the labeled info line did not give the field.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -37,6 +40,15 @@ _ROLE_LEAD = re.compile(r"^\S{0,10}?" + _ROLE + r"\s*")
 _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
                        r"整理|制图|供图)$")
 _NAME = re.compile(rf"^[{HAN}·]{{2,5}}$")
+# An outlet that credits its own reporter, no role word between: ``中央纪委国家监委网站 韩亚栋``,
+# ``上报快讯／范姜佳钰``, ``某某日报 张三 通讯员 李四``.
+_OUTLET = (rf"[{HAN}]{{1,14}}?(?:网站|新闻网|网|日报|晚报|早报|都市报|报|杂志社|杂志|周刊|电视台|电台|"
+           rf"通讯社|新闻社|客户端)")
+_PERSON = rf"[{HAN}·]{{2,5}}"
+OUTLET_BYLINE = re.compile(rf"^(?P<outlet>{_OUTLET})(?:快讯|讯)?\s*(?:[／/]\s*|\s+)"
+                           rf"(?P<names>{_PERSON}(?:\s+(?:{_ROLE}\s*)?{_PERSON}){{0,5}})$")
+_SURNAMES = json.loads((Path(__file__).with_name("surnames.json")).read_text("utf-8"))
+_LONE_NAME = re.compile(rf"^(?:{'|'.join(_SURNAMES['compound'])}|[{_SURNAMES['single']}])[{HAN}]{{1,2}}$")
 AUTHOR_CLASS = re.compile(r"author|writer|zuozhe|byline", re.I)
 SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|where|from|origin|laiyuan|ly|media|medium)"
                           r"(?:$|[\s_-]|baidu|name)|(?<![a-z])source", re.I)
@@ -68,12 +80,61 @@ def dateline_authors(paragraph: str) -> str | None:
 
 
 def byline_authors(line: str) -> str | None:
-    """A line that is only a byline (``半月谈记者 史卫燕``, ``《棱镜》作者 周纯``)."""
+    """A line that is only a byline (``半月谈记者 史卫燕``, ``《棱镜》作者 周纯``,
+    ``中央纪委国家监委网站 吴晶 薛鹏``)."""
     line = clean_space(line)
     if len(line) > 40:
         return None
-    m = BYLINE.match(re.sub(r"^《[^》]{1,12}》", "", line))
-    return _names(m["names"]) if m else None
+    line = re.sub(r"^《[^》]{1,12}》", "", line)
+    if m := BYLINE.match(line):
+        return _names(m["names"])
+    m = OUTLET_BYLINE.match(line)
+    return _outlet_names(m) if m else None
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: str
+    outlet: str | None = None
+
+
+def header_byline(line: str) -> Byline | None:
+    """A byline among the lines between the headline and the body: a role byline (``本刊记者
+    侯逸宁 黄月``), an outlet crediting its reporter (``上报快讯／范姜佳钰 2020年03月12日 20:19``), or a
+    lone personal name (``王诗雨``, told from a short heading by its surname). Dates on the line
+    are set aside first."""
+    line = clean_space(line)
+    for found in find_dates(line):
+        line = line.replace(found.raw, " ")
+    line = clean_space(line)
+    if not line or len(line) > 40:
+        return None
+    if m := OUTLET_BYLINE.match(line):
+        names = _outlet_names(m)
+        return Byline(names, m["outlet"]) if names else None
+    if names := byline_authors(line):
+        return Byline(names)
+    return Byline(line) if _LONE_NAME.match(line) else None
+
+
+def _outlet_names(m: re.Match) -> str | None:
+    """The names of an outlet byline, each a personal name (so ``新华网 北京`` is not one)."""
+    names = _names(m["names"])
+    if names and all(_LONE_NAME.match(n) for n in names.split("、")):
+        return names
+    return None
+
+
+_TRAILING_GROUP = re.compile(r"(?<=[。！？!?”’」』…）)])\s*(?P<group>[（(][^（）()]{2,40}[）)])\s*$")
+
+
+def peel_credit(paragraph: str) -> tuple[str, str | None]:
+    """A credit glued to the end of the last paragraph (``…一百周年！（文/某部 图/某社）``) is not
+    body text: the paragraph without it, and the credit."""
+    m = _TRAILING_GROUP.search(paragraph)
+    if m and m.start() > 0 and is_credit_line(m["group"]):
+        return paragraph[:m.start()].rstrip(), m["group"]
+    return paragraph, None
 
 
 def credit_groups(text: str) -> list[str] | None:

@@ -110,6 +110,8 @@ def read_labels(line: str) -> list[Labeled]:
         stop = _VALUE_END.search(raw)
         value = raw[: stop.start()] if stop else raw
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
+        if field != "published" and value:
+            value = _without_trailing_noise(value)
         out.append(Labeled(field, label, value or None, m.start()))
     return out
 
@@ -141,6 +143,22 @@ def is_label_line(line: str) -> bool:
     if head and not _is_date_or_chrome(head):
         return False
     return all(f.value is None or len(f.value) <= 40 for f in found)
+
+
+_URL = re.compile(r"\s*(?:https?://|www\.)\S*", re.I)
+
+
+def _without_trailing_noise(value: str) -> str | None:
+    """A name, not what follows it on the line: ``某某网站 http://…`` and ``某某市纪委 2024-01-05``
+    are 某某网站 and 某某市纪委 (the date is read by its own label, or unlabelled)."""
+    from branchnews.crawler.pages.dates import find_dates
+
+    if m := _URL.search(value):
+        value = value[:m.start()] if m.start() > 0 else value
+    dates = find_dates(value)
+    if dates and (cut := value.find(dates[0].raw)) > 0:
+        value = value[:cut]
+    return value.strip(_STRIP) or None
 
 
 def _is_date_or_chrome(text: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
-                                              dateline_authors, is_credit_line)
+                                              dateline_authors, header_byline, is_credit_line)
 from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
 from branchnews.crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
 from branchnews.crawler.pages.layout import Layout
@@ -63,12 +63,26 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     return values
 
 
-def unlabeled_author(opening: list[str], closing: list[str], header_blocks) -> str | None:
-    """Byline element in the header, then a dateline or byline line opening the body, then a
-    closing credit."""
+def header_texts(layout: Layout) -> list[str]:
+    """The lines between the headline and the body. When the headline was found elsewhere (a
+    meta tag, a page that repeats it above the body), only the lines after its last repeat."""
+    before = [ln.text for ln in layout.before]
+    repeats = [i for i, text in enumerate(before) if layout.title and text == layout.title]
+    if repeats:
+        return before[repeats[-1] + 1:]
+    return before if layout.title_index >= 0 else []
+
+
+def unlabeled_author(opening: list[str], closing: list[str], header_blocks,
+                     header: Sequence[str] = ()) -> str | None:
+    """Byline element in the header, then a byline line under the headline, then a dateline or
+    byline line opening the body, then a closing credit."""
     found = author_from_classes(header_blocks)
     if found:
         return found
+    for text in header:
+        if byline := header_byline(text):
+            return byline.authors
     for text in opening:
         labeled = [f.value for f in read_labels(text) if f.field == "author" and f.value] \
             if len(text) <= 40 else []
@@ -80,6 +94,11 @@ def unlabeled_author(opening: list[str], closing: list[str], header_blocks) -> s
         if found:
             return found
     return None
+
+
+def byline_outlet(lines: Sequence[str]) -> str | None:
+    """The outlet of an outlet byline (``上报快讯／范姜佳钰`` → 上报): the source when no label names one."""
+    return next((b.outlet for text in lines if (b := header_byline(text)) and b.outlet), None)
 
 
 def publish_date(layout: Layout, labeled: str | None, root: etree._Element,

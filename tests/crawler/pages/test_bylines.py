@@ -1,8 +1,9 @@
 import pytest
 from lxml import html
 
-from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
-                                   dateline_authors, is_credit_line, source_from_classes)
+from branchnews.crawler.pages.bylines import (Byline, author_from_classes, byline_authors,
+                                              closing_authors, dateline_authors, header_byline,
+                                              is_credit_line, peel_credit, source_from_classes)
 
 
 @pytest.mark.parametrize("paragraph, authors", [
@@ -96,3 +97,31 @@ def test_byline_names_with_rare_characters(line, authors):
 ])
 def test_closing_credit_names_with_rare_characters(paragraph, authors):
     assert closing_authors(paragraph) == authors
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("本刊记者  侯某某  黄某", Byline("侯某某、黄某")),
+    ("某某省纪委监委网站 韩某栋", Byline("韩某栋", "某某省纪委监委网站")),  # outlet, name, no role word
+    ("某某市纪委监委网站 宋某 通讯员 蒋某涛", Byline("宋某、蒋某涛", "某某市纪委监委网站")),
+    ("某某日报 欧阳某某", Byline("欧阳某某", "某某日报")),
+    ("某报快讯／范姜某某 2020年03月12日 20:19:00", Byline("范姜某某", "某报")),  # date set aside
+    ("王诗某", Byline("王诗某")),  # a lone personal name
+    ("新华网 北京", None),  # a place, not a person: no surname
+    ("评论", None), ("专题报道", None), ("图片新闻", None),  # short headings, labels
+    ("发布时间：2021-03-05", None),
+    ("为全面贯彻落实党的二十大精神，某某省委召开专题会议进行部署", None),
+])
+def test_header_byline(line, byline):
+    assert header_byline(line) == byline
+
+
+@pytest.mark.parametrize("paragraph, body, credit", [
+    ("用更加优异的成绩献礼！（文/某部 图/某新闻社）", "用更加优异的成绩献礼！", "（文/某部 图/某新闻社）"),
+    ("会议取得圆满成功。（记者 张某）", "会议取得圆满成功。", "（记者 张某）"),
+    ("会议取得圆满成功。 （罗某）", "会议取得圆满成功。", "（罗某）"),
+    ("会议指出（一）要加强学习", "会议指出（一）要加强学习", None),  # mid-sentence: not a credit
+    ("详见附件（2023年版）", "详见附件（2023年版）", None),
+    ("（记者 张某）", "（记者 张某）", None),  # a credit line alone is left to the credit-line reader
+])
+def test_peel_credit(paragraph, body, credit):
+    assert peel_credit(paragraph) == (body, credit)

@@ -24,6 +24,11 @@ def fields(line):
     ("文/李红 图/王强", [("author", "文", "李红"), ("other", "图", "王强")]),
     ("（文/张某 图/李某）", [("author", "文", "张某"), ("other", "图", "李某")]),
     ("本文/不是署名", []),
+    # what trails a name on the line is not part of it: a URL, an unlabelled date
+    ("来源：某某网站 http://www.example.gov.cn/", [("source", "来源", "某某网站")]),
+    ("来源：某某市纪委 2024-01-05", [("source", "来源", "某某市纪委")]),
+    ("作者：李某 2017年09月14日 10:20", [("author", "作者", "李某")]),
+    ("来源：http://www.example.gov.cn/", [("source", "来源", "http://www.example.gov.cn/")]),
     ("活动时间：2017年9月", []),
     ("总编辑：某某", []),
 ], ids=lambda v: v if isinstance(v, str) else None)

@@ -1,0 +1,56 @@
+"""Bylines on whole invented pages: where a page credits its writer without a 作者： label, the
+record has the author (and the outlet as source when no label names one), and the credit is not
+body text."""
+
+from __future__ import annotations
+
+import pytest
+
+from branchnews.crawler.pages.article import Page, parse_article
+
+URL = "http://www.example.gov.cn/xwzx/2024/0105/123.html"
+PROSE = ["某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务，会议强调要持之以恒纠治四风。",
+         "会议指出，要坚持以严的基调强化正风肃纪，对顶风违纪问题露头就打，推动作风建设常态化长效化。",
+         "会议要求，各级党组织要扛起主体责任，把作风建设融入日常、抓在经常，以好作风凝聚干事创业合力。"]
+
+
+def _page(header: str = "", info: str = "", body: list[str] = PROSE, toc: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    return (f'<html><head><meta charset="utf-8"><title>作风建设推进会召开_某某网</title></head><body>'
+            f'<div class="nav"><a href="/">首页</a> <a href="/xwzx/">新闻中心</a></div>{toc}'
+            f'<div class="article"><h1>作风建设推进会召开</h1>{info}{header}'
+            f'<div class="content">{paragraphs}</div></div>'
+            f'<div class="footer">版权所有 某某网</div></body></html>').encode()
+
+
+CASES = [
+    # header line under the headline: role byline, outlet + reporter, lone name
+    (_page(header="<p>本刊记者 侯某某 黄某</p>"), "侯某某、黄某", None),
+    (_page(header="<div>某某省纪委监委网站 韩某栋</div>"), "韩某栋", "某某省纪委监委网站"),
+    (_page(header="<div>某某日报 宋某 通讯员 蒋某涛</div>"), "宋某、蒋某涛", "某某日报"),
+    (_page(header="<div>王诗某</div>"), "王诗某", None),
+    (_page(info="<div>某报快讯／范姜某某 2020年03月12日 20:19</div>"), "范姜某某", "某报"),
+    # a labelled source wins over the outlet of the byline
+    (_page(info="<div>来源：某某市纪委 2024-01-05</div>", header="<div>某某日报 宋某</div>"),
+     "宋某", "某某市纪委"),
+    # the headline repeated above the byline, after a table of contents
+    (_page(toc="<ul><li><a href='/a/1.html'>认真抓好条例的学习贯彻</a></li></ul>",
+           header="<h2>作风建设推进会召开</h2><div>王诗某</div>"), "王诗某", None),
+    # outlet byline opening the body
+    (_page(body=["某某省纪委监委网站 韩某栋", *PROSE]), "韩某栋", "某某省纪委监委网站"),
+    # a credit glued to the last paragraph
+    (_page(body=[*PROSE[:2], PROSE[2] + "（文/党委组织部 图/某新闻社）"]), "党委组织部", None),
+    (_page(body=[*PROSE[:2], PROSE[2] + "（记者 张某 李某）"]), "张某、李某", None),
+    # no byline: a short heading under the headline is not a name
+    (_page(header="<div>评论</div>"), None, None),
+    (_page(header="<div>新华网 北京</div>"), None, None),
+]
+
+
+@pytest.mark.parametrize("body, author, source", CASES)
+def test_unlabelled_bylines(body, author, source):
+    record = parse_article(Page(URL, body, {"content-type": "text/html; charset=utf-8"}))
+    assert (record["author"], record["source"]) == (author, source)
+    assert record["paragraphs"][-1].endswith("合力。")  # a glued credit is not body text
+    assert not any(p.startswith(("某某省纪委监委网站", "本刊记者")) for p in record["paragraphs"])
+    assert record["paragraphs"][0].startswith(("某某市委", "会议"))
