@@ -155,6 +155,8 @@ def golden_record(article: Article) -> dict:
             elif isinstance(block, Img):
                 images.append({"src": safe_url_string(urljoin(page_url, block.src)), "alt": block.alt})
             elif isinstance(block, Files):
+                # The 附件 line is article text (it names the documents) and lists them.
+                paragraphs.append("附件：" + " ".join(name for name, _ in block.links))
                 for name, href in block.links:
                     if not href.lower().endswith(ATTACHMENT_EXTENSIONS):
                         raise TruthError(f"{what}: {href} is not an attachment type")

@@ -43,10 +43,10 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
     for line in layout.body_lines:
         text = line.text
         if (is_chrome(text) or text == title or is_label_line(line.marked or text)
-                or is_attachment_line(line) or _in_noise(line.block, layout.body, noise)):
+                or _in_noise(line.block, layout.body, noise)):
             continue
-        if line.link_density > 0.7 and len(text) < 80:
-            continue
+        if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line):
+            continue  # a menu; a line linking the article's documents (附件：…pdf) is its text
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
         if is_noise(text) or (not out and _is_date_line(text)):

@@ -36,3 +36,23 @@ def test_drop_repeats(texts, expected):
 ], ids=["byline", "closing credit", "credit-like line mid-body kept"])
 def test_without_credits(texts, expected):
     assert without_credits(texts) == expected
+
+
+@pytest.mark.parametrize("tail, last_paragraph, attachments", [
+    # a line linking the article's documents is its text, and lists them
+    ('<p>附件：<a href="/u/2019.pdf">某某指标分析报告（2019年）.pdf</a></p>',
+     "附件：某某指标分析报告（2019年）.pdf", ["某某指标分析报告（2019年）.pdf"]),
+    ('<p><a href="/u/a.docx">1.报名表.docx</a> <a href="/u/b.xls">2.汇总表.xls</a></p>',
+     "1.报名表.docx 2.汇总表.xls", ["1.报名表.docx", "2.汇总表.xls"]),
+    # a row of links to pages is a menu, not text
+    ('<p><a href="/a/1.html">上一篇</a> <a href="/a/3.html">某某会议召开</a></p>', BODY, []),
+], ids=["attachment", "attachments-without-label", "menu"])
+def test_attachment_lines_are_body_text(tail, last_paragraph, attachments):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f'<html><body><h1>某某会议召开</h1><div class="content"><p>{BODY}</p><p>{BODY}</p>'
+            f'{tail}</div></body></html>').encode()
+    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["paragraphs"][-1] == last_paragraph
+    assert [a["name"] for a in record["attachments"]] == attachments
