@@ -154,7 +154,9 @@ class Record:
         "UTC time the first page was fetched (ISO 8601), null for a saved page.")
     status: int | None = spec("HTTP status of the first page, null for a saved page.")
     warnings: tuple[str, ...] = spec(
-        "Things a reader should know, e.g. no_date, no_title, no_body.")
+        "Things a reader should know: no_date, date_from_list, no_title, no_body, "
+        "charset_mismatch:<declared charset>, replacement_chars:<count of U+FFFD put in for "
+        "bytes no charset could read>.")
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Record:

@@ -29,8 +29,8 @@ from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
 from branchnews.crawler.pages.layout import find_layout, selected_text
-from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors, parse_html, prune,
-                                            walk_page)
+from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors, parse_html,
+                                            parse_limit, prune, walk_page)
 from branchnews.crawler.pages.reparse import browser_tree, misparsed
 from branchnews.crawler.pages.metadata import (SOURCE_METAS, byline_outlet, credit_lines, header_texts,
                                                labeled_fields, meta_value, publish_date,
@@ -82,6 +82,7 @@ class _Parsed:
     root: etree._Element
     encoding: str
     declared: str | None
+    replaced: int = 0  # U+FFFD the decoding put in (DecodedPage.replaced)
     base: str = ""  # where the page's relative links point from (see link_base)
 
 
@@ -98,13 +99,15 @@ def parse_tree(page: Page) -> _Parsed:
         root = parse_html(bytes(page.body) if utf8 else text)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(page.url, f"not parseable as HTML ({exc})") from exc
+    if limit := parse_limit(utf8):
+        raise ExtractionError(page.url, f"too deep or too large for the HTML parser ({limit})")
     if root is None:
         raise ExtractionError(page.url, "not parseable as HTML")
     if misparsed(root, parse_errors(utf8)):
         root = browser_tree(text)
     base = link_base(root, page)
     prune(root)
-    return _Parsed(page, root, decoded.encoding, decoded.declared, base)
+    return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base)
 
 
 def link_base(root: etree._Element, page: Page) -> str:
@@ -202,6 +205,10 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     else:
         breadcrumb = find_breadcrumb(first.lines, first.title_index if first.title_index >= 0 else None)
 
+    if not title and not paragraphs:
+        # Nothing a reader would call an article (a page of links, an error page served 200, a
+        # shell a script fills in): a page failure, not an empty record.
+        raise ExtractionError(url, "nothing to extract: no headline and no body text")
     warnings = []
     if date is None:
         warnings.append("no_date")
@@ -213,6 +220,8 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         warnings.append("no_body")
     if parsed[0].declared:
         warnings.append(f"charset_mismatch:{parsed[0].declared}")
+    if replaced := sum(p.replaced for p in parsed):  # bytes no charset could read, every page
+        warnings.append(f"replacement_chars:{replaced}")
 
     text = "\n".join(paragraphs)
     return Record(

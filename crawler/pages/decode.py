@@ -32,6 +32,7 @@ class DecodedPage:
     encoding: str
     declared: str | None  # what header/meta claimed, when it differs from the encoding used
     exact: bool = False  # every byte decoded under ``encoding``: nothing replaced, no BOM dropped
+    replaced: int = 0  # U+FFFD the decoding put in for bytes invalid under ``encoding``
 
 
 def header_value(headers: Mapping[str, object] | None, name: str) -> str | None:
@@ -67,7 +68,7 @@ def decode_html(body: bytes, headers: Mapping[str, object] | None = None) -> Dec
     bom_encoding, _ = read_bom(body)
     if bom_encoding:
         encoding, text = html_to_unicode(content_type, body)
-        return DecodedPage(text, encoding, None)
+        return DecodedPage(text, encoding, None, replaced=_replaced(text, body, encoding))
 
     declared = []
     header_enc = http_content_type_encoding(content_type) if content_type else None
@@ -97,7 +98,21 @@ def decode_html(body: bytes, headers: Mapping[str, object] | None = None) -> Dec
                                exact=True)
     # Nothing decodes cleanly: a truncated or mixed page. Keep what the browser would show.
     encoding, text = html_to_unicode(content_type, body, default_encoding="utf-8")
-    return DecodedPage(text, _display_name(encoding), None)
+    return DecodedPage(text, _display_name(encoding), None, replaced=_replaced(text, body, encoding))
+
+
+def _replaced(text: str, body: bytes, encoding: str) -> int:
+    """How many U+FFFD of ``text`` stand for bytes invalid under ``encoding``: a record built
+    from such a page says so (``replacement_chars:N``) instead of passing the holes off as text.
+    U+FFFD the page itself encodes are not counted: decoding that skips the bad bytes keeps
+    exactly those."""
+    found = text.count("\ufffd")
+    if not found:
+        return 0
+    try:
+        return found - body.decode(encoding, "ignore").count("\ufffd")
+    except LookupError:
+        return found
 
 
 def _known(encoding: str) -> bool:

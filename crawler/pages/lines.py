@@ -96,6 +96,24 @@ def parse_errors(utf8: bool):
     return (_UTF8_PARSER if utf8 else _PARSER).error_log
 
 
+# libxml2's advice in its limit messages; the reason we give names the limit, not the option.
+_HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.I)
+
+
+def parse_limit(utf8: bool) -> str | None:
+    """The limit at which libxml2 stopped reading the last ``parse_html`` page, or None.
+
+    libxml2 guards itself (elements nested more than 256 deep, a text run of more than 10 MB
+    without markup) by stopping there: the tree then holds only what came before, which is not
+    the page. Such a page is reported, not turned into an empty or cut record; ``huge_tree``
+    stays off, since a tree 100,000 elements deep is not an article either.
+    """
+    for error in parse_errors(utf8):
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            return _HUGE_HINT.sub("", error.message).strip()
+    return None
+
+
 def text_of(el: etree._Element) -> str:
     """All text below ``el`` (what lxml.html calls text_content)."""
     return "".join(el.itertext())

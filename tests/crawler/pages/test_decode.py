@@ -51,3 +51,22 @@ def test_exact_says_whether_every_byte_decoded(body, exact):
     """``exact`` lets the parser take the bytes themselves: only when nothing was dropped or
     replaced."""
     assert decode_html(body, {}).exact is exact
+
+
+GBK_PAGE = f'<meta charset="gbk"><p>{TEXT}</p>'
+
+
+@pytest.mark.parametrize("body, headers, replaced", [
+    pytest.param(GBK_PAGE.encode("gbk"), {}, 0, id="clean-gbk"),
+    pytest.param(GBK_PAGE.encode("gbk").replace(b"</p>", b"\xff" * 500 + b"</p>"), {}, 500,
+                 id="gbk-declared-500-invalid-bytes"),
+    pytest.param(GBK_PAGE.encode("gbk").replace(b"</p>", b"\xff" * 3 + b"</p>"),
+                 {"Content-Type": "text/html; charset=gbk"}, 3, id="gbk-header-3-invalid-bytes"),
+    pytest.param(f"<p>{TEXT}\ufffd\ufffd</p>".encode(), {}, 0, id="utf8-page-writes-fffd-itself"),
+    pytest.param(f"<p>{TEXT}\ufffd</p>".encode() + b"\xff\xfe", {}, 2, id="own-fffd-plus-2-bad-bytes"),
+    pytest.param(b"\xef\xbb\xbf" + f"<p>{TEXT}</p>".encode() + b"\xff", {}, 1, id="bom-then-bad-byte"),
+])
+def test_replaced_counts_the_fffd_decoding_put_in(body, headers, replaced):
+    page = decode_html(body, headers)
+    assert page.replaced == replaced
+    assert "民盟" in page.text
