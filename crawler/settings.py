@@ -25,6 +25,7 @@ REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    "branchnews.crawler.middlewares.RedirectSchemeMiddleware": 610,  # sees 3xx before RedirectMiddleware (600)
     "branchnews.crawler.middlewares.ProfileProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
     "branchnews.crawler.warc.WarcMiddleware": 950,  # network side of every built-in: raw bytes as received
 }

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.http import Response
 
 from scrapy.exceptions import DownloadCancelledError, ResponseDataLossError
 
+from branchnews.crawler.middlewares import RedirectRefused, redirect_chain
 from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.challenge import challenge_reason
 from branchnews.crawler.pages.headers import header_dict
@@ -53,6 +56,7 @@ class NewsSpider(scrapy.Spider):
             crawler.settings.set(name, value, priority="spider")
         plan_run(crawler, spider.profile, script=spider.script, job=getattr(spider, "_job", None))
         crawler.signals.connect(spider._dropped, signal=scrapy.signals.request_dropped)
+        crawler.signals.connect(spider._scheduled, signal=scrapy.signals.request_scheduled)
         crawler.signals.connect(spider._spider_error, signal=scrapy.signals.spider_error)
         crawler.signals.connect(spider._item_error, signal=scrapy.signals.item_error)
         return spider
@@ -149,6 +153,8 @@ class NewsSpider(scrapy.Spider):
         waf = challenge_reason(response.text) if isinstance(response, scrapy.http.TextResponse) else None
         if waf:  # 加速乐 answers 521, 瑞数 412: the body says what it is
             reason = f"WAF challenge page ({waf})"
+        elif failure.check(RedirectRefused):
+            reason, status = str(failure.value), failure.value.status
         elif status:
             reason = f"HTTP {status}"
         elif failure.check(DownloadCancelledError) and not str(failure.value):
@@ -168,6 +174,28 @@ class NewsSpider(scrapy.Spider):
             codes = [c for c in request.meta.get("redirect_reasons", []) if isinstance(c, int)]
             self.report_error(chain[0], "redirect loop: " + " -> ".join([*chain, request.url]),
                               codes[-1] if codes else None, request)
+
+    @functools.cached_property
+    def _offsite(self) -> OffsiteMiddleware | None:
+        return self.crawler.get_downloader_middleware(OffsiteMiddleware)
+
+    def _scheduled(self, request, spider):
+        """Scrapy's OffsiteMiddleware drops a redirect to a host outside ``allowed_domains``
+        when it is scheduled, with no errback and no ``request_dropped``: the page the list
+        linked to would vanish. Its own test (``should_follow``) decides, so exactly the
+        redirects it drops are reported, with where they went."""
+        chain = request.meta.get("redirect_urls")
+        offsite = self._offsite
+        if (not chain or offsite is None or request.dont_filter
+                or request.meta.get("allow_offsite") or offsite.should_follow(request, self)):
+            return
+        codes = [c for c in request.meta.get("redirect_reasons", []) if isinstance(c, int)]
+        host = urlsplit(request.url).hostname or request.url
+        pages = request.cb_kwargs.get("pages", ())
+        self.report_error(pages[0].url if pages else chain[0],
+                          f"off-site redirect: {redirect_chain(request)} ({host} is not in "
+                          f"allowed_domains: {', '.join(self.allowed_domains)})",
+                          codes[-1] if codes else None, request)
 
     def _spider_error(self, failure, response, spider):
         """A bug met on one page is that page's failure; the crawl goes on."""

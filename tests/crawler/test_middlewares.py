@@ -1,13 +1,16 @@
-"""ProfileProxyMiddleware: the profile's proxy on the profile's hosts, robots.txt included."""
+"""ProfileProxyMiddleware: the profile's proxy on the profile's hosts, robots.txt included;
+RedirectSchemeMiddleware: a redirect to anything but http(s) refused with its target."""
 
 from __future__ import annotations
 
 import pytest
 from scrapy import Request
+from scrapy.http import Response
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
-from branchnews.crawler.middlewares import ProfileProxyMiddleware
+from branchnews.crawler.middlewares import (ProfileProxyMiddleware, RedirectRefused,
+                                            RedirectSchemeMiddleware)
 from branchnews.crawler.profiles import profile_from_dict
 from tests.conftest import branchnews_crawler
 
@@ -49,3 +52,35 @@ def test_off_without_a_proxy_or_outside_branchnews(tmp_path):
     crawler.branchnews_run.close()
     with pytest.raises(NotConfigured):
         ProfileProxyMiddleware.from_crawler(get_crawler())
+
+
+PAGE = "http://branch.example.org.cn/a/1.html"
+
+
+@pytest.mark.parametrize("status, location, target", [
+    (302, b"file:///etc/passwd", "file:///etc/passwd"),
+    (301, b"javascript:alert(1)", "javascript:alert(1)"),
+    (307, b"ftp://files.example.cn/a.doc", "ftp://files.example.cn/a.doc"),
+    (308, b"mailto:office@example.cn", "mailto:office@example.cn"),
+])
+def test_a_redirect_off_http_is_refused_with_its_target(status, location, target):
+    response = Response(PAGE, status=status, headers={"Location": location})
+    with pytest.raises(RedirectRefused) as info:
+        RedirectSchemeMiddleware().process_response(Request(PAGE), response)
+    assert str(info.value) == f"non-http redirect: {PAGE} -> {target} (only http and https are fetched)"
+    assert info.value.status == status
+
+
+@pytest.mark.parametrize("status, headers, meta", [
+    (302, {"Location": "/a/2.html"}, {}),  # relative: http, RedirectMiddleware's to follow
+    (301, {"Location": "//other.example.cn/x"}, {}),  # scheme-relative: keeps http
+    (302, {"Location": "https://branch.example.org.cn/"}, {}),
+    (200, {"Location": "file:///etc/passwd"}, {}),  # not a redirect status
+    (304, {"Location": "file:///etc/passwd"}, {}),
+    (302, {}, {}),  # no Location
+    (302, {"Location": "file:///etc/passwd"}, {"dont_redirect": True}),
+    (302, {"Location": "file:///etc/passwd"}, {"handle_httpstatus_list": [302]}),
+])
+def test_other_responses_pass_untouched(status, headers, meta):
+    response = Response(PAGE, status=status, headers=headers)
+    assert RedirectSchemeMiddleware().process_response(Request(PAGE, meta=meta), response) is response
