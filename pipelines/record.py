@@ -22,7 +22,9 @@ from typing import Any, Literal
 
 from branchnews.pipelines.identity import content_hash
 
-SCHEMA_VERSION = "1.1"
+# 1.1 added content_hash, version, updated_at, duplicate_of; 1.2 nests sections of regulations
+# (第一章 > 第一条 > 一、 > （一）), so a section's level goes past 2.
+SCHEMA_VERSION = "1.2"
 
 Script = Literal["simplified", "traditional"]
 OriginalScript = Literal["simplified", "traditional", "mixed"]
@@ -74,15 +76,20 @@ class Image:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
-    """A numbered section (``一、`` level 1, ``（一）`` level 2) of an article body."""
+    """A numbered section of an article body: ``一、`` and ``（一）`` in a report; ``第一编``,
+    ``第一章``, ``第一节``, ``第一条`` around them in a regulation."""
 
-    marker: str = spec("The numbering as written: 一、 or （一）.")
+    marker: str = spec("The numbering as written: 一、, （一）, 第一章, 第一条 ….")
     number: int = spec("The section's number (一 → 1).", minimum=1)
-    level: int = spec("1 for 一、 headings, 2 for （一） subsections.", minimum=1, maximum=2)
-    heading: str = spec("Heading text without its marker.")
+    level: int = spec(
+        "Depth in the body's outline: 1 for 一、 and 2 for （一） in a report; in a regulation the "
+        "outer kinds it numbers come first (第一章 1, 第一条 2, 一、 3 …). A heading with none of an "
+        "outer kind above it keeps its kind's level.", minimum=1, maximum=6)
+    heading: str = spec("Heading text without its marker; empty for an article (第一条) whose "
+                        "clause is a sentence: the clause is then its first paragraph.")
     paragraphs: tuple[str, ...] = spec("Paragraphs under the heading, before its first subsection.",
                                        default=())
-    subsections: tuple[Section, ...] = spec("Level-2 sections; present only when there are some.",
+    subsections: tuple[Section, ...] = spec("The sections one level down; present only when there are some.",
                                             default=(), optional=True, minItems=1)
 
     @classmethod
@@ -126,7 +133,8 @@ class Record:
     preamble: tuple[str, ...] = spec(
         "Body paragraphs before the first numbered heading (all of them when there is none).")
     sections: tuple[Section, ...] = spec(
-        "Numbered sections of the body (一、 level 1, with （一） level-2 subsections).")
+        "Numbered sections of the body, nested (一、 with its （一） subsections; 第一章 with its "
+        "articles).")
     paragraphs: tuple[str, ...] = spec("Every body paragraph in order, headings included.")
     text: str = spec("paragraphs joined by newlines.")
     attachments: tuple[Attachment, ...] = spec(

@@ -82,9 +82,15 @@ class FoundDate:
 
 
 def cn_number(text: str) -> int | None:
-    """一 → 1, 十 → 10, 十四 → 14, 二十 → 20, 三十一 → 31."""
+    """一 → 1, 十 → 10, 十四 → 14, 二十 → 20, 三十一 → 31, 一百零五 → 105, 一百二十 → 120."""
     if not text:
         return None
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        h = CN_DIGITS.get(hundreds) if hundreds else 1
+        rest = rest[1:] if rest.startswith(("零", "〇")) and len(rest) == 2 else rest
+        r = cn_number(("一" + rest) if rest.startswith("十") else rest) if rest else 0
+        return h * 100 + r if h and r is not None and r < 100 else None
     if "十" not in text:
         return CN_DIGITS.get(text) if len(text) == 1 else None
     tens, _, ones = text.partition("十")

@@ -1,9 +1,17 @@
-"""Split body paragraphs into the numbered sections of a Chinese report.
+"""Split body paragraphs into the numbered sections of a Chinese report or regulation.
 
-Level 1 is ``一、`` at the start of a paragraph, level 2 is ``（一）`` (full- or half-width
-parentheses). Inline enumerations (``一是…二是…``) and runs such as ``三中、四中、五中全会``
-never start a paragraph with a marker, so anchoring at the paragraph start is what keeps them
-out; a heading must also be short enough to read as a heading.
+Reports number their parts ``一、`` with ``（一）`` (full- or half-width parentheses) below;
+regulations, charters and rules add outer kinds: ``第一编`` parts, ``第一章`` chapters, ``第一节``
+sections, ``第一条`` articles. Each kind nests inside the kinds above it, whichever of them the
+document uses, and ``level`` is the depth that gives: 1 for ``一、`` in a report, 3 for ``一、``
+under the articles of the chapters of a regulation. A ``（一）`` before any ``一、`` is still one
+level below where ``一、`` would be.
+
+Inline enumerations (``一是…二是…``) and runs such as ``三中、四中、五中全会`` never start a
+paragraph with a marker, so anchoring at the paragraph start is what keeps them out; a heading
+must also be short enough to read as a heading. The outer kinds are taken only from a document
+that numbers two of them in order (``第一条经验是…`` alone is prose). An article's text is its
+content: a short one is the heading, a long one its first paragraph.
 
 >>> s = split_sections(["导语", "一、总体要求", "正文", "（一）指导思想", "内容"])
 >>> s.preamble, s.sections[0]["heading"], s.sections[0]["subsections"][0]["paragraphs"]
@@ -18,12 +26,20 @@ from dataclasses import dataclass
 from branchnews.crawler.pages.dates import cn_number
 
 _NUM = "[一二三四五六七八九十]{1,3}"
-LEVEL1 = re.compile(r"^(?P<marker>(?P<num>" + _NUM + r")\s?[、．.])\s*(?P<heading>\S.*)$")
-LEVEL2 = re.compile(r"^(?P<marker>[（(]\s?(?P<num>" + _NUM + r")\s?[）)])\s*(?P<heading>\S.*)$")
+_BIG = "[一二三四五六七八九十百零〇]{1,7}"
+# (kind, pattern), outermost first. The outer kinds: 第…编/章/节/条, then a space, the end, or text.
+KINDS: tuple[tuple[str, re.Pattern], ...] = (
+    *((kind, re.compile(rf"^(?P<marker>第\s?(?P<num>{_BIG})\s?{kind})(?:[\s　:：]+|$)(?P<heading>.*)$"))
+      for kind in "编章节条"),
+    ("一、", re.compile(r"^(?P<marker>(?P<num>" + _NUM + r")\s?[、．.])\s*(?P<heading>\S.*)$")),
+    ("（一）", re.compile(r"^(?P<marker>[（(]\s?(?P<num>" + _NUM + r")\s?[）)])\s*(?P<heading>\S.*)$")),
+)
+OUTER = frozenset("编章节条")
 # Longer than this and it is a paragraph that happens to start with a numeral.
 MAX_HEADING_CHARS = 60
 # 一是 / 一要 / 一中 start inline enumerations, not headings.
 _NOT_HEADING = re.compile(r"^" + _NUM + r"[是要中来则]")
+_SENTENCE_END = re.compile(r"[。；;！？!?]|[：:]$")  # a clause, not a title
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,34 +48,65 @@ class Split:
     sections: list[dict]
 
 
-def _heading(paragraph: str) -> tuple[int, str, int, str] | None:
-    if len(paragraph) > MAX_HEADING_CHARS or _NOT_HEADING.match(paragraph):
-        return None
-    for level, pattern in ((1, LEVEL1), (2, LEVEL2)):
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    kind: str
+    marker: str
+    number: int
+    heading: str
+    text: str | None  # an article's clause text, when it is too long to be its heading
+
+
+def _heading(paragraph: str) -> _Heading | None:
+    for kind, pattern in KINDS:
         m = pattern.match(paragraph)
-        if m:
-            number = cn_number(m["num"])
-            if number:
-                return level, m["marker"], number, m["heading"].strip()
+        if not m:
+            continue
+        number = cn_number(m["num"].replace("〇", "零"))
+        if not number:
+            return None
+        rest = m["heading"].strip()
+        if kind == "条" and (len(rest) > MAX_HEADING_CHARS or _SENTENCE_END.search(rest)):
+            return _Heading(kind, m["marker"], number, "", rest)
+        if len(paragraph) > MAX_HEADING_CHARS or (kind not in OUTER and _NOT_HEADING.match(paragraph)):
+            return None
+        return _Heading(kind, m["marker"], number, rest, None)
     return None
 
 
+def _outer_kinds(found: list[_Heading | None]) -> list[str]:
+    """The outer kinds this document numbers in order (a 第二… after its 第一…), outermost first."""
+    kinds = []
+    for kind in "编章节条":
+        numbers = [h.number for h in found if h is not None and h.kind == kind]
+        if len(numbers) >= 2 and any(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+            kinds.append(kind)
+    return kinds
+
+
 def split_sections(paragraphs: list[str]) -> Split:
-    """Preamble and nested sections; a ``（一）`` before any ``一、`` opens a level-2 list."""
+    """Preamble and nested sections, each kind inside the kinds above it."""
+    found = [_heading(p) for p in paragraphs]
+    outer = _outer_kinds(found)
+    rank = {kind: i for i, kind in enumerate(outer)}
+    rank["一、"] = len(outer)
+    rank["（一）"] = len(outer) + 1
     preamble: list[str] = []
     sections: list[dict] = []
-    current: dict | None = None  # where the next plain paragraph goes
-    for paragraph in paragraphs:
-        found = _heading(paragraph)
-        if found is None:
-            (current["paragraphs"] if current is not None else preamble).append(paragraph)
+    open_: list[tuple[int, dict]] = []  # (rank, section) from the outermost down
+    for paragraph, head in zip(paragraphs, found):
+        if head is None or head.kind not in rank:
+            (open_[-1][1]["paragraphs"] if open_ else preamble).append(paragraph)
             continue
-        level, marker, number, heading = found
-        section = {"marker": marker, "number": number, "level": level, "heading": heading,
-                   "paragraphs": []}
-        if level == 2 and sections and sections[-1]["level"] == 1:
-            sections[-1].setdefault("subsections", []).append(section)
+        r = rank[head.kind]
+        while open_ and open_[-1][0] >= r:
+            open_.pop()
+        level = len(open_) + 1 if open_ else r + 1
+        section = {"marker": head.marker, "number": head.number, "level": level,
+                   "heading": head.heading, "paragraphs": [head.text] if head.text else []}
+        if open_:
+            open_[-1][1].setdefault("subsections", []).append(section)
         else:
             sections.append(section)
-        current = section
+        open_.append((r, section))
     return Split(preamble, sections)

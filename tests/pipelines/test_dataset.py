@@ -13,7 +13,7 @@ import pytest
 from branchnews.pipelines.dataset import (DatasetError, DatasetWarning, SchemaVersionError,
                                           dataset_files, load_dataset)
 from branchnews.pipelines.identity import content_hash, record_id
-from branchnews.pipelines.record import FIELDS, dumps
+from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, dumps
 from branchnews.pipelines.record_schema import problems
 
 SECTIONS = [
@@ -31,7 +31,7 @@ def make_record(url: str = "http://branch.example.org.cn/a/x/2017/0914/1.html", 
                                               "（一）加强规划", "乙。"])
     text = "\n".join(paragraphs)
     record = {
-        "schema_version": "1.1", "id": record_id(url), "url": url, "site": "sample",
+        "schema_version": SCHEMA_VERSION, "id": record_id(url), "url": url, "site": "sample",
         "title": title, "published": "2017-09-14T10:20:00+08:00", "published_raw": "2017-09-14 10:20",
         "source": "民进市委", "author": "张三", "editor": None, "breadcrumb": ["首页", "支部风采"],
         "preamble": ["导语。"], "sections": SECTIONS, "paragraphs": paragraphs, "text": text,

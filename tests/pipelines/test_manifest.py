@@ -61,7 +61,7 @@ def test_counts_coverage_and_span(dataset):
     assert sample["errors"] == 1 and m["errors"] == 1
     assert m["warnings"] == {"charset_mismatch": 1, "no_date": 1}
     assert m["normalization"] == {"punctuation": 3, "t2s": 1}
-    assert m["schema_version"] == "1.1" and m["schema_versions_found"] == ["1.1"]
+    assert m["schema_version"] == "1.2" and m["schema_versions_found"] == ["1.2"]
     assert set(m["generated_by"]) == {"branchnews", "scrapy", "opencc", "python"}
     assert m["generated_by"]["scrapy"] and m["generated_by"]["opencc"]
     assert sample["start_urls"] == ["http://branch.example.org.cn/"]  # known, nothing recorded

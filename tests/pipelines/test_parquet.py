@@ -19,6 +19,9 @@ from branchnews.pipelines.record_schema import schema
 from tests.pipelines.test_dataset import SECTIONS, make_record, write_jsonl
 
 
+MAX_LEVEL = 6  # the JSON Schema's maximum section level
+
+
 def section_type(level: int):
     return pa.struct([
         pa.field("marker", pa.string(), nullable=False),
@@ -26,9 +29,15 @@ def section_type(level: int):
         pa.field("level", pa.int64(), nullable=False),
         pa.field("heading", pa.string(), nullable=False),
         pa.field("paragraphs", pa.list_(pa.field("item", pa.string(), nullable=False)), nullable=False),
-        *([pa.field("subsections", pa.list_(pa.field("item", section_type(2), nullable=False)))]
-          if level == 1 else []),
+        *([pa.field("subsections", pa.list_(pa.field("item", section_type(level + 1), nullable=False)))]
+          if level < MAX_LEVEL else []),
     ])
+
+
+def duckdb_section(level: int) -> str:
+    sub = f', "subsections" {duckdb_section(level + 1)}[]' if level < MAX_LEVEL else ""
+    return ('STRUCT("marker" VARCHAR, "number" BIGINT, "level" BIGINT, "heading" VARCHAR, '
+            f'"paragraphs" VARCHAR[]{sub})')
 
 
 def test_schema_follows_the_json_schema():
@@ -42,7 +51,7 @@ def test_schema_follows_the_json_schema():
     assert s.field("script").type == pa.string() and not s.field("script").nullable
     assert s.field("images").type.value_type.field("alt").nullable
     assert not s.field("images").type.value_type.field("src").nullable
-    # the recursive section: one level of subsections (level ≤ 2 in the JSON Schema)
+    # the recursive section: subsections down to the JSON Schema's maximum level
     assert s.field("sections").type.value_type.equals(section_type(1))
     described = json.loads(json.dumps(schema()))["properties"]["published"]["description"]
     assert s.field("published").metadata[b"description"].decode() == described
@@ -68,9 +77,7 @@ COLUMNS = [
     ("breadcrumb", STRINGS, False, "VARCHAR[]"),
     ("preamble", STRINGS, False, "VARCHAR[]"),
     ("sections", pa.list_(pa.field("item", section_type(1), nullable=False)), False,
-     'STRUCT("marker" VARCHAR, "number" BIGINT, "level" BIGINT, "heading" VARCHAR, '
-     '"paragraphs" VARCHAR[], "subsections" STRUCT("marker" VARCHAR, "number" BIGINT, '
-     '"level" BIGINT, "heading" VARCHAR, "paragraphs" VARCHAR[])[])[]'),
+     duckdb_section(1) + "[]"),
     ("paragraphs", STRINGS, False, "VARCHAR[]"),
     ("text", pa.string(), False, "VARCHAR"),
     ("attachments", pa.list_(pa.field("item", ATTACHMENT, nullable=False)), False,

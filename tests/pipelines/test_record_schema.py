@@ -58,7 +58,7 @@ RECORD_FIELDS = [
 SECTION_FIELDS = [
     ("marker", {"type": "string"}),
     ("number", {"type": "integer", "minimum": 1}),
-    ("level", {"type": "integer", "minimum": 1, "maximum": 2}),
+    ("level", {"type": "integer", "minimum": 1, "maximum": 6}),
     ("heading", {"type": "string"}),
     ("paragraphs", STRINGS),
     ("subsections", {**SECTIONS, "minItems": 1}),
@@ -96,7 +96,7 @@ def test_section_field(name, expected):
 
 def test_the_record_object():
     root = schema()
-    assert root["$id"] == f"branchnews/record/{SCHEMA_VERSION}" == "branchnews/record/1.1"
+    assert root["$id"] == f"branchnews/record/{SCHEMA_VERSION}" == "branchnews/record/1.2"
     assert root["type"] == "object" and root["additionalProperties"] is False
     assert root["description"].startswith("One article per JSON Lines line.")
 
@@ -126,7 +126,7 @@ def test_a_field_type_without_a_json_schema_is_refused(kind):
     ({"schema_version": "1.0"}, "schema_version"),
     ({"duplicate_of": "nothex"}, "duplicate_of"),
     ({"images": [{"src": "http://x.cn/1.png"}]}, "images/0"),
-    ({"sections": [{"marker": "一、", "number": 1, "level": 3, "heading": "h", "paragraphs": []}]},
+    ({"sections": [{"marker": "一、", "number": 1, "level": 7, "heading": "h", "paragraphs": []}]},
      "sections/0/level"),
     ({"sections": [{"marker": "一、", "number": 1, "level": 1, "heading": "h", "paragraphs": [],
                     "subsections": []}]}, "sections/0/subsections"),

@@ -26,8 +26,57 @@ def sec(marker, number, level, heading, paragraphs, subsections=None):
     pytest.param(["三中、四中、五中、六中全会精神深入人心。"], ["三中、四中、五中、六中全会精神深入人心。"], [],
                  id="plenums"),
     pytest.param(["一、" + "很长的段落" * 20], ["一、" + "很长的段落" * 20], [], id="too-long"),
+    # regulations: chapter > article > item, each kind inside the kinds above it
+    pytest.param(["为规范提案工作，制定本办法。", "第一章 总则", "第一条 本办法适用于全体委员。",
+                  "第二条 提案应当实事求是。", "第二章　提案的提出", "第三条 提案人", "一、委员", "（一）个人", "甲。",
+                  "二、参加单位"],
+                 ["为规范提案工作，制定本办法。"],
+                 [sec("第一章", 1, 1, "总则", [], [sec("第一条", 1, 2, "", ["本办法适用于全体委员。"]),
+                                                 sec("第二条", 2, 2, "", ["提案应当实事求是。"])]),
+                  sec("第二章", 2, 1, "提案的提出", [], [
+                      sec("第三条", 3, 2, "提案人", [], [
+                          sec("一、", 1, 3, "委员", [], [sec("（一）", 1, 4, "个人", ["甲。"])]),
+                          sec("二、", 2, 3, "参加单位", [])])])],
+                 id="chapter-article-item"),
+    # articles alone; a long clause is the article's paragraph, numbers past ninety-nine read
+    pytest.param(["第九十九条 " + "委员应当" * 20, "第一百条 本章程自通过之日起施行。", "第一百零一条 附则"], [],
+                 [sec("第九十九条", 99, 1, "", ["委员应当" * 20]),
+                  sec("第一百条", 100, 1, "", ["本章程自通过之日起施行。"]),
+                  sec("第一百零一条", 101, 1, "附则", [])], id="articles-alone"),
+    # chapters with sections (第一节) between them and the items
+    pytest.param(["第一章 组织", "第一节 全体会议", "一、会议制度", "第二节 常务委员会", "第二章 附则"], [],
+                 [sec("第一章", 1, 1, "组织", [], [
+                     sec("第一节", 1, 2, "全体会议", [], [sec("一、", 1, 3, "会议制度", [])]),
+                     sec("第二节", 2, 2, "常务委员会", [])]),
+                  sec("第二章", 2, 1, "附则", [])], id="chapter-section"),
+    # one 第一条 in prose is an ordinal, not an article: outer kinds need two in order
+    pytest.param(["第一条经验是坚持党的领导。", "一、主要做法", "甲。"], ["第一条经验是坚持党的领导。"],
+                 [sec("一、", 1, 1, "主要做法", ["甲。"])], id="lone-ordinal"),
+    pytest.param(["第一章 总则", "内容。", "第二章 附则"], [],
+                 [sec("第一章", 1, 1, "总则", ["内容。"]), sec("第二章", 2, 1, "附则", [])], id="chapters"),
 ])
 def test_split_sections(paragraphs, preamble, sections):
     split = split_sections(paragraphs)
     assert split.preamble == preamble
     assert split.sections == sections
+
+
+def test_a_regulation_page_gives_nested_sections_in_a_valid_record():
+    from branchnews.crawler.pages.article import Page, parse_article
+    from branchnews.pipelines.record_schema import problems
+
+    body = ["为规范某某委员会提案工作，根据章程，制定本办法。", "第一章 总则", "第一条 本办法适用于全体委员和参加单位。",
+            "第二条 提案应当坚持实事求是。", "第二章 提案的提出", "第三条 下列主体可以提出提案：",
+            "一、委员", "（一）以个人名义", "委员个人可以提出提案。", "二、参加单位"]
+    page = ("<html><head><title>某某委员会提案工作办法</title></head><body><h1>某某委员会提案工作办法</h1>"
+            "<div class='content'>" + "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>")
+    record = parse_article(Page("http://www.example.gov.cn/a/1.html", page.encode(),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert problems(record) == []
+    chapters = record["sections"]
+    assert [(s["marker"], s["level"]) for s in chapters] == [("第一章", 1), ("第二章", 1)]
+    article = chapters[1]["subsections"][0]
+    assert (article["marker"], article["heading"], article["paragraphs"]) == ("第三条", "", ["下列主体可以提出提案："])
+    item = article["subsections"][0]["subsections"][0]
+    assert (item["marker"], item["level"], item["paragraphs"]) == ("（一）", 4, ["委员个人可以提出提案。"])
+    assert record["paragraphs"] == body and record["preamble"] == body[:1]
