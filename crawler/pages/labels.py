@@ -26,6 +26,10 @@ LABELS: dict[str, tuple[str, ...]] = {
               "分享到", "分享", "关键词", "关键字", "打印", "出品", "原标题"),
 }
 EDITOR_PRIORITY = ("责任编辑", "责编", "编辑")
+# The publishing date outranks the dates a government notice also shows: when it was signed
+# (成文日期), issued (发文日期) or last changed (更新时间).
+PUBLISHED_PRIORITY = ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "时间", "日期", "发文日期",
+                      "成文日期", "更新时间")
 
 _variants = sorted(((lab, field) for field, labs in LABELS.items() for lab in labs),
                    key=lambda item: -len(item[0]))

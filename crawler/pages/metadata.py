@@ -15,7 +15,8 @@ from lxml import etree
 from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                               dateline_authors, header_byline, is_credit_line)
 from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
-from branchnews.crawler.pages.labels import EDITOR_PRIORITY, is_label_line, read_labels
+from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, is_label_line,
+                                             read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line
 
@@ -48,18 +49,23 @@ def credit_lines(layout: Layout) -> list[Line]:
     return [*layout.before, *head, *tail, *layout.after]
 
 
+_RANKED = {"editor": EDITOR_PRIORITY, "published": PUBLISHED_PRIORITY}
+
+
 def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
-    """First non-empty value per field; the editor by label rank (责任编辑 > 责编 > 编辑)."""
+    """First non-empty value per field; the editor (责任编辑 > 责编 > 编辑) and the date (发布日期 >
+    成文日期 …) by label rank."""
     values: dict[str, str | None] = {}
-    editors: dict[str, str] = {}
+    ranked: dict[str, dict[str, str]] = {field: {} for field in _RANKED}
     for line in lines:
         for found in read_labels(line.marked or line.text):
-            if found.field == "editor":
-                if found.value and found.label not in editors:
-                    editors[found.label] = found.value
+            if found.field in ranked:
+                if found.value and found.label not in ranked[found.field]:
+                    ranked[found.field][found.label] = found.value
             elif found.value and not values.get(found.field):
                 values[found.field] = found.value
-    values["editor"] = next((editors[label] for label in EDITOR_PRIORITY if label in editors), None)
+    for field, order in _RANKED.items():
+        values[field] = next((ranked[field][label] for label in order if label in ranked[field]), None)
     return values
 
 

@@ -32,3 +32,36 @@ def test_meta_value_by_trust(metas, expected):
 ])
 def test_labeled_editor_by_rank(texts, editor):
     assert labeled_fields([_line(t, i) for i, t in enumerate(texts)])["editor"] == editor
+
+
+PROSE = "某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务，会议强调要持之以恒纠治四风问题。"
+
+
+@pytest.mark.parametrize("info, published", [
+    # an unlabelled date alone in the info row, among its widgets
+    ("<div><span>2021-03-05</span> | 收藏 | 字号 A+ A- | 打印</div>", "2021-03-05"),
+    ("<div>[ 2021-03-05 ]</div>", "2021-03-05"),
+    # the label variants, bracketed or spaced, with or without a colon
+    ("<div>【日期】2021-03-05</div>", "2021-03-05"),
+    ("<div>【发布日期】2021年3月5日</div>", "2021-03-05"),
+    ("<div>日期：2021/03/05</div>", "2021-03-05"),
+    ("<div>时间 2021-03-05 10:20 来源 某某网</div>", "2021-03-05T10:20:00+08:00"),
+    ("<div>发布时间 2021-05-19 10:41:27</div>", "2021-05-19T10:41:27+08:00"),
+    ("<div>发文日期：2021-03-05 成文日期：2021-03-01</div>", "2021-03-05"),
+    # a notice's info table: the publishing date outranks the signing date shown before it
+    ("<table><tr><td>索引号：123</td><td>发布机构：市政府</td></tr><tr><td>成文日期：2023-10-16</td>"
+     "<td>发布日期：2023-10-23</td></tr></table>", "2023-10-23"),
+    ("<div>成文日期：2023-10-16</div>", "2023-10-16"),  # the only date shown
+    # no date with the article: the related-news date below it is not one
+    ("", None),
+], ids=lambda v: v[:24] if isinstance(v, str) else None)
+def test_publish_date_of_a_page(info, published):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开</h1>"
+            f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+            "<div class='related'><ul><li><a href='/a/9.html'>其他新闻</a><span>2020-01-01</span></li>"
+            "</ul></div></body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["published"] == published
