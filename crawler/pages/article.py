@@ -24,7 +24,8 @@ from lxml import etree
 
 from branchnews.crawler.pages.body import attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
-from branchnews.crawler.pages.bylines import byline_authors, peel_credit, source_from_classes
+from branchnews.crawler.pages.bylines import (byline_authors, clean_author, outlet_in_info, peel_credit,
+                                              source_from_classes)
 from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
@@ -176,12 +177,13 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
                     labeled[found.field] = labeled.get(found.field) or found.value
     header_blocks = [ln.block for ln in first.before]
     header = header_texts(first)
+    labeled["author"] = clean_author(labeled.get("author"))
     if not labeled.get("author"):
         labeled["author"] = unlabeled_author(texts[0][:3], closing, header_blocks, header) or next(
             (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
     if not labeled.get("source"):
         labeled["source"] = (source_from_classes(header_blocks) or byline_outlet([*header, *texts[0][:3]])
-                             or meta_value(first_root, SOURCE_METAS))
+                             or outlet_in_info(header) or meta_value(first_root, SOURCE_METAS))
     date = publish_date(first, labeled.get("published"), first_root, url)
     from_list = False
     if date is None and list_date:

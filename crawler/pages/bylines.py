@@ -29,8 +29,14 @@ from branchnews.pipelines.normalize.charsets import HAN
 _ROLE = r"(?:本报|本网|本刊|本台)?(?:特约|见习|实习|驻\S{1,4})?(?:记者|通讯员|评论员|撰稿人?|特约撰稿)"
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
-BYLINE = re.compile(r"^(?:\S{0,10}?(?:" + _ROLE + r"|作者)\s*[:：︱/／]?|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
-                    rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+[{HAN}·]{{1,5}}){{0,5}})$")
+# A role byline (``半月谈记者 史卫燕``, ``某某日报记者 张三／北京报道``): ``lead`` is what stands
+# before the role (an outlet, when it reads as one); a ``／北京报道`` dateline may close it.
+BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)(?:" + _ROLE + r"|作者)\s*[:：︱/／]?|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
+                    rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+[{HAN}·]{{1,5}}){{0,5}})"
+                    rf"(?:\s*[／/]\s*[{HAN}]{{2,8}}(?:报道|报导|电))?$")
+# An outlet's name: what a news organisation or a site calls itself.
+_OUTLET_NAME = re.compile(rf"^[{HAN}]{{1,14}}(?:网站|网|日报|晚报|早报|报|杂志社|杂志|周刊|电视台|电台|"
+                          rf"通讯社|新闻社|社|客户端|融媒体中心|频道)$")
 # Inside a closing bracket group: an optional unit, then up to three names (（民革某支部 张某）).
 CLOSING = re.compile(rf"^(?:[{HAN}]{{3,20}}\s+)?"
                      rf"(?P<names>[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}}){{0,2}})$")
@@ -113,8 +119,39 @@ def header_byline(line: str) -> Byline | None:
         names = _outlet_names(m)
         return Byline(names, m["outlet"]) if names else None
     if names := byline_authors(line):
-        return Byline(names)
+        m = BYLINE.match(re.sub(r"^《[^》]{1,12}》", "", line))
+        lead = (m["lead"] or "") if m else ""
+        return Byline(names, lead if _OUTLET_NAME.match(lead) else None)
     return Byline(line) if _LONE_NAME.match(line) else None
+
+
+def clean_author(value: str | None) -> str | None:
+    """A labelled author without role words, several names joined with 、 (``本报记者 张三 李四``
+    → ``张三、李四``, ``实习生 王五`` → ``王五``); a unit (``党委组织部``) stays as written."""
+    if not value:
+        return value
+    text = re.sub(r"^\S{0,10}?" + _ROLE + r"\s*", "", value.strip())
+    text = re.sub(r"^实习生\s*", "", text)
+    tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
+    if len(tokens) > 1 and all(_NAME.match(t) for t in tokens):
+        return _names(text)
+    return text or value
+
+
+def outlet_in_info(lines: list[str]) -> str | None:
+    """An outlet named alone on the dated info line (``2021-03-05 人民政协报 | 打印``): the source
+    when no label names one."""
+    for line in lines:
+        dates = find_dates(line) if len(line) <= 120 else []
+        if not dates:
+            continue
+        for found in dates:
+            line = line.replace(found.raw, " ")
+        for token in re.split(r"[\s|｜丨/／]+", line):
+            token = token.strip("()（）[]【】<>《》")
+            if 3 <= len(token) <= 15 and _OUTLET_NAME.match(token) and not read_labels(token):
+                return token
+    return None
 
 
 def _outlet_names(m: re.Match) -> str | None:
@@ -165,13 +202,26 @@ def closing_authors(paragraph: str) -> str | None:
         found = _group_authors(group)
         if found:
             return found
-    return None
+    return _labeled_byline(paragraph)
 
 
 def is_credit_line(text: str) -> bool:
-    """A line of bracketed credits only: names, roles or labels (编辑：…, 文/…) in every group."""
+    """A line of bracketed credits only: names, roles or labels (编辑：…, 文/…) in every group;
+    or a byline followed by labels (``某报记者 张三 来源：某报``)."""
     groups = credit_groups(text)
-    return bool(groups) and all(read_labels(g) or _group_authors(g) for g in groups)
+    if groups:
+        return all(read_labels(g) or _group_authors(g) for g in groups)
+    return _labeled_byline(text) is not None
+
+
+def _labeled_byline(text: str) -> str | None:
+    """The authors of ``某报记者 张三 来源：某报 编辑：李四``: a byline, then only short labels."""
+    if len(text) > 80:
+        return None
+    found = read_labels(text)
+    if not found or found[0].start == 0 or any(f.value and len(f.value) > 30 for f in found):
+        return None
+    return byline_authors(text[:found[0].start])
 
 
 def _class_names(el: etree._Element) -> str:

@@ -19,7 +19,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "published": ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "更新时间", "成文日期",
                   "发文日期", "时间", "日期"),
     "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "来源", "稿源", "出处"),
-    "author": ("作者", "撰稿", "撰文", "记者", "通讯员", "供稿"),
+    "author": ("作者", "撰稿", "撰文", "文字", "图文", "报道", "记者", "通讯员", "供稿"),
     "editor": ("责任编辑", "责编", "编辑"),
     "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "图片", "点击数", "点击",
               "浏览次数", "浏览量", "浏览", "阅读", "访问量", "发布人", "发布者", "发布单位", "字号", "字体",
@@ -43,8 +43,15 @@ def _spaced(label: str) -> str:
 
 # Slash credits (``文/李红 图/王强``): only at the start of a line or after a space or bracket.
 SLASH_LABELS: dict[str, str] = {"图文": "author", "撰文": "author", "执笔": "author", "文": "author",
-                                "摄影": "other",
-                                "图": "other", "摄": "other"}
+                                "作者": "author", "记者": "author", "通讯员": "author",
+                                "责任编辑": "editor", "责编": "editor", "编辑": "editor",
+                                "摄影": "other", "图": "other", "摄": "other"}
+# Roles credited together (``摄影、报道：张三``, ``文字/摄影：李四``): the credit is an author's when
+# one of the roles writes.
+_ROLE_WORDS = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "摄影", "编辑", "文", "图", "摄")
+_COMPOUND = re.compile("(?P<roles>(?:" + "|".join(_ROLE_WORDS) + ")(?:[、/／和与](?:"
+                       + "|".join(_ROLE_WORDS) + ")){1,3})(?=\\s*[:：])")
+_WRITES = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "文")
 _FIELD_OF.update(SLASH_LABELS)
 LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
@@ -103,6 +110,7 @@ def read_labels(line: str) -> list[Labeled]:
     """Every ``label: value`` pair in one line (plain, or marked by ``lines.page_lines``)."""
     if not _LABEL_HINT.search(line):
         return []
+    line = _COMPOUND.sub(_one_role, line)
     matches = [m for m in LABEL_RE.finditer(line)
                if not (m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]))]
     out: list[Labeled] = []
@@ -118,6 +126,13 @@ def read_labels(line: str) -> list[Labeled]:
             value = _without_trailing_noise(value)
         out.append(Labeled(field, label, value or None, m.start()))
     return out
+
+
+def _one_role(m: re.Match) -> str:
+    """``摄影、报道`` → ``      报道`` (same length: offsets stay true): the writing role, if any."""
+    roles = re.split(r"[、/／和与]", m["roles"])
+    role = next((r for r in roles if r in _WRITES), roles[-1])
+    return role.rjust(len(m["roles"]))
 
 
 # Labels distinctive enough to be read even when glued to the previous value

@@ -54,3 +54,45 @@ def test_unlabelled_bylines(body, author, source):
     assert record["paragraphs"][-1].endswith("合力。")  # a glued credit is not body text
     assert not any(p.startswith(("某某省纪委监委网站", "本刊记者")) for p in record["paragraphs"])
     assert record["paragraphs"][0].startswith(("某某市委", "会议"))
+
+
+# (info line, last body line or None, source, author, editor)
+LABELLED = [
+    ("2021-03-05 作者：张三", None, None, "张三", None),
+    ("2021-03-05 记者：张三 李四", None, None, "张三、李四", None),  # several names: 、
+    ("2021-03-05 作者：张三、李四", None, None, "张三、李四", None),
+    ("2021-03-05 文字：张三", None, None, "张三", None),
+    ("2021-03-05 撰稿：张三", None, None, "张三", None),
+    ("2021-03-05 报道：张三", None, None, "张三", None),
+    ("2021-03-05 供稿：办公室", None, None, "办公室", None),
+    ("2021-03-05 通讯员：李四", None, None, "李四", None),
+    ("2021-03-05 图文：张三", None, None, "张三", None),
+    ("2021-03-05 摄影、报道：张三", None, None, "张三", None),  # combined roles: one writes
+    ("2021-03-05 编辑/张三 摄影/李四", None, None, None, "张三"),  # slash forms
+    ("2021-03-05 文／张三 图／李四", None, None, "张三", None),  # full-width slash; 图 is no author
+    ("2021-03-05 摄影：李四", None, None, None, None),  # a photographer is not an author
+    # role words stripped from names
+    ("2021-03-05 作者：记者张三", None, None, "张三", None),
+    ("2021-03-05 作者：本报记者 张三", None, None, "张三", None),
+    ("2021-03-05 作者：特约记者 张三", None, None, "张三", None),
+    ("2021-03-05 作者：实习生 王五", None, None, "王五", None),
+    # an outlet, a role and a name in one credit
+    ("某某日报记者 张三／北京报道", None, "某某日报", "张三", None),
+    # the source without what trails it; an outlet named alone, or as a link, on the info line
+    ("2021-03-05 来源：某某网站 http://www.example.gov.cn/", None, "某某网站", None, None),
+    ("2021-03-05 <a href='http://www.example.com.cn/'>某某政协网</a>", None, "某某政协网", None, None),
+    ("2021-03-05 某某政协报 | 打印", None, "某某政协报", None, None),
+    # closing credits, taken out of the body into the fields
+    ("", "（张三）", None, "张三", None),
+    ("", "某报记者 张三 来源：某报", "某报", "张三", None),
+]
+
+
+@pytest.mark.parametrize("info, closing, source, author, editor", LABELLED,
+                         ids=lambda v: v[:20] if isinstance(v, str) else None)
+def test_bylines_of_a_page(info, closing, source, author, editor):
+    page = _page(info=f"<div>{info}</div>" if info else "",
+                 body=[*PROSE, closing] if closing else PROSE)
+    record = parse_article(Page(URL, page, {"content-type": "text/html; charset=utf-8"}))
+    assert (record["source"], record["author"], record["editor"]) == (source, author, editor)
+    assert record["paragraphs"] == PROSE
