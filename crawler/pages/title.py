@@ -197,7 +197,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
                 if not (6 <= len(own) <= 120 and own[:2] in reference
                         and like_reference.score(own, 0.0, 0.8) >= 0.8):
                     continue
-        text = clean_space(text_of(el))
+        text = headline_text(el)
         if not 2 <= len(text) <= 120:
             continue
         index = _line_index(el, line_of)
@@ -220,6 +220,25 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     if reference:
         return title_without_suffix(reference), None
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
+
+
+def headline_text(el: etree._Element) -> str:
+    """The element's text up to a child that holds an info line (``<h1>标题<br><span>发布时间：…
+    来源：…</span></h1>``): labels or a date are not the headline. A subtitle stays."""
+    from branchnews.crawler.pages.dates import find_dates
+    from branchnews.crawler.pages.labels import read_labels
+
+    head = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag != "br":
+            own = clean_space(text_of(child))
+            if own and (read_labels(own) or find_dates(own)):
+                text = clean_space("".join(head))
+                if len(text) >= 4:
+                    return text
+        head.append(text_of(child) if isinstance(child.tag, str) else "")
+        head.append(child.tail or "")
+    return clean_space(text_of(el))
 
 
 def _line_index(el: etree._Element, line_of: dict) -> int | None:

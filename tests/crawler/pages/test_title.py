@@ -124,6 +124,15 @@ HEADLINES = [
      "<h1>聚焦 | 乡村振兴</h1><h4>扫码阅读手机版</h4>"
      "<div class='c'><p>正文第一段，各地推进乡村振兴工作，农民收入持续增长，村容村貌明显改善。</p></div>"
      "</body></html>", "聚焦 | 乡村振兴"),
+    # an info line inside the headline element, after a <br>: not the headline
+    ("<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开<br>"
+     "<span>发布时间：2017年09月14日 10:20 来源：某某网 作者：张某 点击：</span></h1>"
+     "<div class='c'><p>正文第一段，某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务。</p></div>"
+     "</body></html>", "作风建设推进会召开"),
+    ("<html><head><title>作风建设推进会召开_某某网</title></head><body><div class='title'>作风建设推进会召开"
+     "<em>2017-09-14</em></div>"
+     "<div class='c'><p>正文第一段，某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务。</p></div>"
+     "</body></html>", "作风建设推进会召开"),
 ]
 
 
