@@ -24,12 +24,13 @@ import json
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any, overload
 
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, DuplicateReport, apply_duplicates
 from branchnews.pipelines.files import dataset_folders, record_files
-from branchnews.pipelines.record import ADDED, FIELDS, SCHEMA_VERSION, Record
+from branchnews.pipelines.record import ADDED, FIELDS, SCHEMA_VERSION, ZONES, Record
 from branchnews.pipelines.record_schema import problems
 
 SCHEMA_MAJOR = int(SCHEMA_VERSION.split(".")[0])
@@ -194,6 +195,22 @@ def latest_versions(records: Iterable[Record]) -> tuple[list[Record], int]:
     return list(chosen.values()), total - len(chosen)
 
 
+# -- times ------------------------------------------------------------------------------------
+
+def zone_info(zone: str) -> tzinfo:
+    """The ``tzinfo`` of a record field's zone (``UTC`` or a fixed offset such as ``+08:00``)."""
+    return timezone.utc if zone == "UTC" else datetime.strptime(zone, "%z").tzinfo
+
+
+def instant(value: str | None, tz: tzinfo) -> datetime | None:
+    """A time field's text as an aware ``datetime``: a date-time keeps its own offset; a bare
+    date (``2017-09-14``, the publisher's calendar day) is midnight of that day in ``tz``."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
 # -- the dataset ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -224,10 +241,17 @@ class Dataset(Sequence[Record]):
 
     def to_pandas(self):
         """A pandas DataFrame, one row per record, columns in schema order; nested fields stay
-        lists of dicts. ``published`` stays text: it is a date or a date-time with +08:00."""
+        lists of dicts. The time fields are zoned timestamps that keep the instant and the
+        offset (``published`` at +08:00, a bare date as midnight Beijing time that day;
+        ``fetched_at``/``updated_at`` in UTC); the records keep the text."""
         import pandas as pd
 
-        return pd.DataFrame.from_records(self.to_dicts(), columns=list(FIELDS))
+        df = pd.DataFrame.from_records(self.to_dicts(), columns=list(FIELDS))
+        for name, zone in ZONES.items():
+            tz = zone_info(zone)
+            moments = pd.Series([instant(getattr(r, name), tz) for r in self.records], dtype=object)
+            df[name] = pd.to_datetime(moments, utc=True).dt.tz_convert(tz)
+        return df
 
     def to_arrow(self):
         """A pyarrow Table with the explicit schema derived from the JSON Schema."""

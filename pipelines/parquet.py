@@ -15,6 +15,12 @@ Type inference is what makes columnar copies of JSON drift (a column of nulls be
 * dates and times stay ISO 8601 text exactly as in JSON Lines (a date and a date-time differ);
 * every field carries its JSON Schema description as field metadata ``description``.
 
+The schemas for plain JSON Lines readers (:func:`reader_schema` and the polars, DuckDB and
+Hugging Face forms of it) differ in one way: those readers parse ISO 8601 text into timestamps
+whatever they are told, and then drop the offset, so there the time fields are zoned timestamps
+(``published`` at ``+08:00``, ``fetched_at``/``updated_at`` in UTC, the zones of the record
+definition) and keep both the instant and the offset.
+
 One file per site: ``<site>.parquet``. Pure (pyarrow, no Scrapy).
 """
 
@@ -25,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION
+from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, ZONES
 from branchnews.pipelines.record_schema import schema
 
 def _resolve(ref: str, root: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
@@ -118,27 +124,45 @@ def arrow_schema():
 # -- the same schema for other loaders ------------------------------------------------------
 # Their JSON type inference looks at a sample (polars: 100 lines, DuckDB: 20,480 lines, Hugging
 # Face datasets: the first 10 MB) and silently drops, or fails on, ``subsections`` when it first
-# appears later; it also turns ISO dates into timestamps. Passing these explicit schemas avoids
-# both (see each function).
+# appears later. It also parses ISO 8601 text into timestamps, even when told the column is text
+# (Hugging Face's json loader parses first and casts after: ``2017-09-14T10:20:00+08:00`` came
+# back as the text ``2017-09-14 02:20:00``, UTC reading like Beijing time). So the explicit
+# schemas below say "timestamp in this zone" for the time fields, and each reader keeps the
+# instant with its offset. A bare date (``2017-09-14``) has no instant: these readers take it
+# as midnight UTC, i.e. 08:00 +08:00 on that day; ``published_raw`` still shows the page's text.
+
+@lru_cache(maxsize=1)
+def reader_schema():
+    """:func:`arrow_schema` with each time field a timestamp in its zone (``published``:
+    ``timestamp[us, tz=+08:00]``; ``fetched_at``, ``updated_at``: ``timestamp[us, tz=UTC]``)."""
+    import pyarrow as pa
+
+    schema_ = arrow_schema()
+    for name, zone in ZONES.items():
+        field = schema_.field(name)
+        index = schema_.get_field_index(name)
+        # microseconds: polars 1.0 reads JSON text into a ms column 1000 times too far
+        schema_ = schema_.set(index, field.with_type(pa.timestamp("us", tz=zone)))
+    return schema_
+
 
 def hf_features():
     """``datasets.Features`` for ``datasets.load_dataset("json", data_files=…, features=…)``.
 
-    Keeps ``subsections`` wherever it appears. Caveat (datasets 5.x): the json loader still
-    infers timestamps first and then casts, so ``published``/``fetched_at`` text comes back as
-    ``"2017-09-14 02:20:00"`` (UTC, offset lost); load the Parquet export (or
-    ``datasets.Dataset(load_dataset(...).to_arrow())``) when the date text matters.
+    Keeps ``subsections`` wherever it appears; ``published`` comes back as a ``datetime`` at
+    +08:00 and ``fetched_at``/``updated_at`` in UTC (a bare date: 08:00 +08:00 that day).
     """
     import datasets
 
-    return datasets.Features.from_arrow_schema(arrow_schema())
+    return datasets.Features.from_arrow_schema(reader_schema())
 
 
 def polars_schema():
-    """Schema for ``polars.read_ndjson(path, schema=…)`` (polars infers from 100 lines)."""
+    """Schema for ``polars.read_ndjson(path, schema=…)`` (polars infers from 100 lines);
+    ``published`` is ``Datetime(time_zone="Etc/GMT-8")``, polars' name for +08:00."""
     import polars as pl
 
-    return pl.from_arrow(arrow_schema().empty_table()).schema
+    return pl.from_arrow(reader_schema().empty_table()).schema
 
 
 def _duckdb_type(kind) -> str:
@@ -152,6 +176,8 @@ def _duckdb_type(kind) -> str:
         return "DOUBLE"
     if pa.types.is_boolean(kind):
         return "BOOLEAN"
+    if pa.types.is_timestamp(kind) and kind.tz:
+        return "TIMESTAMPTZ"  # an instant; DuckDB shows it in the session's TimeZone setting
     if pa.types.is_list(kind):
         return _duckdb_type(kind.value_type) + "[]"
     if pa.types.is_struct(kind):
@@ -162,8 +188,11 @@ def _duckdb_type(kind) -> str:
 
 
 def duckdb_columns() -> dict[str, str]:
-    """``columns=`` for DuckDB's ``read_json(path, columns=…)`` (it infers from 20,480 lines)."""
-    return {f.name: _duckdb_type(f.type) for f in arrow_schema()}
+    """``columns=`` for DuckDB's ``read_json(path, columns=…)`` (it infers from 20,480 lines).
+
+    The time fields are ``TIMESTAMPTZ``: the instant is kept and shown in the session's
+    ``TimeZone`` (``SET TimeZone = 'Asia/Shanghai'`` to see ``published`` at +08:00)."""
+    return {f.name: _duckdb_type(f.type) for f in reader_schema()}
 
 
 # -- records ⇄ tables -------------------------------------------------------------------------

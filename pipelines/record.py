@@ -34,14 +34,17 @@ HEX16 = "^[0-9a-f]{16}$"
 
 
 def spec(description: str, *, default: Any = MISSING, optional: bool = False,
-         since: str | None = None, absent: Any = None, **keywords: Any) -> Any:
+         since: str | None = None, absent: Any = None, zone: str | None = None,
+         **keywords: Any) -> Any:
     """A field's metadata: what it means, JSON Schema ``keywords`` its type does not say, whether
-    the key may be left out of the JSON (``optional``), and for a field added after 1.0, the
-    schema version that added it (``since``) and the value a record written before then reads as
-    (``absent``)."""
+    the key may be left out of the JSON (``optional``), for a field added after 1.0, the schema
+    version that added it (``since``) and the value a record written before then reads as
+    (``absent``), and for a time written as ISO 8601 text, the zone it is written in (``zone``:
+    ``UTC`` or a fixed offset such as ``+08:00``), so loaders that parse it into a timestamp
+    keep its offset."""
     return field(default=default, metadata={
         "description": description, "keywords": keywords, "optional": optional, "since": since,
-        "absent": absent})
+        "absent": absent, "zone": zone})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,7 +124,7 @@ class Record:
     site: str = spec("Name of the site profile that crawled it.")
     title: str | None = spec("The headline shown on the page (not <title> with its site suffix).")
     published: str | None = spec(
-        "ISO 8601 date, or date-time in Beijing time when the page shows a time.",
+        "ISO 8601 date, or date-time in Beijing time when the page shows a time.", zone="+08:00",
         pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\+08:00)?$")
     published_raw: str | None = spec(
         "The date text as the page shows it (normalised script and spaces).")
@@ -154,12 +157,13 @@ class Record:
         "1 for the first record of an id; a changed article is written again with the same id "
         "and the next version.", minimum=1, since="1.1", absent=1)
     updated_at: str | None = spec(
-        "UTC time this version replaced the previous one (null for version 1).", since="1.1")
+        "UTC time this version replaced the previous one (null for version 1).", since="1.1",
+        zone="UTC")
     duplicate_of: str | None = spec(
         "id of the earlier record with the same normalised text (a repost under another URL), "
         "or null.", pattern=HEX16, since="1.1")
     fetched_at: str | None = spec(
-        "UTC time the first page was fetched (ISO 8601), null for a saved page.")
+        "UTC time the first page was fetched (ISO 8601), null for a saved page.", zone="UTC")
     status: int | None = spec("HTTP status of the first page, null for a saved page.")
     warnings: tuple[str, ...] = spec(
         "Things a reader should know: no_date, date_from_list, no_title, no_body, "
@@ -203,6 +207,8 @@ class Record:
 
 # The order of a record's fields in every JSON Lines line, in the schema and in the tables.
 FIELDS = tuple(f.name for f in fields(Record))
+# Time fields → the zone their text is written in (``published``: Beijing time, the others UTC).
+ZONES = {f.name: f.metadata["zone"] for f in fields(Record) if f.metadata["zone"]}
 # Fields added after 1.0 → the value a 1.0 record reads as (content_hash is computed instead).
 ADDED = {f.name: f.metadata["absent"] for f in fields(Record) if f.metadata["since"]}
 _OBJECT_LISTS = {"sections": Section, "attachments": Attachment, "images": Image}

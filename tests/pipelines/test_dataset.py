@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -127,12 +128,22 @@ def test_reposts_are_marked_dropped_or_kept(tmp_path):
 
 
 def test_to_pandas(two_sites):
+    pd = pytest.importorskip("pandas")
     out, _ = two_sites
     df = load_dataset(out).to_pandas()
     assert list(df.columns) == list(FIELDS) and len(df) == 3
     row = df[df["sections"].map(len) > 0].iloc[0]
     assert row["sections"][1]["subsections"][0]["marker"] == "（一）"
-    assert row["published"] == "2017-09-14T10:20:00+08:00"
+    # time fields are zoned timestamps: the instant and its offset; a bare date is midnight
+    # Beijing time that day
+    assert row["published"] == pd.Timestamp("2017-09-14T10:20:00+08:00")
+    assert row["published"].utcoffset() == timedelta(hours=8)
+    bare = df[df["url"].str.endswith("/a/2.html")].iloc[0]
+    assert bare["published"] == pd.Timestamp("2018-01-02T00:00:00+08:00")
+    assert bare["published"].utcoffset() == timedelta(hours=8)
+    assert str(df["fetched_at"].dt.tz) == "UTC"
+    changed = df[df["version"] == 2].iloc[0]
+    assert changed["updated_at"] == pd.Timestamp("2026-11-29T00:00:00Z") and pd.isna(bare["updated_at"])
 
 
 # -- errors -----------------------------------------------------------------------------------

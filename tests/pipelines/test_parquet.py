@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import typing
+from datetime import datetime, timedelta, timezone
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -12,8 +13,8 @@ import pytest
 from branchnews.pipelines.dataset import load_dataset
 from branchnews.pipelines.exports import export_dataset
 from branchnews.pipelines.parquet import (arrow_schema, duckdb_columns, hf_features,
-                                          polars_schema, read_parquet, table_records, to_table,
-                                          write_parquet)
+                                          polars_schema, read_parquet, reader_schema,
+                                          table_records, to_table, write_parquet)
 from branchnews.pipelines.record import FIELDS, SCHEMA_VERSION, Record
 from branchnews.pipelines.record_schema import schema
 from tests.pipelines.test_dataset import SECTIONS, make_record, write_jsonl
@@ -62,14 +63,15 @@ ATTACHMENT = pa.struct([pa.field("name", pa.string(), nullable=False),
                         pa.field("url", pa.string(), nullable=False)])
 IMAGE = pa.struct([pa.field("src", pa.string(), nullable=False), pa.field("alt", pa.string())])
 # Each record field's Arrow column: (type, nullable, DuckDB type). ``X | None`` in the record
-# definition is a nullable column; everything else must be present.
+# definition is a nullable column; everything else must be present. The time fields are text in
+# Parquet and zoned timestamps for the JSON readers (see the time zone tests below).
 COLUMNS = [
     ("schema_version", pa.string(), False, "VARCHAR"),
     ("id", pa.string(), False, "VARCHAR"),
     ("url", pa.string(), False, "VARCHAR"),
     ("site", pa.string(), False, "VARCHAR"),
     ("title", pa.string(), True, "VARCHAR"),
-    ("published", pa.string(), True, "VARCHAR"),
+    ("published", pa.string(), True, "TIMESTAMPTZ"),
     ("published_raw", pa.string(), True, "VARCHAR"),
     ("source", pa.string(), True, "VARCHAR"),
     ("author", pa.string(), True, "VARCHAR"),
@@ -91,9 +93,9 @@ COLUMNS = [
     ("encoding", pa.string(), False, "VARCHAR"),
     ("content_hash", pa.string(), False, "VARCHAR"),
     ("version", pa.int64(), False, "BIGINT"),
-    ("updated_at", pa.string(), True, "VARCHAR"),
+    ("updated_at", pa.string(), True, "TIMESTAMPTZ"),
     ("duplicate_of", pa.string(), True, "VARCHAR"),
-    ("fetched_at", pa.string(), True, "VARCHAR"),
+    ("fetched_at", pa.string(), True, "TIMESTAMPTZ"),
     ("status", pa.int64(), True, "BIGINT"),
     ("warnings", STRINGS, False, "VARCHAR[]"),
 ]
@@ -194,9 +196,6 @@ def test_duckdb_with_explicit_columns_keeps_late_subsections(late_subsections):
     query = "SELECT sections FROM read_json(?, columns=?, sample_size=20)"
     rows = con.execute(query, [str(path), duckdb_columns()]).fetchall()
     assert rows[-1][0][1]["subsections"][0]["heading"] == "加强规划"
-    published = con.execute("SELECT published FROM read_json(?, columns=?)",
-                            [str(path), duckdb_columns()]).fetchone()[0]
-    assert published == "2017-09-14T10:20:00+08:00"
 
 
 def test_hugging_face_with_explicit_features_keeps_late_subsections(late_subsections, tmp_path):
@@ -226,3 +225,109 @@ def test_hugging_face_reads_the_parquet_export_exactly(tmp_path):
     assert ds["published"] == ["2017-09-14T10:20:00+08:00", "2018-01-02"]
     assert table_records(ds.data.table) == records
 
+
+
+# -- time zones: every reader the README names keeps the instant and its offset -------------
+# One record with a date-time, one with a bare date, one without a date. Each reader must give
+# the date-time's instant at +08:00 and ``fetched_at``/``updated_at`` in UTC; a bare date has no
+# instant, and each reader's reading of it is pinned here as the README states it.
+
+BEIJING = timezone(timedelta(hours=8))
+MOMENT = datetime(2017, 9, 14, 2, 20, tzinfo=timezone.utc)  # 2017-09-14T10:20:00+08:00
+FETCHED = datetime(2026, 11, 28, 0, 55, 40, tzinfo=timezone.utc)
+UPDATED = datetime(2026, 11, 29, 0, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def zoned(tmp_path_factory):
+    path = tmp_path_factory.mktemp("zoned") / "sample" / "2026-11-28.jsonl"
+    write_jsonl(path, [
+        make_record("http://a.example/1.html", version=2, updated_at="2026-11-29T00:00:00Z"),
+        make_record("http://a.example/2.html", published="2018-01-02", published_raw="2018-01-02"),
+        make_record("http://a.example/3.html", published=None, published_raw=None,
+                    fetched_at=None)])
+    return path
+
+
+def read_hugging_face(path, tmp_path):
+    import os
+
+    os.environ["HF_DATASETS_OFFLINE"] = "1"
+    datasets = pytest.importorskip("datasets")
+    ds = datasets.load_dataset("json", data_files=str(path), split="train", features=hf_features(),
+                               cache_dir=str(tmp_path))
+    return ds["published"], ds["fetched_at"], ds["updated_at"]
+
+
+def read_polars(path, tmp_path):
+    pl = pytest.importorskip("polars")
+    df = pl.read_ndjson(path, schema=polars_schema())
+    return df["published"].to_list(), df["fetched_at"].to_list(), df["updated_at"].to_list()
+
+
+def read_duckdb(path, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'Asia/Shanghai'")  # DuckDB shows instants in this zone
+    rows = con.execute("SELECT published, fetched_at, updated_at FROM read_json(?, columns=?)",
+                       [str(path), duckdb_columns()]).fetchall()
+    return tuple(list(column) for column in zip(*rows))
+
+
+def read_pandas_json(path, tmp_path):
+    """The README's pandas line: read the text, then parse it (a bare date as midnight UTC)."""
+    pd = pytest.importorskip("pandas")
+    df = pd.read_json(path, lines=True, dtype=False)
+    assert df["published"].tolist()[:2] == ["2017-09-14T10:20:00+08:00", "2018-01-02"]  # text
+    parse = {"published": "+08:00", "fetched_at": "UTC", "updated_at": "UTC"}
+    return tuple([None if pd.isna(v) else v.to_pydatetime() for v in
+                  pd.to_datetime(df[name], format="ISO8601", utc=True).dt.tz_convert(zone)]
+                 for name, zone in parse.items())
+
+
+def read_branchnews_pandas(path, tmp_path):
+    pytest.importorskip("pandas")
+    df = load_dataset(path).to_pandas()
+    return tuple([None if v is None or v != v else v.to_pydatetime() for v in df[name]]
+                 for name in ("published", "fetched_at", "updated_at"))
+
+
+EIGHT_AM = datetime(2018, 1, 2, 8, 0, tzinfo=BEIJING)  # midnight UTC, read from "2018-01-02"
+MIDNIGHT = datetime(2018, 1, 2, 0, 0, tzinfo=BEIJING)
+READERS = [  # (reader, what it gives for the bare date "2018-01-02")
+    (read_hugging_face, EIGHT_AM),
+    (read_polars, EIGHT_AM),
+    (read_duckdb, EIGHT_AM),
+    (read_pandas_json, EIGHT_AM),
+    (read_branchnews_pandas, MIDNIGHT),
+]
+
+
+@pytest.mark.parametrize("read, bare_date", READERS, ids=[r.__name__[5:] for r, _ in READERS])
+def test_readers_keep_the_instant_and_its_offset(read, bare_date, zoned, tmp_path):
+    published, fetched, updated = read(zoned, tmp_path)
+    assert published[0] == MOMENT and published[0].utcoffset() == timedelta(hours=8)
+    assert published[0].replace(tzinfo=None) == datetime(2017, 9, 14, 10, 20)  # shown as Beijing time
+    assert published[1] == bare_date and published[1].utcoffset() == timedelta(hours=8)
+    assert published[2] is None
+    assert fetched[:2] == [FETCHED, FETCHED] and fetched[2] is None
+    assert updated == [UPDATED, None, None]
+    utc = (fetched[0], updated[0]) if read is not read_duckdb else ()
+    assert all(v.utcoffset() == timedelta(0) for v in utc)  # DuckDB shows its session zone
+
+
+def test_duckdb_keeps_the_instant_in_any_session_zone(zoned):
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    (published,) = con.execute("SELECT published FROM read_json(?, columns=?) LIMIT 1",
+                               [str(zoned), duckdb_columns()]).fetchone()
+    assert published == MOMENT and published.utcoffset() == timedelta(0)
+
+
+def test_reader_schema_zones_only_the_time_fields():
+    zoned = {f.name: f.type.tz for f in reader_schema() if pa.types.is_timestamp(f.type)}
+    assert zoned == {"published": "+08:00", "updated_at": "UTC", "fetched_at": "UTC"}
+    rest = [f for f in reader_schema() if f.name not in zoned]
+    assert all(f.equals(arrow_schema().field(f.name)) for f in rest)
+    assert arrow_schema().field("published").type == pa.string()  # Parquet keeps the text
