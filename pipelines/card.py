@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from branchnews.pipelines.files import SCHEMA_FILE
 from branchnews.pipelines.record import FIELDS
 from branchnews.pipelines.record_schema import schema
+from branchnews.pipelines.summary import COVERAGE, NO_CHANNEL
 
 STEPS = {
     "pinyin": "glued pinyin annotations removed (當(dāng)前 → 当前)",
@@ -33,7 +35,12 @@ LIMITS = [
     "labeled corpus (`branchnews eval`, see the branchnews README) and is high but not 100%. "
     "A field the page does not show is null, never guessed.",
     "`published` is a date (`2017-09-14`) or, when the page shows a time, a Beijing-time "
-    "date-time with `+08:00`; keep it as text, or parse both forms. `fetched_at` is UTC.",
+    "date-time with `+08:00`; `fetched_at` and `updated_at` are UTC. `to_pandas()` and the "
+    "explicit schemas give zoned timestamps that keep the offset; a bare date has no time of "
+    "day, and readers that parse it put it at midnight (`to_pandas()`: Beijing time; the "
+    "others: UTC, i.e. 08:00 `+08:00`). The Parquet export keeps the text.",
+    f"A channel is the first breadcrumb item after the home item; `{NO_CHANNEL}` when the page "
+    "shows no breadcrumb beyond 首页 (a record does not say which list page linked it).",
     "Repost detection is exact: the same normalised title and text under another URL. Near "
     "duplicates (an extra line, a different headline) are not detected.",
     "A changed article is written again with the same `id` and the next `version`; loaders that "
@@ -121,21 +128,30 @@ def render_card(manifest: Mapping[str, Any]) -> str:
         f"{span['fetched_first']} and {span['fetched_last']} (UTC) and published between "
         f"{span['published_first']} and {span['published_last']}. One article per line of "
         "JSON Lines (UTF-8, no `\\u` escapes) in `<site>/<YYYY-MM-DD>.jsonl` (crawl day), "
-        f"schema version {manifest['schema_version']} (`pipelines/schema/record.schema.json` in "
-        "branchnews). This card and `manifest.json` are generated; do not edit them by hand.",
+        f"schema version {manifest['schema_version']}: every field is defined in the JSON Schema "
+        f"`{SCHEMA_FILE}` beside this card. This card, `manifest.json` and `{SCHEMA_FILE}` are "
+        "generated; do not edit them by hand.",
         "",
         "## Load it",
+        "",
+        "Install branchnews (Python 3.11 or newer; `[data]` adds pandas, polars, DuckDB and "
+        "Hugging Face `datasets`), then load this folder:",
+        "",
+        "```sh",
+        "python3 -m pip install \"branchnews[data]\"",
+        "```",
         "",
         "```python",
         "from branchnews import load_dataset",
         "",
         "ds = load_dataset(\"path/to/this/folder\")  # latest version per id, reposts marked",
-        "df = ds.to_pandas()",
+        "df = ds.to_pandas()  # published: zoned timestamps at +08:00",
         "```",
         "",
         "Plain tools read the files too. Their type inference looks at a sample only, so pass "
         "branchnews' explicit schema for large files (`branchnews.pipelines.parquet`: `polars_schema()`, "
-        "`duckdb_columns()`, `hf_features()`), or read the Parquet export "
+        "`duckdb_columns()`, `hf_features()`: they also keep the time fields' instants with "
+        "their offsets), or read the Parquet export "
         "(`branchnews export DATASET --format parquet`), which keeps every field as written.",
         "",
         "## Where the pages came from",
@@ -154,8 +170,7 @@ def render_card(manifest: Mapping[str, Any]) -> str:
     cov = manifest["coverage"]
     out += [
         "Field coverage (share of records with a value):", "",
-        _md_table(["date", "editor", "author", "source", "sections"],
-                  [[percent(cov[k]) for k in ("date", "editor", "author", "source", "sections")]]),
+        _md_table([f"`{name}`" for name in COVERAGE], [[percent(cov[name]) for name in COVERAGE]]),
         "",
         "## Fields",
         "",

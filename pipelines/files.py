@@ -6,6 +6,8 @@ The names are the writers' (the crawl, its workers, re-extraction), so they are 
   same from one worker (``<host>-<pid>``) of a distributed crawl;
 * ``<day>[.w-<worker>].errors.jsonl``: that day's failures (URL, reason, status), not records;
 * ``*.warc`` / ``*.warc.gz`` under ``warc/``: the raw captures;
+* ``record.schema.json``: the JSON Schema of the records, copied beside them with the manifest
+  (listed and hashed with the data: it says what the data means);
 * anything else is not data: ``<file>.jsonl.damaged`` (cut-off lines moved aside), the index
   ``state.sqlite``, ``manifest.json``, the card, run summaries, and any other ``.jsonl`` a person
   put there (give its path to read it as a dataset of its own).
@@ -20,8 +22,9 @@ import re
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["records", "errors", "warc"]
+Kind = Literal["records", "errors", "warc", "schema"]
 
+SCHEMA_FILE = "record.schema.json"
 DAY_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:\.w-[^\s/\\]+?)?(?P<errors>\.errors)?\.jsonl$")
 WARC_FOLDER = "warc"
 
@@ -34,6 +37,8 @@ def file_kind(name: str) -> Kind | None:
     """
     if name.endswith((".warc.gz", ".warc")):
         return "warc"
+    if name == SCHEMA_FILE:
+        return "schema"
     found = DAY_FILE.match(name)
     if found is None:
         return None
@@ -59,12 +64,15 @@ def record_files(folder: str | Path) -> list[Path]:
 
 
 def data_files(root: Path) -> list[Path]:
-    """Record, error and WARC files of a dataset folder (a site folder or an output folder)."""
+    """Record, error, schema and WARC files of a dataset folder (a site folder or an output
+    folder)."""
     if root.is_file():
         return [root]
     found: list[Path] = []
     for folder in dataset_folders(root):
         found += sorted(p for p in folder.glob("*.jsonl") if file_kind(p.name) and p.is_file())
+        if (folder / SCHEMA_FILE).is_file():
+            found.append(folder / SCHEMA_FILE)
         warc = folder / WARC_FOLDER
         if warc.is_dir():
             found += sorted(p for p in warc.iterdir()

@@ -13,7 +13,8 @@ stats`` (:mod:`~branchnews.pipelines.tables`). This module puts them together.
 
 It is written by ``branchnews stats DATASET --write`` and, for the crawled site, at the end of
 every crawl by :class:`branchnews.pipelines.scrapy_pipelines.ManifestPipeline`; both also write
-the dataset card ``README.md`` (:mod:`branchnews.pipelines.card`). Pure: no Scrapy import.
+the dataset card ``README.md`` (:mod:`branchnews.pipelines.card`) and a copy of the JSON Schema,
+``record.schema.json``, so a published folder says what its fields mean without branchnews. Pure: no Scrapy import.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from typing import Any
 from branchnews.pipelines.checksums import file_entry, verify_entries
 from branchnews.pipelines.dataset import latest_versions
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, apply_duplicates
-from branchnews.pipelines.files import data_files
+from branchnews.pipelines.files import SCHEMA_FILE, data_files
 from branchnews.pipelines.folder_lock import folder_lock
 from branchnews.pipelines.record import SCHEMA_VERSION
+from branchnews.pipelines.record_schema import schema_text
 from branchnews.pipelines.summary import summarise, summary_lines
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ logger = logging.getLogger(__name__)
 MANIFEST_FILE = "manifest.json"
 MANIFEST_LOCK = ".manifest.lock"
 CARD_FILE = "README.md"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: coverage is keyed by record field names ("published", not "date")
 SOFTWARE = {"branchnews": "branchnews", "scrapy": "Scrapy", "opencc": "OpenCC"}
 
 
@@ -146,14 +148,29 @@ def _write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+def _write_schema(folder: Path) -> None:
+    """The records' JSON Schema beside them; left untouched when unchanged, so its hash in the
+    manifest is reused like any unchanged file's."""
+    path = folder / SCHEMA_FILE
+    text = schema_text()
+    try:
+        if path.read_text("utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    _write_atomic(path, text)
+
+
 def write_manifest(folder: str | Path, *, duplicates: str = DEFAULT_POLICY,
                    sources: Mapping[str, Mapping] | None = None, card: bool = True,
                    known_start_urls: Mapping[str, Sequence[str]] | None = None) -> dict:
-    """Write ``manifest.json`` (and the dataset card ``README.md``) into a dataset folder."""
+    """Write ``record.schema.json``, ``manifest.json`` (which lists the schema with the data
+    files) and the dataset card ``README.md`` into a dataset folder."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: a manifest describes a dataset folder, not a file")
     with folder_lock(folder / MANIFEST_LOCK):  # the last manifest written is the last built
+        _write_schema(folder)
         manifest = build_manifest(folder, duplicates=duplicates, sources=sources,
                                   known_start_urls=known_start_urls)
         _write_atomic(folder / MANIFEST_FILE,

@@ -21,6 +21,7 @@ from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, write_manife
 from branchnews.pipelines.output import JsonLinesWriter, LineNotWritten, repair_tail
 from branchnews.pipelines.files import record_files
 from branchnews.pipelines.record_schema import problems
+from branchnews.pipelines.summary import COVERAGE
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def _repair_abandoned(own: Path) -> None:
             repair_tail(file)
 
 
-COVERAGE_FIELDS = ("published", "source", "author", "editor", "sections", "attachments", "images")
+COVERAGE_FIELDS = COVERAGE  # the run summary reports the same fields as the manifest
 STATE_COMMIT_EVERY = 50
 WRITE_FAILED = "write_failed"  # the finish reason of a crawl stopped by a disk that stays full
 

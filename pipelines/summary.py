@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from branchnews.pipelines.dataset import (DatasetError, check_schema_version, dataset_files,
                                           iter_lines)
 
-# Coverage name → record field: the share of records where the field has a value.
-COVERAGE = {"date": "published", "editor": "editor", "author": "author", "source": "source",
-            "sections": "sections"}
+# The record fields whose coverage (share of records with a value) manifests, cards and run
+# summaries report, named as in the records.
+COVERAGE = ("published", "source", "author", "editor", "sections", "attachments", "images")
+NO_CHANNEL = "(none)"
 HOME_CRUMBS = {"首页", "主页", "网站首页", "返回首页", "本站首页", "home", "index"}
 
 
@@ -30,6 +30,12 @@ class Counted(Protocol):
     url: str
     breadcrumb: tuple
     published: str | None
+    source: str | None
+    author: str | None
+    editor: str | None
+    sections: Any
+    attachments: Any
+    images: Any
     fetched_at: str | None
     normalization: tuple
     original_script: str
@@ -38,15 +44,13 @@ class Counted(Protocol):
 
 
 def channel(record: Counted) -> str:
-    """The column an article sits in: first breadcrumb item after the home item, else the URL's
-    first path segment (``/a/zbfc/2017/…`` → ``a``), else ``(none)``."""
+    """The column an article sits in: the first breadcrumb item after the home item, else
+    ``(none)``. Never a URL path segment: ``/a/zbfc/2017/…`` would give ``a``, a CMS folder,
+    not a column anyone named (a record does not say which list page linked it)."""
     crumbs = [c for c in record.breadcrumb if c.strip()]
     if crumbs and (crumbs[0].strip().lower() in HOME_CRUMBS or len(crumbs) > 1):
         crumbs = crumbs[1:]  # the first item of a location path is the site's home
-    if crumbs:
-        return crumbs[0].strip()
-    segment = urlsplit(record.url).path.strip("/").split("/", 1)[0]
-    return segment or "(none)"
+    return crumbs[0].strip() if crumbs else NO_CHANNEL
 
 
 def _share(count: int, total: int) -> float:
@@ -73,8 +77,8 @@ def _sorted_counts(counter: Counter, *, by_key: bool = False) -> dict[str, int]:
 def summarise(records: list[Counted], all_lines: list[Counted]) -> dict[str, Any]:
     """Counts over records (latest versions) and lines (every version) of one group."""
     total = len(records)
-    coverage = {name: _share(sum(1 for r in records if getattr(r, field)), total)
-                for name, field in COVERAGE.items()}
+    coverage = {name: _share(sum(1 for r in records if getattr(r, name)), total)
+                for name in COVERAGE}
     fetched = _span(r.fetched_at for r in all_lines)
     published = _span(r.published[:10] if r.published else None for r in records)
     warnings = Counter(w.split(":", 1)[0] for r in records for w in r.warnings)
@@ -96,7 +100,8 @@ def summarise(records: list[Counted], all_lines: list[Counted]) -> dict[str, Any
 @dataclass(slots=True)
 class SummaryLine:
     """What a manifest needs of one record line, at a small fixed size (``text`` is ``"x"`` or
-    empty, ``sections`` a bool, ``breadcrumb`` its first two items)."""
+    empty, ``sections``, ``attachments`` and ``images`` bools, ``breadcrumb`` its first two
+    items)."""
 
     id: str
     version: int
@@ -109,6 +114,8 @@ class SummaryLine:
     author: str | None
     source: str | None
     sections: bool
+    attachments: bool
+    images: bool
     normalization: tuple
     original_script: str
     warnings: tuple
@@ -130,7 +137,8 @@ def summary_lines(dataset: Path, damaged: list | None = None) -> Iterator[Summar
                     obj["id"], obj.get("version", 1), obj["site"], obj["url"],
                     tuple(obj.get("breadcrumb") or ())[:2], obj.get("published"),
                     obj.get("fetched_at"), obj.get("editor"), obj.get("author"), obj.get("source"),
-                    bool(obj.get("sections")),
+                    bool(obj.get("sections")), bool(obj.get("attachments")),
+                    bool(obj.get("images")),
                     shared.setdefault(("n", *obj.get("normalization", ())),
                                       tuple(obj.get("normalization", ()))),
                     obj.get("original_script", "simplified"),

@@ -110,7 +110,7 @@ def test_crawl_wrote_a_manifest_that_matches_the_files(crawled):
     assert sum(manifest["sites"]["sample"]["years"].values()) == len(lines)
     assert manifest["sites"]["sample"]["start_urls"] == ["http://branch.example.org.cn/"]
     assert manifest["time_span"]["fetched_first"] == min(r["fetched_at"] for r in lines)
-    assert manifest["coverage"]["date"] == round(sum(1 for r in lines if r["published"]) / len(lines), 4)
+    assert manifest["coverage"]["published"] == round(sum(1 for r in lines if r["published"]) / len(lines), 4)
     kinds = {}
     for entry in manifest["files"]:
         raw = (site / entry["path"]).read_bytes()
@@ -119,8 +119,14 @@ def test_crawl_wrote_a_manifest_that_matches_the_files(crawled):
         if "lines" in entry:
             assert entry["lines"] == raw.count(b"\n")
         kinds[entry["kind"]] = kinds.get(entry["kind"], 0) + 1
-    assert kinds == {"records": 1, "warc": 1}
+    assert kinds == {"records": 1, "warc": 1, "schema": 1}
+    assert (site / "record.schema.json").read_text("utf-8") == (
+        REPO / "pipelines" / "schema" / "record.schema.json").read_text("utf-8")
+    # channels come from breadcrumbs (or are "(none)"), never from a URL path segment
+    crumbs = {c for r in lines for c in r["breadcrumb"]}
+    assert set(manifest["sites"]["sample"]["channels"]) <= crumbs | {"(none)"}
     card = (site / "README.md").read_text("utf-8")
+    assert "`record.schema.json` beside this card" in card
     assert f"{len(lines)} articles from 1 site(s)" in card and "http://branch.example.org.cn/" in card
     assert str(out) not in card and str(out) not in json.dumps(manifest)
 
@@ -131,11 +137,11 @@ def test_stats_write_for_the_output_folder(crawled):
     assert result.returncode == 0, result.stderr
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert manifest["records"] == len(lines)
-    assert {f["path"] for f in manifest["files"]} == {
+    assert {f["path"] for f in manifest["files"]} == {"record.schema.json"} | {
         f"sample/{f['path']}" for f in json.loads((out / "sample" / "manifest.json").read_text("utf-8"))["files"]}
     assert "支部风采" in result.stdout or "基层风采" in result.stdout
-    (out / "manifest.json").unlink()
-    (out / "README.md").unlink()
+    for name in ("manifest.json", "README.md", "record.schema.json"):
+        (out / name).unlink()
 
 
 # -- raw capture and re-extraction ------------------------------------------------------------
@@ -179,7 +185,8 @@ def _seconds(stamp: str) -> float:
 
 def test_utc_meta_date_keeps_its_instant_through_the_dataset(tmp_path):
     """``<meta property="article:published_time" content="2017-09-14T18:20:00Z">``: the record,
-    the loader, pandas and the Parquet export all hold the same instant in Beijing time."""
+    the loader, pandas (a zoned timestamp) and the Parquet export all hold the same instant in
+    Beijing time."""
     case = REPO / "tests" / "fixtures" / "meta-utc-date"
     url = json.loads((case / "meta.json").read_text("utf-8"))["url"]
     result = run_cli("extract", str(case / "article.html"), "--url", url)
@@ -191,7 +198,8 @@ def test_utc_meta_date_keeps_its_instant_through_the_dataset(tmp_path):
     (tmp_path / "site" / "2026-11-28.jsonl").write_text(result.stdout, "utf-8")
     ds = load_dataset(tmp_path / "site", validate=True)
     assert [r.published for r in ds] == ["2017-09-15T02:20:00+08:00"]
-    assert list(ds.to_pandas()["published"]) == ["2017-09-15T02:20:00+08:00"]
+    (published,) = ds.to_pandas()["published"]
+    assert published.isoformat() == "2017-09-15T02:20:00+08:00"
     exported = run_cli("export", str(tmp_path / "site"), "--format", "parquet", "-o", str(tmp_path / "pq"))
     assert exported.returncode == 0, exported.stderr
     (parquet,) = (tmp_path / "pq").glob("*.parquet")

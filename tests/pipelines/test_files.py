@@ -35,6 +35,8 @@ KINDS = [
     ("2026-11-28.jsonl.tmp", None),
     ("state.sqlite", None),
     ("manifest.json", None),
+    ("record.schema.json", "schema"),  # the JSON Schema copied beside the records
+    ("schema.json", None),
     ("README.md", None),
     (".manifest.lock", None),
     ("26-11-28.jsonl", None),
@@ -78,14 +80,14 @@ def test_the_state_index_the_loader_and_the_manifest_see_the_same_record_files(s
     state.close()
 
 
-def test_the_manifest_lists_records_errors_and_warc_only(site):
+def test_the_manifest_lists_records_errors_schema_and_warc_only(site):
     (site / "warc").mkdir()
     (site / "warc" / "2026-11-28-1.warc.gz").write_bytes(b"x")
     (site / "warc" / "notes.txt").write_bytes(b"x")
     listed = [p.relative_to(site).as_posix() for p in data_files(site)]
     assert listed == [*sorted(EXPECTED_RECORDS + ["2026-11-28.errors.jsonl",
                                                   "2026-11-28.w-node1-4242.errors.jsonl"]),
-                      "warc/2026-11-28-1.warc.gz"]
+                      "record.schema.json", "warc/2026-11-28-1.warc.gz"]
 
 
 def test_one_file_is_read_whatever_its_name(site):

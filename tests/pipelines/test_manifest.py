@@ -11,10 +11,11 @@ from branchnews.pipelines.card import field_rows, render_card
 from branchnews.pipelines.record import Record
 from branchnews.pipelines.manifest import (CARD_FILE, MANIFEST_FILE, build_manifest,
                                            verify_files, write_manifest)
-from branchnews.pipelines.summary import channel
+from branchnews.pipelines.summary import COVERAGE, channel
 from branchnews.pipelines.tables import render_tables, table
 from branchnews.pipelines.record import FIELDS
-from branchnews.pipelines.record_schema import schema
+from branchnews.pipelines.record_schema import schema, schema_text
+from tests.conftest import REPO
 from tests.pipelines.test_dataset import make_record, write_jsonl
 
 
@@ -26,7 +27,7 @@ def dataset(tmp_path):
     a2 = make_record("http://branch.example.org.cn/a/mjdt/2.html", breadcrumb=[], sections=[],
                      paragraphs=["另一篇。"], preamble=["另一篇。"], published=None, source=None,
                      warnings=["no_date", "charset_mismatch:utf-8"], normalization=["t2s", "punctuation"],
-                     original_script="traditional", fetched_at="2026-11-28T02:00:00Z")
+                     original_script="traditional", fetched_at="2026-11-28T02:00:00Z", images=[])
     a2v2 = {**a2, "version": 2, "paragraphs": ["另一篇，改过。"], "text": "另一篇，改过。",
             "updated_at": "2026-11-30T03:00:00Z", "fetched_at": "2026-11-30T03:00:00Z"}
     a2v2["content_hash"] = make_record(paragraphs=a2v2["paragraphs"])["content_hash"]
@@ -48,12 +49,12 @@ def test_counts_coverage_and_span(dataset):
     assert m["records"] == 3 and m["record_lines"] == 4 and m["superseded_versions"] == 1
     sample, other = m["sites"]["sample"], m["sites"]["other"]
     assert sample["records"] == 2 and other["records"] == 1
-    assert sample["channels"] == {"a": 1, "支部风采": 1}  # first URL segment without a breadcrumb
+    assert sample["channels"] == {"(none)": 1, "支部风采": 1}  # no breadcrumb: no channel, not "a"
     assert other["channels"] == {"工作动态": 1}
     assert sample["years"] == {"2017": 1, "unknown": 1}
     assert m["years"] == {"2017": 1, "2018": 1, "unknown": 1}
-    assert sample["coverage"] == {"date": 0.5, "editor": 0.5, "author": 1.0, "source": 0.5,
-                                  "sections": 0.5}
+    assert sample["coverage"] == {"published": 0.5, "source": 0.5, "author": 1.0, "editor": 0.5,
+                                  "sections": 0.5, "attachments": 1.0, "images": 0.5}
     assert m["time_span"]["fetched_first"] == "2026-11-28T00:55:40Z"
     assert m["time_span"]["fetched_last"] == "2026-11-30T03:00:00Z"  # every version counts
     assert sample["time_span"]["published_first"] == sample["time_span"]["published_last"] == "2017-09-14"
@@ -86,7 +87,8 @@ def test_files_are_hashed_and_counted(dataset):
 def test_site_folder_manifest_paths_are_relative(dataset):
     m = write_manifest(dataset / "sample")
     assert {f["path"] for f in m["files"]} == {"2026-11-28.jsonl", "2026-11-28.errors.jsonl",
-                                               "2026-11-30.jsonl", "warc/2026-11-28-1.warc.gz"}
+                                               "2026-11-30.jsonl", "warc/2026-11-28-1.warc.gz",
+                                               "record.schema.json"}
     assert m["dataset"] == "sample" and list(m["sites"]) == ["sample"]
     assert m["sites"]["sample"]["errors"] == 1
     on_disk = json.loads((dataset / "sample" / MANIFEST_FILE).read_text("utf-8"))
@@ -125,8 +127,9 @@ def test_start_urls_given_or_kept(dataset):
     (["主页", "基层风采"], "http://x.cn/a/1.html", "基层风采"),
     (["民进河北省委", "新闻中心"], "http://x.cn/a/1.html", "新闻中心"),  # a site name is home too
     (["工作动态"], "http://x.cn/a/1.html", "工作动态"),
-    (["首页"], "http://x.cn/zxgz/1.html", "zxgz"),
-    ([], "http://x.cn/zxgz/1.html", "zxgz"),
+    (["首页"], "http://x.cn/a/zbfc/1.html", "(none)"),  # never a URL segment ("a")
+    ([" 首页 ", " "], "http://x.cn/zxgz/1.html", "(none)"),
+    ([], "http://x.cn/zxgz/1.html", "(none)"),
     ([], "http://x.cn/", "(none)"),
 ])
 def test_channel(crumbs, url, expected):
@@ -179,3 +182,63 @@ def test_writers_of_one_folder_take_turns(dataset):
     assert done.wait(30)
     written = json.loads((folder / MANIFEST_FILE).read_text("utf-8"))
     assert "2026-12-01.w-b.jsonl" in [f["path"] for f in written["files"]]
+
+
+# -- the card: schema beside it, how to load it, channels, field names -----------------------
+
+def test_the_schema_is_copied_beside_the_records_and_listed(dataset):
+    folder = dataset / "sample"
+    manifest = write_manifest(folder)
+    copied = (folder / "record.schema.json").read_text("utf-8")
+    assert copied == (REPO / "pipelines" / "schema" / "record.schema.json").read_text("utf-8")
+    assert json.loads(copied)["$id"] == schema()["$id"]
+    (entry,) = [f for f in manifest["files"] if f["path"] == "record.schema.json"]
+    assert entry["kind"] == "schema"
+    assert entry["sha256"] == hashlib.sha256(copied.encode("utf-8")).hexdigest()
+    card = (folder / CARD_FILE).read_text("utf-8")
+    assert "JSON Schema `record.schema.json` beside this card" in card
+    assert "| `record.schema.json` | schema |" in card  # in the card's file table, hashed
+    assert "pipelines/schema" not in card  # a path inside branchnews' source tree
+    assert not list(folder.glob(".*.tmp"))  # written atomically
+
+
+def test_a_damaged_schema_copy_is_rewritten_and_a_current_one_left_alone(dataset):
+    folder = dataset / "sample"
+    write_manifest(folder)
+    path = folder / "record.schema.json"
+    before = path.stat().st_mtime_ns
+    write_manifest(folder)
+    assert path.stat().st_mtime_ns == before
+    path.write_text("{}", "utf-8")
+    write_manifest(folder)
+    assert path.read_text("utf-8") == schema_text()
+    assert verify_files(folder) == []
+
+
+def test_the_card_says_how_to_install_branchnews_and_load_the_folder(dataset):
+    card = render_card(build_manifest(dataset / "sample"))
+    assert 'python3 -m pip install "branchnews[data]"' in card
+    assert 'ds = load_dataset("path/to/this/folder")' in card and "from branchnews import load_dataset" in card
+    assert not [word for word in ("pypi", "http://pip", "https://pip", "index-url", "mirror")
+                if word in card.lower()]
+
+
+def test_the_card_names_channels_from_breadcrumbs_only(dataset):
+    card = render_card(build_manifest(dataset / "sample"))
+    channels = card.split("Channels of `sample`:", 1)[1].split("Records per year", 1)[0]
+    rows = [line.split("|")[1].strip() for line in channels.strip().splitlines()[2:]]
+    assert sorted(rows) == ["(none)", "支部风采"]
+
+
+def _card_table(card: str, caption: str) -> list[list[str]]:
+    block = card.split(caption, 1)[1].strip().split("\n\n", 1)[0]
+    return [[c.strip() for c in line.strip("|").split("|")] for line in block.splitlines()
+            if not line.startswith("|---")]
+
+
+def test_the_card_names_coverage_by_record_fields(dataset):
+    manifest = build_manifest(dataset)
+    header, values = _card_table(render_card(manifest), "Field coverage (share of records with a value):")
+    assert header == [f"`{name}`" for name in COVERAGE]
+    assert all(name in FIELDS for name in COVERAGE) and list(manifest["coverage"]) == list(COVERAGE)
+    assert values[0] == "66.7%"  # published: 2 of the 3 latest records have a date
