@@ -166,6 +166,10 @@ def _page(capture: Capture) -> Page:
     return Page(capture.url, capture.body, capture.headers, capture.status, capture.fetched_at)
 
 
+def _unknown(_id: str) -> bool:
+    return False  # a rebuild takes every article the capture holds
+
+
 def replay(contents: WarcContents, walk: SiteWalk,
            report: Report | None = None) -> Iterator[tuple[str, list[Capture], str | None]]:
     """The crawl, walked again over the capture: ``(first URL asked for, article pages, list
@@ -177,8 +181,9 @@ def replay(contents: WarcContents, walk: SiteWalk,
     """
     report = report if report is not None else Report()
     index = CaptureIndex(contents.captures)
-    queue: deque[tuple[str, str | None, bool]] = deque(
-        (url, None, False) for url in walk.profile.start_urls)
+    # (URL, list date, "list" | "article" | "candidate", exploration depth, again though seen)
+    queue: deque[tuple[str, str | None, str, int, bool]] = deque(
+        (url, None, "list", 0, False) for url in walk.profile.start_urls)
     seen: set[str] = set()
 
     def take(url: str) -> Capture | None | bool:
@@ -194,8 +199,8 @@ def replay(contents: WarcContents, walk: SiteWalk,
         return capture
 
     while queue:
-        url, list_date, article = queue.popleft()
-        if url in seen or (capture := take(url)) is False:
+        url, list_date, kind, depth, again = queue.popleft()
+        if (url in seen and not again) or (capture := take(url)) is False:
             continue
         if capture is None:
             report.skipped["no successful response"] += 1
@@ -203,11 +208,19 @@ def replay(contents: WarcContents, walk: SiteWalk,
         if why := walk.unreadable(_page(capture)):
             report.skipped[why.split(" (")[0]] += 1
             continue
-        if not article:
-            found = walk.links(_page(capture))
-            queue.extend((a, found.dates.get(a), True) for a in found.articles)
-            queue.extend((u, None, False) for u in found.lists)
-            continue
+        if kind != "article":
+            found = walk.links(_page(capture), depth)
+            if kind == "candidate" and found.reads_as_article:
+                if not walk.take_candidate(url, _unknown):
+                    continue
+            else:
+                queue.extend((a, found.dates.get(a), "article", depth, walk.refetch(a))
+                             for a in found.articles if walk.to_fetch(a, _unknown))
+                queue.extend((u, None, "list", depth, False) for u in found.lists)
+                queue.extend((u, found.dates.get(u), "candidate", depth + 1, False)
+                             for u in found.candidates)
+                queue.extend((u, None, "list", depth + 1, False) for u in found.explore)
+                continue
         chain = [capture]
         while chain and (nxt := walk.next_page([_page(c) for c in chain])):
             page = None if nxt in seen else take(nxt)

@@ -34,6 +34,7 @@ MAX_UP = 6  # levels from a link to the row that holds it
 MAX_ROW_LINKS = 4  # more links in one "row" make it a block of links, not a list row
 MIN_TITLE = 5  # characters of a title; menu entries are shorter
 MIN_ROWS = 2
+MAX_ROW_EXTRA = 40  # characters of a lone row besides its title: a date, a column name
 
 _HAN = re.compile(f"[{HAN}]")
 # Class or id words of page chrome around a run of links.
@@ -162,6 +163,19 @@ def _score(rows: list[Row]) -> float:
     return score
 
 
+def _last_row(rows: list[Row], holder: etree._Element) -> bool:
+    """A run of one dated row outside page chrome: the last page of a list, a column of one
+    article (a sidebar of three hot links must not win over it). A row is a title and a date,
+    not a block of text holding one link (an article's body with its 上一篇 link)."""
+    if len(rows) != 1 or len(rows[0].links) != 1:
+        return False
+    row = rows[0]
+    if len(clean_space(text_of(row.el))) > len(row.main.text) + MAX_ROW_EXTRA:
+        return False
+    return (_size(row.main.text) >= MIN_TITLE and row_date(row.el, row.main.text) is not None
+            and _chrome_factor(holder) >= 1.0 and _chrome_factor(row.main.el) >= 1.0)
+
+
 def main_listing(found: list[Anchor]) -> Listing | None:
     """The best run of list rows on the page, with same-shaped runs beside it joined."""
     runs = _runs(found)
@@ -170,7 +184,7 @@ def main_listing(found: list[Anchor]) -> Listing | None:
     for key, (holder, rows_of) in runs.items():
         rows = [Row(el, links) for el, links in rows_of.items()]
         good = [r for r in rows if len(r.links) <= MAX_ROW_LINKS and _size(r.main.text) >= MIN_TITLE]
-        if len(good) < MIN_ROWS:
+        if len(good) < MIN_ROWS and not _last_row(rows, holder):
             continue
         score = _score(rows) * _chrome_factor(holder)
         if best is None or score > best.score:

@@ -26,8 +26,8 @@ from lxml import etree
 
 SELECTOR_FIELDS = ("title", "published", "source", "author", "editor", "breadcrumb", "body")
 LINK_KINDS = ("article", "list", "deny")
-PROFILE_KEYS = ("name", "description", "start_urls", "allowed_domains", "proxy", "links",
-                "selectors", "settings")
+PROFILE_KEYS = ("name", "description", "start_urls", "allowed_domains", "within", "proxy",
+                "links", "selectors", "settings")
 DEFAULT_SITE = "sample"
 
 # XPath looks functions, namespace prefixes and variables up only when it evaluates: one
@@ -52,6 +52,7 @@ class SiteProfile:
     settings: dict[str, object] = field(default_factory=dict)
     description: str = ""
     source_file: str = ""
+    within: tuple[str, ...] = ()  # URL prefixes every followed link starts with (none: the site)
 
     def with_start_urls(self, urls: list[str]) -> "SiteProfile":
         """Point the profile at another copy of the site; the allowed domains follow."""
@@ -194,6 +195,10 @@ def profile_from_dict(data: Mapping[str, object], source: str = "<profile>") -> 
         if urlsplit(url).scheme not in ("http", "https"):
             raise ProfileError(f"{source}: start URL {url!r} is not http(s)")
     domains = _texts(data, "allowed_domains", source) or [urlsplit(u).hostname for u in starts]
+    within = _texts(data, "within", source) or []
+    for prefix in within:
+        if urlsplit(prefix).scheme not in ("http", "https"):
+            raise ProfileError(f"{source}: 'within' prefix {prefix!r} is not an http(s) URL")
     links = _table(data, "links", source)
     _known(links, LINK_KINDS, source, "links")
     return SiteProfile(
@@ -208,4 +213,5 @@ def profile_from_dict(data: Mapping[str, object], source: str = "<profile>") -> 
         settings=_settings(_table(data, "settings", source), source),
         description=_text(data, "description", source) or "",
         source_file=source,
+        within=tuple(within),
     )

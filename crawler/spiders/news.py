@@ -87,11 +87,21 @@ class NewsSpider(scrapy.Spider):
                                  meta={START: True})
 
     # -- list pages --------------------------------------------------------------------------
-    def parse_list(self, response: Response):
+    def parse_list(self, response: Response, depth: int = 0, candidate: str | None = None,
+                   list_date: str | None = None):
+        """A list, home or hub page (``depth``: exploration hops from a start page), or a
+        ``candidate``: a listing row of a page that is not plainly a list, which may be an
+        article (see :class:`~branchnews.crawler.walk.Leads`)."""
         page = _page(response)
         if not self._readable(response, page):
             return
-        found = self.walk.links(page)
+        found = self.walk.links(page, depth)
+        if candidate and found.reads_as_article:
+            if self.walk.take_candidate(candidate, self.run.state.knows_link):
+                yield from self.parse_article(response, list_date=list_date)
+            else:
+                self.crawler.signals.send_catch_log(page_done, request=response.request)
+            return
         self.crawler.stats.inc_value("branchnews/list_pages")
         if response.request.meta.get(START):
             self.crawler.stats.inc_value("branchnews/start_urls_read")
@@ -100,9 +110,18 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.set_value("branchnews/skipped_known", len(self.walk.skipped))
                 continue
             yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
-                                 cb_kwargs={"list_date": found.dates.get(url)})
+                                 cb_kwargs={"list_date": found.dates.get(url)},
+                                 dont_filter=self.walk.refetch(url))
         for url in found.lists:
-            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error)
+            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
+                                 cb_kwargs={"depth": depth})
+        for url in found.candidates:
+            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
+                                 cb_kwargs={"depth": depth + 1, "candidate": url,
+                                            "list_date": found.dates.get(url)})
+        for url in found.explore:
+            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
+                                 cb_kwargs={"depth": depth + 1})
         self.crawler.signals.send_catch_log(page_done, request=response.request)
 
     # -- article pages -----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Re-extraction (branchnews/reextract.py) replays the crawl: crawl, rebuild from the WARC
 files, get the same records: the sample site with its profile and with a bare one whose links
-come from the CMS defaults; each bundled real-site profile on a local copy in that site's URL
+come from the pages' structure; each bundled real-site profile on a local copy in that site's URL
 shapes; and captures built by hand for redirects, retries and missing continuation pages."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _records(folder: Path) -> dict[str, dict]:
 
 @pytest.mark.parametrize("profile_text, site, articles", [
     (None, "sample", 48),
-    (BARE_PROFILE, "bare", 43),  # no [links]: the default CMS patterns find 43 of the 48
+    (BARE_PROFILE, "bare", 48),  # no [links]: listings, pagers and hubs read from the pages
 ])
 def test_reextract_rebuilds_the_crawled_records(sample_site, tmp_path, profile_text, site, articles):
     profile = site

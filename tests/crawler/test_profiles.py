@@ -60,7 +60,7 @@ GOOD = 'name = "x"\nstart_urls = ["http://a.cn/"]\n'
     # unknown names: a misspelt one would be ignored and the site crawled with the defaults
     ('[link]\narticle = ["/a/"]\n',
      "unknown table [link] (did you mean [links]?); allowed: name, description, start_urls, "
-     "allowed_domains, proxy, links, selectors, settings"),
+     "allowed_domains, within, proxy, links, selectors, settings"),
     ('start_url = "http://a.cn/"\n', "unknown key 'start_url' (did you mean 'start_urls'?); allowed: name,"),
     ('[selectors]\ntitel = "//h1"\n', "unknown selector field 'titel' in [selectors] (did you mean "
      "'title'?); allowed: title, published, source, author, editor, breadcrumb, body"),

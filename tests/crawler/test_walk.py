@@ -124,3 +124,91 @@ def test_an_unreadable_article_is_an_extraction_error():
 def test_alias_of_a_redirected_link(link, alias):
     record = {"id": record_id("http://h/a/1.html")}
     assert SiteWalk.alias(link, record) == (record_id(link) if alias else None)
+
+
+# -- without [links]: the pages' structure decides ------------------------------------------
+
+SITE = REPO / "branchnews" / "sample_site" / "site"
+HOST = "http://branch.example.org.cn"
+
+
+def _site_page(path: str) -> Page:
+    """A page of the bundled sample site as the server gives it (``path`` with its query)."""
+    import json
+    from urllib.parse import urlsplit
+
+    from branchnews.sample_site import content_type_for, url_to_relpath
+
+    parts = urlsplit(path)
+    overrides = json.loads((SITE / "_headers.json").read_text("utf-8"))
+    rel = next(r for r in url_to_relpath(parts.path, parts.query) if (SITE / r).is_file())
+    return Page(HOST + path, (SITE / rel).read_bytes(),
+                {"Content-Type": content_type_for(rel, overrides)})
+
+
+def test_a_list_page_gives_its_listing_and_pager_and_explores_its_menus():
+    leads = SiteWalk(BARE_SAMPLE).links(_site_page("/a/zbfc/"))
+    assert leads.role == "list"
+    assert leads.articles == [f"{HOST}/a/zbfc/2019/0516/184.html", f"{HOST}/a/zbfc/2018/0910/163.html",
+                              f"{HOST}/a/zbfc/2018/0420/152.html"]
+    assert leads.lists == [f"{HOST}/a/zbfc/index.html?page=2", f"{HOST}/a/zbfc/index.html?page=3"]
+    assert f"{HOST}/a/mjdt/" in leads.explore
+    # the 热点 sidebar links other columns' articles: shaped as the listing's rows, not explored
+    assert not any("/2019/1113/" in u or "/2018/1225/" in u for u in leads.explore)
+    assert leads.dates[f"{HOST}/a/zbfc/2019/0516/184.html"] == "2019-05-16"
+
+
+def test_a_hub_gives_no_articles_and_explores_its_columns():
+    leads = SiteWalk(BARE_SAMPLE).links(_site_page("/"))
+    assert leads.role == "other" and leads.articles == [] and leads.candidates == []
+    assert leads.explore == [f"{HOST}{p}" for p in (
+        "/a/mjdt/", "/a/zbfc/", "/a/czyz/", "/a/shfw/", "/t2/tzxw/index.html",
+        "/t3/col/col1234/index.html", "/t4/a/jcfc/", "/t5/newslist.asp?Tid=4&page=1",
+        "/t6/zxgz/index.shtml")]
+
+
+def test_the_last_page_of_a_list_offers_its_one_row_as_a_candidate():
+    """Page 3 of 3 shows one row (and a 热点 sidebar of three): not plainly a list, so its row
+    is fetched as a candidate, kept when it reads as an article."""
+    walk = SiteWalk(BARE_SAMPLE)
+    leads = walk.links(_site_page("/a/zbfc/index.html?page=3"))
+    assert leads.articles == [] and leads.candidates == [f"{HOST}/a/zbfc/2017/0914/120.html"]
+    article = walk.links(_site_page("/a/zbfc/2017/0914/120.html"), 1)
+    assert article.reads_as_article
+    assert walk.take_candidate(f"{HOST}/a/zbfc/2017/0914/120.html", set().__contains__)
+    assert not walk.take_candidate(f"{HOST}/a/zbfc/2017/0914/120.html", set().__contains__)
+    assert not walk.links(_site_page("/a/zbfc/"), 1).reads_as_article
+
+
+def test_exploration_stops_at_the_depth_limit():
+    from branchnews.crawler.walk import MAX_EXPLORE_DEPTH
+
+    walk = SiteWalk(BARE_SAMPLE)
+    assert walk.links(_site_page("/"), MAX_EXPLORE_DEPTH - 1).explore
+    deep = walk.links(_site_page("/a/zbfc/"), MAX_EXPLORE_DEPTH)
+    assert deep.explore == [] and deep.articles and deep.lists  # its listing and pager still count
+
+
+def test_within_keeps_every_lead_under_the_prefix():
+    walk = SiteWalk(profile_from_dict({"name": "t7", "start_urls": [f"{HOST}/t7/"],
+                                       "within": [f"{HOST}/t7/"]}))
+    leads = walk.links(_site_page("/t7/tzyw/list.htm"))
+    urls = [*leads.articles, *leads.lists, *leads.candidates, *leads.explore]
+    assert urls and all(u.startswith(f"{HOST}/t7/") for u in urls)
+    assert f"{HOST}/t7/tzyw/list2.htm" in leads.lists
+
+
+def test_an_explored_page_is_fetched_again_once_when_a_listing_names_it():
+    walk = SiteWalk(BARE_SAMPLE)
+    explored = walk.links(_site_page("/")).explore
+    assert walk.refetch(explored[0]) and not walk.refetch(explored[0])
+    assert not walk.refetch(f"{HOST}/never/asked.html")
+
+
+def test_a_profile_with_links_keeps_its_regexes():
+    leads = SiteWalk(load_profile("sample")).links(_site_page("/"))
+    assert leads.role == "" and leads.explore == [] and leads.candidates == []
+    assert f"{HOST}/a/mjdt/" in leads.lists
+
+
+BARE_SAMPLE = profile_from_dict({"name": "bare", "start_urls": [f"{HOST}/"]})

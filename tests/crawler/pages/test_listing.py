@@ -154,3 +154,20 @@ def test_gbk_page_is_decoded():
     markup = page(CASES["trs-ul-li-span-date"][1]).replace("<html>", "<html><head><meta charset='gbk'></head>")
     found = page_links(markup.encode("gbk"), HOST + "/xwzx/gzdt/index.html", {})
     assert found.titles[found.articles[0]] == "统战部第1次专题学习会议召开情况通报"
+
+
+@pytest.mark.parametrize("listing, articles", [
+    # the last page of a list: one dated row beats the three-row 热点 sidebar
+    ("<ul class='list'><li><span>2024-01-05</span><a href='/xwzx/gzdt/202401/t20240105_9.html'>"
+     "市委统战部召开年度工作总结会议</a></li></ul>",
+     [f"{HOST}/xwzx/gzdt/202401/t20240105_9.html"]),
+    # an article's body holding its one 上一篇 link is no row: the sidebar stays the listing
+    ("<div class='article'><h1>市委统战部召开年度工作总结会议</h1><p>发布时间：2024-01-05</p>"
+     "<p>" + "会议总结了一年来的统战工作，部署了新一年的重点任务。" * 4 + "</p>"
+     "<p>上一篇：<a href='/xwzx/gzdt/202401/t20240104_8.html'>市委统战部开展调研活动</a></p></div>",
+     [f"{HOST}/xwzx/202401/t20240101_1.html", f"{HOST}/xwzx/202401/t20240102_2.html",
+      f"{HOST}/xwzx/202401/t20240103_3.html"]),
+])
+def test_a_lone_row_is_a_listing_only_as_a_title_and_a_date(listing, articles):
+    found = page_links(page(listing).encode(), HOST + "/xwzx/gzdt/index_2.html", UTF8)
+    assert found.articles == articles
