@@ -107,8 +107,32 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     # A class weight scales a score by 0.5 to 1.25: a block under 0.4 times the top score
     # cannot win, so its class names need no regex.
     floor = 0.4 * max((raw for el, raw in scores.items() if el is not body), default=0.0)
-    return max((el for el, raw in scores.items() if raw >= floor or el is body),
+    best = max((el for el, raw in scores.items() if raw >= floor or el is body),
                key=lambda el: scores[el] * (1 + _weight(el)) if el is not body else 0.0)
+    return _with_sibling_wrappers(best, scores) if best is not body else best
+
+
+def _with_sibling_wrappers(best: etree._Element, scores: dict) -> etree._Element:
+    """The densest block's parent, when that parent holds only it and other prose wrappers: a
+    lead paragraph in its own ``<div>`` (Word's ``Section0``/``Section1``, an editor's lead box)
+    is the article's too. A parent that also holds a heading, an info line, a list of links or
+    a comment box is not widened to."""
+    parent = best.getparent()
+    if parent is None or parent.tag == "body":
+        return best
+    wrappers = 0
+    for child in parent:
+        if child is best or not isinstance(child.tag, str):
+            continue
+        text = "".join(child.itertext()).strip()
+        if not text:
+            continue  # an empty box, a picture, a <br>
+        if child.tag in _PARAGRAPH_TAGS or _NEGATIVE.search(f'{child.get("class", "")} {child.get("id", "")}'):
+            return best
+        if scores.get(child, 0.0) < 15 or (child.find(".//a") is not None and len(text) < 40):
+            return best  # not prose: a heading, an info line, a menu
+        wrappers += 1
+    return parent if wrappers else best
 
 
 def body_lines(lines: list[Line], body: etree._Element,
