@@ -284,14 +284,15 @@ def test_a_fleet_split_over_processes_writes_what_one_process_would(fleet_sites,
     specs = [str(listing.parent / f"{site_name(u)}.toml") for u in (*good[:4], bad["dead"])]
     proc = run_cli("crawl", *specs, "-o", str(tmp_path), *QUIET, "-s", "RETRY_TIMES=1",
                    "-s", "BRANCHNEWS_FLEET_PROCESSES=2", "-s", "BRANCHNEWS_FLEET_MAX_SITES=4")
-    assert proc.returncode == exits.OK, proc.stderr  # a dead site fails its pages, not the crawl
+    assert proc.returncode == exits.FAILED, proc.stderr  # the dead site: every start URL failed
     (path,) = (tmp_path / "fleet-runs").glob("*.json")
     summary = json.loads(path.read_text("utf-8"))
     assert (summary["processes"], summary["max_sites"], summary["articles"]) == (2, 4, 4 * ARTICLES)
     assert [e["site"] for e in summary["by_site"]] == [site_name(u) for u in (*good[:4], bad["dead"])]
     assert len(list((tmp_path / "fleet-runs/parts").glob("*.json"))) == 2
     pids = {e["run"]["site"]: e for e in summary["by_site"]}
-    assert len(pids) == 5 and "5/5 sites ok" in proc.stderr
+    assert len(pids) == 5 and "4/5 sites ok" in proc.stderr
+    assert summary["sites_failed"] == [site_name(bad["dead"])]
     for url in good[:4]:  # the same records as the one-process fleet
         ours, theirs = (sorted(({k: v for k, v in r.items() if k not in VOLATILE}
                                 for r in _records(root / site_name(url))), key=lambda r: r["url"])
