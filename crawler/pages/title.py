@@ -44,6 +44,9 @@ def title_without_suffix(title: str) -> str:
 
 
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜—–]+|\s-{1,2}\s|--)\s*")
+# A bare hyphen between Han characters may separate parts too (标题-学校-网站), but which part is
+# the headline is not told by length (标题-云州市西山县人民政府): each part is a reference.
+_HAN_HYPHEN = re.compile(r"(?<=[\u3400-\u9fff])-(?=[\u3400-\u9fff])")
 
 
 def main_title(title: str) -> str:
@@ -83,6 +86,16 @@ class _Similarity:
             self.matcher = SequenceMatcher(None, "", self.reference, autojunk=False)
         self.matcher.set_seq1(candidate)
         return sum(b.size for b in self.matcher.get_matching_blocks()) / len(candidate)
+
+    def covering(self, candidate: str, bonus: float, threshold: float) -> float:
+        """The score, weighed by how much of the reference the candidate covers: a column name or
+        the site's name inside <title> (``博士研究生``) is found in it whole, as the headline is,
+        but covers less of it. (A weight of 0.6 to 1: the bound of :meth:`score` still holds.)"""
+        value = self.score(candidate, 0.0, threshold - bonus)
+        if value + bonus < threshold or not self.reference:
+            return value + bonus
+        cover = min(len(candidate), len(self.reference)) / len(self.reference)
+        return value * (0.6 + 0.4 * cover) + bonus
 
     def score(self, candidate: str, bonus: float, threshold: float) -> float:
         """``similarity + bonus`` when that may reach ``threshold``; else a bound under it.
@@ -151,6 +164,22 @@ def meta_headline(root: etree._Element) -> str | None:
     return next((found[name] for name in _HEADLINE_METAS if name in found), None)
 
 
+_SITE_NAME_METAS = ("sitename", "og:site_name", "application-name")
+
+
+def site_name(root: etree._Element) -> str | None:
+    """The site's own name, as its metas give it (TRS/Hanweb ``SiteName``, Open Graph)."""
+    for el in root.iter("meta"):
+        key = (el.get("name") or el.get("property") or "").strip().lower()
+        if key in _SITE_NAME_METAS and (text := clean_space(el.get("content") or "")):
+            return text
+    return None
+
+
+# A magazine's <title> may end with the byline (标题 本刊记者 某某 某某).
+_BYLINE_END = re.compile(r"\s*(?:本刊|本报|本网)?(?:特约)?(?:记者|通讯员)\s*[\u3400-\u9fff·\s]{2,20}$")
+# Share, print and font-size widgets have headings of their own (微信扫一扫：分享).
+_WIDGET = re.compile(r"分享|扫一扫|扫码|打印|关闭|字号|收藏|转发|微信|微博|二维码")
 _LIKE_TITLE = 0.6  # a candidate scoring this (similarity + tag bonus) reads as the headline
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
@@ -164,13 +193,18 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     wins; when none is like it (a <title> that only names the column), the nearest heading
     above the body that does not read as a column or breadcrumb.
     """
-    reference = main_title(page_title(root) or "")
-    prefix = reference[:2]
-    like_reference = _Similarity(reference)
+    reference = _BYLINE_END.sub("", main_title(page_title(root) or ""))
     from_meta = meta_headline(root)
+    if reference and reference == site_name(root) and from_meta:
+        reference = from_meta  # a <title> that only names the site is no reference
+    prefixes = tuple(p for p in {reference[:2], (from_meta or "")[:2]} if p)
+    like_reference = _Similarity(reference)
     likes = [like_reference]
     if from_meta and from_meta not in reference:
         likes.append(_Similarity(from_meta))
+    parts = [p for p in _HAN_HYPHEN.split(reference) if len(p) >= 4]
+    if len(parts) > 1:
+        likes += [_Similarity(p) for p in parts]
     line_of = {line.block: line.index for line in reversed(lines or ())}  # (the first line wins)
     candidates = []
     for el in _elements_before(root, prose):
@@ -184,7 +218,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             class_, id_ = el.get("class"), el.get("id")
             if class_ is None and id_ is None:
                 # (an element without names is looked at only as a leaf starting like <title>)
-                if not prefix or len(el) or not _leaf_starts_with(el.text, prefix):
+                if len(el) or not any(_leaf_starts_with(el.text, p) for p in prefixes):
                     continue
                 titled = False
             else:
@@ -194,8 +228,8 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
                 if len(el):
                     continue
                 own = clean_space(el.text or "")
-                if not (6 <= len(own) <= 120 and own[:2] in reference
-                        and like_reference.score(own, 0.0, 0.8) >= 0.8):
+                if not (6 <= len(own) <= 120 and any(
+                        own[:2] in like.reference and like.score(own, 0.0, 0.8) >= 0.8 for like in likes)):
                     continue
         text = headline_text(el)
         if not 2 <= len(text) <= 120:
@@ -205,7 +239,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             continue
         # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
         bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
-        score = max(like.score(text, bonus, _LIKE_TITLE) for like in likes)
+        score = max(like.covering(text, bonus, _LIKE_TITLE) for like in likes)
         candidates.append((score, index, text, el))
     if reference or not candidates:
         good = [c for c in candidates if c[0] >= _LIKE_TITLE]
@@ -213,6 +247,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             best = max(good, key=lambda c: c[0])
             return best[2], best[3]
     plain = [c for c in candidates if len(c[2]) >= 6 and not _CRUMB_LIKE.search(c[2])
+             and not _WIDGET.search(c[2])
              and c[1] is not None and body_start is not None and body_start - c[1] <= 12]
     if plain:
         best = max(plain, key=lambda c: c[1])
@@ -224,15 +259,18 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
 
 def headline_text(el: etree._Element) -> str:
     """The element's text up to a child that holds an info line (``<h1>标题<br><span>发布时间：…
-    来源：…</span></h1>``): labels or a date are not the headline. A subtitle stays."""
+    来源：…</span></h1>``) or the byline (``<div class="tit"><p>标题</p><p>本刊记者 某某</p></div>``):
+    labels, a date or a byline are not the headline. A subtitle stays."""
     from branchnews.crawler.pages.dates import find_dates
     from branchnews.crawler.pages.labels import read_labels
+
+    from branchnews.crawler.pages.bylines import header_byline
 
     head = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and child.tag != "br":
             own = clean_space(text_of(child))
-            if own and (read_labels(own) or find_dates(own)):
+            if own and (read_labels(own) or find_dates(own) or header_byline(own)):
                 text = clean_space("".join(head))
                 if len(text) >= 4:
                     return text

@@ -124,6 +124,37 @@ HEADLINES = [
      "<h1>聚焦 | 乡村振兴</h1><h4>扫码阅读手机版</h4>"
      "<div class='c'><p>正文第一段，各地推进乡村振兴工作，农民收入持续增长，村容村貌明显改善。</p></div>"
      "</body></html>", "聚焦 | 乡村振兴"),
+    # a column name in the <h1> is found in <title> whole, as the headline is, but covers less of it
+    ("<html><head><title>某某大学2022年招收博士研究生章程-某某大学-研究生招生信息网</title></head><body>"
+     "<div class='crumb'>当前位置：首页 >> 招生信息 >> 博士研究生</div><h1>博士研究生</h1>"
+     "<div class='title'>某某大学2022年招收博士研究生章程</div>"
+     "<div class='c'><p>正文第一段，根据教育部有关文件精神，结合我校实际，制定本章程，请考生认真阅读。</p></div>"
+     "</body></html>", "某某大学2022年招收博士研究生章程"),
+    # a bare hyphen before a site name longer than the headline
+    ("<html><head><title>县政府召开常务会议-某某市某某县人民政府</title></head><body>"
+     "<div class='logo'>某某市某某县人民政府</div><h1>县政府召开常务会议</h1>"
+     "<div class='c'><p>正文第一段，县政府召开常务会议，研究部署近期重点工作，县长主持会议并讲话。</p></div>"
+     "</body></html>", "县政府召开常务会议"),
+    # <title> names only the column and the site: the heading above the body, never a share widget's
+    ("<html><head><title>评论——某某监督委员会网站</title></head><body>"
+     "<h2 class='tit'>某地观潮丨科学精准打好作风建设持久战</h2><div class='share'><h4>微信扫一扫：分享</h4></div>"
+     "<div class='c'><p>正文第一段，作风建设永远在路上，各级党组织要持之以恒正风肃纪，久久为功。</p></div>"
+     "</body></html>", "某地观潮丨科学精准打好作风建设持久战"),
+    # a generic <title>: the headline meta finds the headline in an unmarked cell
+    ("<html><head><title>中标公告详细页面</title>"
+     "<meta name='ArticleTitle' content='2021年某某中心电脑采购项目中标公告'></head><body>"
+     "<table><tr><td>2021年某某中心电脑采购项目中标公告</td></tr><tr><td>发布时间：2021-10-11</td></tr></table>"
+     "<div class='c'><p>正文第一段，某某中心电脑采购项目评审工作已经结束，现将中标结果公告如下，欢迎监督。</p></div>"
+     "</body></html>", "2021年某某中心电脑采购项目中标公告"),
+    # the title block holds the byline under the headline (and <title> glues it on)
+    ("<html><head><title>持续加固某某规定堤坝 本刊记者 侯某 黄某--某某杂志</title></head><body>"
+     "<div class='tit'><p>持续加固某某规定堤坝</p><p>本刊记者 侯某 黄某</p></div>"
+     "<div class='c'><p>正文第一段，新时代的徙木立信之举，必须常抓不懈、久久为功，一刻不松地抓下去。</p></div>"
+     "</body></html>", "持续加固某某规定堤坝"),
+    ("<html><head><title>少搞形式 多干实事王诗某--某某杂志</title></head><body>"
+     "<div class='tit'><p>少搞形式 多干实事</p><p>王诗某</p></div>"
+     "<div class='c'><p>正文第一段，形式主义是党和人民的大敌，必须坚持真抓实干，杜绝各种形式主义。</p></div>"
+     "</body></html>", "少搞形式 多干实事"),
     # an info line inside the headline element, after a <br>: not the headline
     ("<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开<br>"
      "<span>发布时间：2017年09月14日 10:20 来源：某某网 作者：张某 点击：</span></h1>"
