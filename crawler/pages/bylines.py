@@ -31,7 +31,8 @@ _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
 # A role byline (``半月谈记者 史卫燕``, ``某某日报记者 张三／北京报道``): ``lead`` is what stands
 # before the role (an outlet, when it reads as one); a ``／北京报道`` dateline may close it.
-BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)(?:" + _ROLE + r"|作者)\s*[:：︱/／]?|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
+BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)(?:" + _ROLE + r"\s*[:：︱/／]?|作者(?:\s*[:：︱/／]|\s))"
+                    r"|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
                     rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+[{HAN}·]{{1,5}}){{0,5}})"
                     rf"(?:\s*[／/]\s*[{HAN}]{{2,8}}(?:报道|报导|电))?$")
 # An outlet's name: what a news organisation or a site calls itself.

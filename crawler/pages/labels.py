@@ -59,7 +59,8 @@ LABEL_RE = re.compile(
 )
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
-_TRAILING_CHROME = re.compile(r"\s*(?:A-\s*A\+|A\+\s*A-|【.*|\[.*|[（(]?\s*$)")
+_TRAILING_CHROME = re.compile(r"\s*(?:A-\s*A\+|A\+\s*A-|【.*|\[.*|(?:参与互动|我要评论|发表评论|参与评论|我要纠错|"
+                              r"打印本页|关闭窗口)$|[（(]?\s*$)")
 _STRIP = " \t\u3000\xa0()（）【】[]<>《》,，;；:：|｜丨"
 
 

@@ -27,6 +27,8 @@ def test_dateline_authors(paragraph, authors):
     ("支部始终把坚持理论学习作为第一要务", None),
     ("青年优秀论文颁奖典礼", None),  # 论文 ends in 文: not a "文/" credit
     ("文 艺术节开幕", None),
+    ("作者要求", None),  # a heading: 作者 needs a separator before a name
+    ("作者 周某", "周某"),
     ("记者节座谈会在京召开，与会代表围绕新闻工作畅所欲言并提出许多建议", None),
 ])
 def test_byline_authors(line, authors):

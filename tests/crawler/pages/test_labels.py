@@ -27,6 +27,7 @@ def fields(line):
     # what trails a name on the line is not part of it: a URL, an unlabelled date
     ("来源：某某网站 http://www.example.gov.cn/", [("source", "来源", "某某网站")]),
     ("来源：某某市纪委 2024-01-05", [("source", "来源", "某某市纪委")]),
+    ("2020年07月04日 12:10 来源：某某网参与互动", [("source", "来源", "某某网")]),  # a widget link after it
     ("作者：李某 2017年09月14日 10:20", [("author", "作者", "李某")]),
     ("来源：http://www.example.gov.cn/", [("source", "来源", "http://www.example.gov.cn/")]),
     ("活动时间：2017年9月", []),
