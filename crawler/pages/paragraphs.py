@@ -17,6 +17,7 @@ from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
 from branchnews.crawler.pages.layout import Layout
+from branchnews.crawler.pages.lines import Line
 from branchnews.crawler.pages.title import similarity
 
 
@@ -40,7 +41,7 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
     """Body lines that read as article text: no chrome, info labels, attachment lists or menus."""
     out: list[str] = []
     noise: dict[etree._Element, bool] = {}
-    for line in layout.body_lines:
+    for line in table_rows(layout.body_lines):
         text = line.text
         if (is_chrome(text) or text == title or is_label_line(line.marked or text)
                 or _in_noise(line.block, layout.body, noise)):
@@ -55,6 +56,53 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
             break
         out.append(text)
     return _drop_repeats(_drop_deck(out, title))
+
+
+_CELLS = frozenset({"td", "th"})
+
+
+def _cell(block: etree._Element) -> etree._Element | None:
+    """The table cell a line stands in (its block, or an ancestor up to three levels up)."""
+    el = block
+    for _ in range(4):
+        if el is None:
+            return None
+        if el.tag in _CELLS:
+            return el
+        el = el.getparent()
+    return None
+
+
+def table_rows(lines: list[Line]) -> list[Line]:
+    """A data table's row is one paragraph, its cells joined by a space (``1 某某中心 1 事业``):
+    a number alone in a cell is data there, not widget residue, and a row reads as a row. A row
+    whose cell holds several lines (a layout table around the article) is left as it is."""
+    out: list[Line] = []
+    group: list[tuple[Line, etree._Element]] = []
+
+    def flush() -> None:
+        cells = [c for _, c in group]
+        if len(cells) > 1 and len(set(cells)) == len(cells):
+            row = [ln for ln, _ in group]
+            out.append(Line(text=" ".join(ln.text for ln in row), block=cells[0].getparent(),
+                            index=row[0].index, link_chars=sum(ln.link_chars for ln in row),
+                            links=[a for ln in row for a in ln.links],
+                            marked=" ".join(ln.marked or ln.text for ln in row)))
+        else:
+            out.extend(ln for ln, _ in group)
+        group.clear()
+
+    for line in lines:
+        cell = _cell(line.block)
+        if cell is None:
+            flush()
+            out.append(line)
+            continue
+        if group and cell.getparent() is not group[0][1].getparent():
+            flush()
+        group.append((line, cell))
+    flush()
+    return out
 
 
 def _is_date_line(text: str) -> bool:

@@ -56,3 +56,24 @@ def test_attachment_lines_are_body_text(tail, last_paragraph, attachments):
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["paragraphs"][-1] == last_paragraph
     assert [a["name"] for a in record["attachments"]] == attachments
+
+
+@pytest.mark.parametrize("table, rows", [
+    # a data table in the body: a row is a paragraph, its numbers kept
+    ("<table><tr><td><p>序号</p></td><td><p>单位</p></td><td><p>人数</p></td></tr>"
+     "<tr><td><p>1</p></td><td><p><span>某某国家粮食储备库</span></p></td><td><p>1</p></td></tr>"
+     "<tr><td>2</td><td>市体彩中心</td><td>2</td></tr></table>",
+     ["序号 单位 人数", "1 某某国家粮食储备库 1", "2 市体彩中心 2"]),
+    # a layout table whose one cell holds the article: its paragraphs stay paragraphs
+    (f"<table><tr><td><p>{BODY}</p><p>{BODY.replace('全体', '常委')}</p></td></tr></table>",
+     [BODY, BODY.replace("全体", "常委")]),
+], ids=["data-table", "layout-table"])
+def test_table_rows_are_paragraphs(table, rows):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    lead = [BODY.replace("近日", "昨日"), BODY.replace("近日", "今日")]
+    page = (f'<html><body><h1>某某会议召开</h1><div class="content"><p>{lead[0]}</p><p>{lead[1]}</p>'
+            f'{table}</div></body></html>').encode()
+    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["paragraphs"] == lead + rows
