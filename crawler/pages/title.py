@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from branchnews.crawler.pages.lines import clean_space, is_inside, text_of
+from branchnews.pipelines.normalize.charsets import HAN
 
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
@@ -46,7 +47,7 @@ def title_without_suffix(title: str) -> str:
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜—–]+|\s-{1,2}\s|--)\s*")
 # A bare hyphen between Han characters may separate parts too (标题-学校-网站), but which part is
 # the headline is not told by length (标题-云州市西山县人民政府): each part is a reference.
-_HAN_HYPHEN = re.compile(r"(?<=[\u3400-\u9fff])-(?=[\u3400-\u9fff])")
+_HAN_HYPHEN = re.compile(rf"(?<=[{HAN}])-(?=[{HAN}])")
 
 
 def main_title(title: str) -> str:
@@ -177,7 +178,7 @@ def site_name(root: etree._Element) -> str | None:
 
 
 # A magazine's <title> may end with the byline (标题 本刊记者 某某 某某).
-_BYLINE_END = re.compile(r"\s*(?:本刊|本报|本网)?(?:特约)?(?:记者|通讯员)\s*[\u3400-\u9fff·\s]{2,20}$")
+_BYLINE_END = re.compile(rf"\s*(?:本刊|本报|本网)?(?:特约)?(?:记者|通讯员)\s*[{HAN}·\s]{{2,20}}$")
 # Share, print and font-size widgets have headings of their own (微信扫一扫：分享).
 _WIDGET = re.compile(r"分享|扫一扫|扫码|打印|关闭|字号|收藏|转发|微信|微博|二维码")
 _LIKE_TITLE = 0.6  # a candidate scoring this (similarity + tag bonus) reads as the headline
