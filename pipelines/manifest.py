@@ -142,10 +142,32 @@ def build_manifest(dataset: str | Path, *, duplicates: str = DEFAULT_POLICY,
     }
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _write_together(folder: Path, texts: Mapping[str, str]) -> None:
+    """Write every file of ``texts`` (name → text) or none: all are written to temp files
+    first, so a full disk fails before any is replaced; then each temp file replaces its file."""
+    written = []
+    try:
+        for name, text in texts.items():
+            tmp = _temp_path(folder / name)
+            written.append(tmp)
+            tmp.write_text(text, encoding="utf-8")
+    except OSError:
+        for tmp in written:
+            if tmp.is_file():
+                tmp.unlink()
+        raise
+    for name, tmp in zip(texts, written):
+        tmp.replace(folder / name)
+
+
+def _card_text(manifest: Mapping[str, Any]) -> str:
+    from branchnews.pipelines.card import render_card
+
+    return render_card(manifest)
 
 
 def _write_schema(folder: Path) -> None:
@@ -158,28 +180,70 @@ def _write_schema(folder: Path) -> None:
             return
     except (OSError, UnicodeDecodeError):
         pass
-    _write_atomic(path, text)
+    _write_together(folder, {SCHEMA_FILE: text})
 
 
 def write_manifest(folder: str | Path, *, duplicates: str = DEFAULT_POLICY,
                    sources: Mapping[str, Mapping] | None = None, card: bool = True,
                    known_start_urls: Mapping[str, Sequence[str]] | None = None) -> dict:
     """Write ``record.schema.json``, ``manifest.json`` (which lists the schema with the data
-    files) and the dataset card ``README.md`` into a dataset folder."""
+    files) and the dataset card ``README.md`` rendered from that same manifest into a dataset
+    folder: manifest and card both or neither (see :func:`tidy_folder` for a kill between the
+    two renames)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: a manifest describes a dataset folder, not a file")
     with folder_lock(folder / MANIFEST_LOCK):  # the last manifest written is the last built
+        _remove_temp_files(folder)
         _write_schema(folder)
         manifest = build_manifest(folder, duplicates=duplicates, sources=sources,
                                   known_start_urls=known_start_urls)
-        _write_atomic(folder / MANIFEST_FILE,
-                      json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        texts = {MANIFEST_FILE: json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"}
         if card:
-            from branchnews.pipelines.card import render_card
-
-            _write_atomic(folder / CARD_FILE, render_card(manifest))
+            texts[CARD_FILE] = _card_text(manifest)
+        _write_together(folder, texts)
     return manifest
+
+
+def _remove_temp_files(folder: Path) -> list[Path]:
+    """The temp files of manifest and card writes in ``folder``; called with the writers' lock
+    held, when no write is under way, so each is the leftover of a writer that was killed."""
+    removed = []
+    for name in (MANIFEST_FILE, CARD_FILE, SCHEMA_FILE):
+        for tmp in folder.glob(f".{name}.*.tmp"):
+            if tmp.is_file():
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
+def tidy_folder(folder: str | Path) -> list[Path]:
+    """Undo what an interrupted manifest write left, at the start of a crawl: its temp files
+    (``.manifest.json.<pid>.tmp``, ``.README.md.<pid>.tmp``, ``.record.schema.json.<pid>.tmp``)
+    are removed, and a card that is not the one of the manifest on disk (killed between the
+    two renames) is rendered again from it, so the card is never a run behind. Returns the
+    files removed or rewritten; a folder not made yet has nothing to tidy."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    with folder_lock(folder / MANIFEST_LOCK):
+        changed = _remove_temp_files(folder)
+        manifest = read_manifest(folder)
+        if manifest is None:
+            return changed
+        card = folder / CARD_FILE
+        try:
+            text = _card_text(manifest)
+        except (KeyError, TypeError, AttributeError):  # a manifest this version cannot render
+            return changed
+        try:
+            current = card.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != text:
+            _write_together(folder, {CARD_FILE: text})
+            changed.append(card)
+    return changed
 
 
 def verify_files(folder: str | Path, manifest: Mapping | None = None) -> list[str]:

@@ -16,7 +16,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from branchnews.pipelines.run import run_of
 from branchnews.pipelines.dataset import dataset_files
-from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, write_manifest
+from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, tidy_folder, write_manifest
 
 from branchnews.pipelines.output import JsonLinesWriter, LineNotWritten, repair_tail
 from branchnews.pipelines.files import record_files
@@ -56,6 +56,19 @@ def _repair_abandoned(own: Path) -> None:
     for file in record_files(own.parent):
         if file != own and now - file.stat().st_mtime > ABANDONED_AFTER_SECONDS:
             repair_tail(file)
+
+
+def _tidy(folder: Path) -> None:
+    """What a manifest write killed midway left (temp files, a card behind its manifest),
+    undone before this crawl writes; a failure here is logged, it does not stop the crawl."""
+    try:
+        for path in tidy_folder(folder):
+            logger.info("%s: %s", path, "rendered again from manifest.json (it was not that "
+                        "manifest's card)" if path.exists() else "removed (left by an "
+                        "interrupted manifest write)")
+    except OSError as exc:
+        logger.warning("%s: could not tidy after an interrupted manifest write: %s", folder,
+                       exc.strerror or exc)
 
 
 COVERAGE_FIELDS = COVERAGE  # the run summary reports the same fields as the manifest
@@ -108,6 +121,7 @@ class JsonLinesPipeline:
 
     def open_spider(self):
         _repair_abandoned(self.path)
+        _tidy(self.path.parent)
         if self.path.exists():  # else opened with the first record: no empty day file
             self.writer = JsonLinesWriter(self.path)
         logger.info("Writing records to %s (%d articles already in the dataset)", self.path,

@@ -242,3 +242,69 @@ def test_the_card_names_coverage_by_record_fields(dataset):
     assert header == [f"`{name}`" for name in COVERAGE]
     assert all(name in FIELDS for name in COVERAGE) and list(manifest["coverage"]) == list(COVERAGE)
     assert values[0] == "66.7%"  # published: 2 of the 3 latest records have a date
+
+
+LEFTOVERS = (".manifest.json.4242.tmp", ".README.md.4242.tmp", ".README.md.77.tmp")
+
+
+def test_tidy_removes_what_a_killed_write_left_and_nothing_else(dataset):
+    from branchnews.pipelines.manifest import tidy_folder
+
+    folder = dataset / "sample"
+    write_manifest(folder)
+    for name in LEFTOVERS:
+        (folder / name).write_text('{"half": ', "utf-8")
+    kept = [folder / ".manifest.json.tmp.notes", folder / "notes.tmp", folder / "2026-11-28.jsonl"]
+    kept[0].write_text("mine", "utf-8")
+    kept[1].write_text("mine", "utf-8")
+    before = {p: p.read_bytes() for p in (folder / MANIFEST_FILE, folder / CARD_FILE, *kept)}
+    assert sorted(p.name for p in tidy_folder(folder)) == sorted(LEFTOVERS)
+    assert not [name for name in LEFTOVERS if (folder / name).exists()]
+    assert {p: p.read_bytes() for p in before} == before  # the card was the manifest's: kept
+    assert tidy_folder(folder) == []
+
+
+@pytest.mark.parametrize("card", ["behind", "missing"])
+def test_tidy_renders_the_card_of_the_manifest_on_disk(dataset, card):
+    """Killed between the manifest's rename and the card's: the card is one run behind (or, on
+    a first run, missing); the next start renders it from the manifest that is there."""
+    from branchnews.pipelines.manifest import read_manifest, tidy_folder
+
+    folder = dataset / "sample"
+    write_manifest(folder)
+    old_card = (folder / CARD_FILE).read_text("utf-8")
+    write_jsonl(folder / "2026-12-01.jsonl", [make_record("http://branch.example.org.cn/a/zbfc/3.html")])
+    write_manifest(folder, card=False)  # the new manifest landed, its card did not
+    if card == "behind":
+        (folder / CARD_FILE).write_text(old_card, "utf-8")
+    else:
+        (folder / CARD_FILE).unlink()
+    assert tidy_folder(folder) == [folder / CARD_FILE]
+    new_card = (folder / CARD_FILE).read_text("utf-8")
+    assert new_card == render_card(read_manifest(folder)) != old_card
+    assert "`2026-12-01.jsonl`" in new_card
+
+
+def test_tidy_leaves_a_folder_without_a_manifest_alone(tmp_path):
+    from branchnews.pipelines.manifest import tidy_folder
+
+    assert tidy_folder(tmp_path / "not-made-yet") == [] and not (tmp_path / "not-made-yet").exists()
+    (tmp_path / ".README.md.9.tmp").write_text("x", "utf-8")
+    assert tidy_folder(tmp_path) == [tmp_path / ".README.md.9.tmp"]
+    assert not (tmp_path / CARD_FILE).exists()
+
+
+def test_a_card_that_cannot_be_written_leaves_manifest_and_card_as_they_were(dataset):
+    """Both files or neither: the card's temp file cannot be made (a directory is in its way,
+    as a full disk would refuse it), so the new manifest is not put in place either."""
+    import os
+
+    folder = dataset / "sample"
+    write_manifest(folder)
+    before = {name: (folder / name).read_bytes() for name in (MANIFEST_FILE, CARD_FILE)}
+    write_jsonl(folder / "2026-12-01.jsonl", [make_record("http://branch.example.org.cn/a/zbfc/3.html")])
+    (folder / f".{CARD_FILE}.{os.getpid()}.tmp").mkdir()
+    with pytest.raises(IsADirectoryError):
+        write_manifest(folder)
+    assert {name: (folder / name).read_bytes() for name in before} == before
+    assert not (folder / f".{MANIFEST_FILE}.{os.getpid()}.tmp").exists()
