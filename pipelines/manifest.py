@@ -206,15 +206,18 @@ def write_manifest(folder: str | Path, *, duplicates: str = DEFAULT_POLICY,
 
 
 def _remove_temp_files(folder: Path) -> list[Path]:
-    """The temp files of manifest and card writes in ``folder``; called with the writers' lock
-    held, when no write is under way, so each is the leftover of a writer that was killed."""
+    """Remove the temp files of manifest, card and schema writes in ``folder``; called with the
+    writers' lock held, when no write is under way, so each is the leftover of a killed writer."""
     removed = []
-    for name in (MANIFEST_FILE, CARD_FILE, SCHEMA_FILE):
-        for tmp in folder.glob(f".{name}.*.tmp"):
-            if tmp.is_file():
-                tmp.unlink()
-                removed.append(tmp)
+    for tmp in _temp_files(folder):
+        tmp.unlink()
+        removed.append(tmp)
     return removed
+
+
+def _temp_files(folder: Path) -> list[Path]:
+    return [tmp for name in (MANIFEST_FILE, CARD_FILE, SCHEMA_FILE)
+            for tmp in folder.glob(f".{name}.*.tmp") if tmp.is_file()]
 
 
 def tidy_folder(folder: str | Path) -> list[Path]:
@@ -224,8 +227,8 @@ def tidy_folder(folder: str | Path) -> list[Path]:
     two renames) is rendered again from it, so the card is never a run behind. Returns the
     files removed or rewritten; a folder not made yet has nothing to tidy."""
     folder = Path(folder)
-    if not folder.is_dir():
-        return []
+    if not (folder / MANIFEST_FILE).exists() and not any(_temp_files(folder)):
+        return []  # nothing written here yet (nor a lock file made for it)
     with folder_lock(folder / MANIFEST_LOCK):
         changed = _remove_temp_files(folder)
         manifest = read_manifest(folder)

@@ -308,3 +308,11 @@ def test_a_card_that_cannot_be_written_leaves_manifest_and_card_as_they_were(dat
         write_manifest(folder)
     assert {name: (folder / name).read_bytes() for name in before} == before
     assert not (folder / f".{MANIFEST_FILE}.{os.getpid()}.tmp").exists()
+
+
+def test_tidy_makes_no_lock_file_where_nothing_was_written(tmp_path):
+    from branchnews.pipelines.manifest import tidy_folder
+
+    (tmp_path / "2026-11-28.errors.jsonl").write_text("{}\n", "utf-8")
+    assert tidy_folder(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-11-28.errors.jsonl"]  # no lock file
