@@ -244,7 +244,8 @@ def test_the_card_names_coverage_by_record_fields(dataset):
     assert values[0] == "66.7%"  # published: 2 of the 3 latest records have a date
 
 
-LEFTOVERS = (".manifest.json.4242.tmp", ".README.md.4242.tmp", ".README.md.77.tmp")
+LEFTOVERS = (".manifest.json.4242.tmp", ".README.md.4242.tmp", ".README.md.77.tmp",
+             ".record.schema.json.4242.tmp")
 
 
 def test_tidy_removes_what_a_killed_write_left_and_nothing_else(dataset):
