@@ -8,7 +8,7 @@ import functools
 import sys
 from pathlib import Path
 
-from branchnews import exits
+from branchnews import console, exits
 from branchnews.crawler.profiles import ProfileError, available, load_profile
 
 
@@ -70,8 +70,15 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     if not warc_files(args.warcs):
         print(f"branchnews: no WARC files in {', '.join(args.warcs)}", file=sys.stderr)
         return exits.USAGE
+    def show(report) -> None:
+        bar.update(report.records, total=len(report.found) or None,
+                   failed=report.skipped["extraction failed"],
+                   note=f"{report.list_pages} list pages, {report.written} written")
+
     try:
-        report = reextract(args.warcs, args.out, site=args.site, script=args.script)
+        with console.current().progress("reextract", "articles") as bar:
+            report = reextract(args.warcs, args.out, site=args.site, script=args.script,
+                               on_progress=show)
     except (ProfileError, NotWarcError) as exc:
         print(f"branchnews: {exc}", file=sys.stderr)
         return exits.USAGE
@@ -136,7 +143,22 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+def _console_flags(parser: argparse.ArgumentParser, default) -> None:
+    """``-v`` / ``-q``, taken before the command or after it (``branchnews -q crawl``,
+    ``branchnews crawl -q``); a command's copy defaults to SUPPRESS so it keeps the top's."""
+    from branchnews import console
+
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("-v", "--verbose", dest="console", action="store_const",
+                       const=console.VERBOSE, default=default,
+                       help="show the whole log: Scrapy's banners and stats, tracebacks")
+    modes.add_argument("-q", "--quiet", dest="console", action="store_const",
+                       const=console.QUIET, default=default,
+                       help="show only errors and the final summary")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from branchnews import console
     from branchnews.sample_site.server import DEFAULT_PORT
 
     statuses = "\n".join(f"  {code:<3} {meaning}" for code, meaning in exits.MEANINGS.items())
@@ -144,7 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
                                      epilog=f"exit statuses:\n{statuses}",
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"branchnews {_version()}")
+    _console_flags(parser, console.NORMAL)
+    flags = argparse.ArgumentParser(add_help=False)
+    _console_flags(flags, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
+    add_parser = sub.add_parser
+    sub.add_parser = lambda *a, **kw: add_parser(*a, parents=[flags], **kw)
 
     from branchnews.crawl_command import add_arguments as add_crawl_arguments
 
@@ -223,8 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from branchnews import console
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    with console.session(args.console):
+        return args.func(args)
 
 
 if __name__ == "__main__":

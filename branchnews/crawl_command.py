@@ -9,6 +9,7 @@ naming a site.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import socket
@@ -17,8 +18,11 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from branchnews import exits
+from branchnews import console, exits
 from branchnews.crawler.profiles import DEFAULT_SITE, ProfileError, load_profile
+
+
+BAR_REFRESH = 0.25  # seconds between the live bar's reads of the crawl's stats
 
 
 def _setting_pairs(values: list[str]) -> dict[str, str]:
@@ -74,6 +78,8 @@ def crawl_settings(args: argparse.Namespace):
         settings.set("BRANCHNEWS_REDIS_URL", args.redis, priority="cmdline")
     for name, value in _setting_pairs(args.set).items():
         settings.set(name, value, priority="cmdline")
+    if (shown := console.active()) is not None:
+        shown.adopt(settings)
     return settings
 
 
@@ -105,14 +111,42 @@ def take_site_lock(out: Path, site: str, *, wait: bool):
     return lock
 
 
+@contextlib.contextmanager
+def reactor_every(seconds: float, call):
+    """Call ``call`` every ``seconds`` in the reactor while the block runs it (0: never)."""
+    from twisted.internet import task
+
+    loop = task.LoopingCall(call)
+    if seconds > 0:
+        loop.start(seconds, now=False)
+    try:
+        yield
+    finally:
+        if loop.running:
+            loop.stop()
+
+
 def run_crawl(settings, spider_args: dict) -> dict:
-    """Run the news spider to its end in this process; its final stats."""
+    """Run the news spider to its end in this process, its totals on the console's live bar
+    when there is one; its final stats."""
     from scrapy.crawler import CrawlerProcess
+
+    from branchnews.crawler.extensions import CrawlProgress
 
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")
     process.crawl(crawler, **spider_args)
-    process.start()
+    label = Path(spider_args.get("site") or DEFAULT_SITE).stem  # a profile's name, or its file's
+    with console.current().progress(label, "articles", plain=False) as bar:
+        def show() -> None:
+            if crawler.stats is not None:
+                now = CrawlProgress.of(crawler.stats)
+                bar.update(now.done, total=now.queued or None, failed=now.failed,
+                           note=now.pages_seen())
+
+        with reactor_every(BAR_REFRESH if bar.live else 0, show):
+            process.start()
+        show()
     return crawler.stats.get_stats()
 
 

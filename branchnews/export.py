@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from branchnews import exits
+from branchnews import console, exits
 from branchnews.pipelines.dataset import DatasetError
 from branchnews.pipelines.duplicates import DEFAULT_POLICY, POLICIES
 from branchnews.pipelines.exports import FORMATS
@@ -34,8 +34,12 @@ def command(args: argparse.Namespace) -> int:
     from branchnews.pipelines.exports import export_dataset
 
     try:
-        written, loaded = export_dataset(args.dataset, args.out, fmt=args.format,
-                                         all_versions=args.all_versions, duplicates=args.duplicates)
+        with console.current().progress("export", "sites") as bar:
+            written, loaded = export_dataset(
+                args.dataset, args.out, fmt=args.format, all_versions=args.all_versions,
+                duplicates=args.duplicates,
+                on_progress=lambda sites, of, records: bar.update(sites, total=of,
+                                                                  note=f"{records} records"))
     except DatasetError as exc:
         print(f"branchnews: {exc}", file=sys.stderr)
         return exits.USAGE

@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from branchnews import exits
+from branchnews.pipelines.log_marks import PROGRESS
 
 logger = logging.getLogger("branchnews.fleet")
 
@@ -113,6 +114,9 @@ class Fleet:
         from scrapy.crawler import CrawlerProcess
         from twisted.internet import task
 
+        from branchnews import console
+        from branchnews.crawl_command import BAR_REFRESH, reactor_every
+
         self.process = CrawlerProcess(self.settings)
         self.queue.extend(self.sites)
         self.started = datetime.now(timezone.utc)
@@ -120,7 +124,18 @@ class Fleet:
         loop = task.LoopingCall(self.progress)
         if self.interval > 0:
             loop.start(self.interval, now=False)
-        self.process.start(stop_after_crawl=False)
+        shown = console.current()
+        with shown.progress("fleet", "sites", plain=False) as bar:
+            def show() -> None:
+                totals = self._totals()
+                failed = sum(o.status != exits.OK for o in self.outcomes.values())
+                bar.update(len(self.outcomes), total=len(self.sites), failed=failed,
+                           note=f"{len(self.running)} running; {totals['articles']} articles, "
+                                f"{totals['errors']} failures")
+
+            with reactor_every(BAR_REFRESH if bar.live else 0, show):
+                self.process.start(stop_after_crawl=False)
+            show()
         if loop.running:
             loop.stop()
         self.finished = datetime.now(timezone.utc)
@@ -178,7 +193,8 @@ class Fleet:
         totals = self._totals()
         logger.info("fleet: %d/%d sites done, %d running, %d queued; %d pages, %d articles, "
                     "%d failures", len(self.outcomes), len(self.sites), len(self.running),
-                    len(self.queue), totals["pages"], totals["articles"], totals["errors"])
+                    len(self.queue), totals["pages"], totals["articles"], totals["errors"],
+                    extra=PROGRESS)
 
     def summary(self) -> dict:
         finished = self.finished or datetime.now(timezone.utc)

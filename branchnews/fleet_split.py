@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import signal
 import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from branchnews import exits
+from branchnews import console, exits
 from branchnews.fleet import FLEET_RUNS, PARTS, Fleet, FleetSite, stamp, table, write_summary
 
 
@@ -38,6 +39,9 @@ def part_command(args, sites: list[FleetSite], part: str, max_sites: int) -> lis
     command += ["-s", "BRANCHNEWS_FLEET_PROCESSES=1", "-s", f"BRANCHNEWS_FLEET_PART={part}"]
     if max_sites:
         command += ["-s", f"BRANCHNEWS_FLEET_MAX_SITES={max_sites}"]
+    mode = getattr(args, "console", console.NORMAL)
+    if mode != console.NORMAL:  # --quiet, --verbose
+        command.append(f"--{mode}")
     return command
 
 
@@ -88,7 +92,10 @@ def run_split(args, sites: list[FleetSite], settings, processes: int, lock_fds=(
     groups = [sites[k::processes] for k in range(processes)]
     names = [f"{token}-{k + 1}" for k in range(processes)]
     part_max = math.ceil(max_sites / processes)
-    children = [subprocess.Popen(part_command(args, group, name, part_max), pass_fds=tuple(lock_fds))
+    # One live bar on a terminal is this process's: the other parts write plain lines.
+    env = {**os.environ, "TTY_COMPATIBLE": "0"}
+    children = [subprocess.Popen(part_command(args, group, name, part_max), pass_fds=tuple(lock_fds),
+                                 env=env)
                 for group, name in zip(groups[1:], names[1:])]
     mine = settings.copy()
     mine.set("BRANCHNEWS_FLEET_PART", names[0], priority="cmdline")

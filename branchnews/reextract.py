@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -61,6 +61,8 @@ class Report:
     records: int = 0
     written: int = 0
     skipped: Counter = field(default_factory=Counter)
+    list_pages: int = 0  # list pages read so far
+    found: set[str] = field(default_factory=set)  # article links met so far (the total grows)
 
     def summary(self) -> str:
         skipped = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
@@ -213,9 +215,13 @@ def replay(contents: WarcContents, walk: SiteWalk,
             if kind == "candidate" and found.reads_as_article:
                 if not walk.take_candidate(url, _unknown):
                     continue
+                report.found.add(url)
             else:
+                report.list_pages += 1
+                articles = [a for a in found.articles if walk.to_fetch(a, _unknown)]
+                report.found.update(articles)
                 queue.extend((a, found.dates.get(a), "article", depth, walk.refetch(a))
-                             for a in found.articles if walk.to_fetch(a, _unknown))
+                             for a in articles)
                 queue.extend((u, None, "list", depth, False) for u in found.lists)
                 queue.extend((u, found.dates.get(u), "candidate", depth + 1, False)
                              for u in found.candidates)
@@ -249,8 +255,10 @@ def rebuild(contents: WarcContents, profile: SiteProfile, *, script: str = "simp
 
 
 def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | None = None,
-              script: str | None = None) -> Report:
-    """Rebuild records from ``warcs`` into ``out_dir/<site>/<day>.jsonl``; returns the report."""
+              script: str | None = None,
+              on_progress: Callable[[Report], None] = lambda report: None) -> Report:
+    """Rebuild records from ``warcs`` into ``out_dir/<site>/<day>.jsonl``; returns the report
+    (``on_progress`` is given it after every record, for a progress display)."""
     from branchnews.pipelines.output import JsonLinesWriter, read_ids
     from branchnews.pipelines.record_schema import problems
 
@@ -267,6 +275,7 @@ def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | N
     writers: dict[Path, tuple[JsonLinesWriter, set[str]]] = {}
     try:
         for day, record in rebuild(contents, profile, script=script, report=report):
+            on_progress(report)
             if problems(record):
                 report.skipped["invalid record"] += 1
                 continue
@@ -285,4 +294,5 @@ def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | N
             writer.close()
     for path in contents.damaged:
         report.skipped[f"cut-short record at the end of {Path(path).name}"] += 1
+    on_progress(report)
     return report

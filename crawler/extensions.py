@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from scrapy import signals
 from twisted.internet import task
 
+from branchnews.pipelines.log_marks import DETAIL, PROGRESS
 from branchnews.pipelines.run import run_of, scheduler_of
 
 from branchnews.pipelines.scrapy_pipelines import COVERAGE_FIELDS
@@ -39,6 +41,38 @@ def coverage_warnings(previous: dict, current: dict, articles: int, prev_article
         if before - now > COVERAGE_DROP:
             out.append(f"{field} coverage fell from {before:.0%} to {now:.0%}")
     return out
+
+
+@dataclass(frozen=True)
+class CrawlProgress:
+    """A crawl's totals so far, as the progress line and the console's bar show them: articles
+    queued (distinct article links to fetch; the total grows as list pages are read), done
+    (extracted), failed (reported instead of a record), and list pages read."""
+
+    list_pages: int = 0
+    queued: int = 0
+    done: int = 0
+    failed: int = 0
+    pages: int = 0  # responses fetched, every kind
+    known: int = 0  # article links not fetched: the dataset has them (skipped as known)
+
+    @classmethod
+    def of(cls, stats) -> "CrawlProgress":
+        def stat(key: str) -> int:
+            return int(stats.get_value(key, 0) or 0)
+
+        return cls(list_pages=stat("branchnews/list_pages"), queued=stat("branchnews/articles_queued"),
+                   done=stat("branchnews/articles"), failed=stat("branchnews/articles_failed"),
+                   pages=stat("downloader/response_count"), known=stat("branchnews/skipped_known"))
+
+    def pages_seen(self) -> str:
+        """``14 list pages`` (``, 40 already in the dataset`` when known articles were skipped)."""
+        return f"{self.list_pages} list pages" + (f", {self.known} already in the dataset"
+                                                  if self.known else "")
+
+    def line(self) -> str:
+        """``120/480 articles done, 3 failed, 14 list pages``."""
+        return f"{self.done}/{self.queued} articles done, {self.failed} failed, {self.pages_seen()}"
 
 
 class RunSummary:
@@ -85,12 +119,12 @@ class RunSummary:
         return int(self.stats.get_value(key, 0) or 0)
 
     def progress(self):
-        logger.info("progress: %d pages fetched, %d articles (%d new, %d updated, %d unchanged), "
-                    "%d skipped as known, %d failures, %d requests queued",
-                    self._stat("downloader/response_count"), self._stat("branchnews/articles"),
+        logger.info("progress: %s; %d pages fetched, %d new, %d updated, %d unchanged, "
+                    "%d failures in all, %d requests queued",
+                    CrawlProgress.of(self.stats).line(), self._stat("downloader/response_count"),
                     self._stat("branchnews/new"), self._stat("branchnews/updated"),
-                    self._stat("branchnews/unchanged"), self._stat("branchnews/skipped_known"),
-                    self._stat("branchnews/errors"), self.queued())
+                    self._stat("branchnews/unchanged"), self._stat("branchnews/errors"),
+                    self.queued(), extra=PROGRESS)
 
     def summary(self, reason: str) -> dict:
         stats = self.stats.get_stats()
@@ -144,7 +178,8 @@ class RunSummary:
             tmp.unlink(missing_ok=True)
             logger.error("could not write the run summary %s: %s", path, exc.strerror or exc)
         self.written = summary
-        logger.info("run summary (%s): %s", path, json.dumps(summary, ensure_ascii=False))
+        logger.info("run summary (%s): %s", path, json.dumps(summary, ensure_ascii=False),
+                    extra=DETAIL)
 
 
 def _latest(runs: Path) -> dict | None:

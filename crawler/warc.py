@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from branchnews.crawler.pages.headers import header_pairs
+from branchnews.pipelines.log_marks import DETAIL
 
 logger = logging.getLogger(__name__)
 
@@ -221,4 +222,5 @@ class WarcMiddleware:
     def spider_closed(self, spider=None, reason=None):
         self.file.close()
         paths = ", ".join(str(p) for p in self.file.paths)
-        logger.info("WARC capture: %d records in %s", self.file.records, paths or "no file")
+        logger.info("WARC capture: %d records in %s", self.file.records, paths or "no file",
+                    extra=DETAIL)

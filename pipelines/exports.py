@@ -6,6 +6,7 @@ how a list of records becomes one file, so every format leaves out and keeps the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from branchnews.pipelines.duplicates import DEFAULT_POLICY
@@ -32,8 +33,11 @@ def _site_folder(dataset: Path, site: str) -> Path:
 
 
 def export_dataset(dataset: str | Path, out_dir: str | Path | None = None, *, fmt: str = "parquet",
-                   all_versions: bool = False, duplicates: str = DEFAULT_POLICY):
+                   all_versions: bool = False, duplicates: str = DEFAULT_POLICY,
+                   on_progress: Callable[[int, int, int], None] = lambda sites, of, records: None):
     """One ``<site>.<fmt>`` per site; by default beside the site's JSON Lines files.
+    ``on_progress(sites written, sites in all, records written)`` after each file, for a
+    progress display.
 
     Returns ``(written paths, loaded Dataset)``.
     """
@@ -44,8 +48,11 @@ def export_dataset(dataset: str | Path, out_dir: str | Path | None = None, *, fm
     by_site: dict[str, list] = {}
     for record in loaded:
         by_site.setdefault(record.site, []).append(record)
-    written = []
+    written, count = [], 0
+    on_progress(0, len(by_site), 0)
     for site, records in sorted(by_site.items()):
         folder = Path(out_dir) if out_dir is not None else _site_folder(Path(dataset), site)
         written.append(write(records, folder / f"{site}.{fmt}"))
+        count += len(records)
+        on_progress(len(written), len(by_site), count)
     return written, loaded

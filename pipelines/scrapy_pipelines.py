@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scrapy.exceptions import DropItem, NotConfigured
 
+from branchnews.pipelines.log_marks import DETAIL
 from branchnews.pipelines.run import run_of
 from branchnews.pipelines.dataset import dataset_files
 from branchnews.pipelines.manifest import CARD_FILE, MANIFEST_FILE, tidy_folder, write_manifest
@@ -216,7 +217,7 @@ class ManifestPipeline:
             logger.exception("could not write %s", folder / MANIFEST_FILE)
             return
         logger.info("Wrote %s and %s: %d records, %d files", folder / MANIFEST_FILE, CARD_FILE,
-                    manifest["records"], len(manifest["files"]))
+                    manifest["records"], len(manifest["files"]), extra=DETAIL)
 
 
 def _has_records(folder: Path) -> bool:

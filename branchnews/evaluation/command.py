@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from branchnews import console
 from branchnews.evaluation.corpus import ENV_VAR, CorpusError, corpus_sha256, load, locate
 from branchnews.evaluation.lists import ENV_VAR as LIST_ENV
 from branchnews.evaluation.lists import LIST_TOOLS
@@ -118,7 +119,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"branchnews eval: {exc}; install the eval extra (pip install -e '.[eval]') "
                   f"or leave it out with --tools", file=sys.stderr)
             return 2
-    result = evaluate(corpus, tools, repeat=args.repeat, corpus_sha256=sha)
+    with console.current().progress("eval", "passes") as bar:
+        result = evaluate(corpus, tools, repeat=args.repeat, corpus_sha256=sha,
+                          on_progress=lambda done, total, tool: bar.update(
+                              done, total=total, note=f"{len(corpus.pages)} pages, {tool}"))
     if args.json:
         json.dump(report.as_json(result, with_details=args.details), sys.stdout, ensure_ascii=False,
                   indent=2)

@@ -30,7 +30,7 @@ import logging
 import statistics
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -127,9 +127,11 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def run_tool(tool: Tool, pages: Sequence[CorpusPage], repeat: int = 3
+def run_tool(tool: Tool, pages: Sequence[CorpusPage], repeat: int = 3,
+             after_pass: Callable[[], None] = lambda: None,
              ) -> tuple[dict[str, Extracted | None], dict[str, str], list[float], int]:
-    """Extract every page *repeat* times.
+    """Extract every page *repeat* times (``after_pass`` is called between passes, outside
+    the timing, for a progress display).
 
     Returns the first pass's results, the errors per page, the time of each pass and how many
     pages were timed (pages without an input are not).
@@ -165,6 +167,7 @@ def run_tool(tool: Tool, pages: Sequence[CorpusPage], repeat: int = 3
                 if n == 0:
                     results[page_id] = out
             seconds.append(time.perf_counter() - start)
+            after_pass()
     return results, errors, seconds, len(inputs)
 
 
@@ -226,12 +229,21 @@ def score_page(page: CorpusPage, out: Extracted | None, error: str | None,
 
 
 def evaluate(corpus: Corpus, tools: Sequence[Tool], repeat: int = 3,
-             corpus_sha256: str | None = None) -> EvalResult:
-    """Score every tool on every page of *corpus* in this one run."""
+             corpus_sha256: str | None = None,
+             on_progress: Callable[[int, int, str], None] = lambda done, total, tool: None,
+             ) -> EvalResult:
+    """Score every tool on every page of *corpus* in this one run; ``on_progress(passes done,
+    passes in all, tool)`` after each pass over the corpus, for a progress display."""
     result = EvalResult(str(corpus.root), corpus_sha256, len(corpus.pages), repeat, {},
                         list(corpus.warnings))
+    passes, done = len(tools) * max(1, repeat), 0
     for tool in tools:
-        outputs, errors, seconds, timed = run_tool(tool, corpus.pages, repeat)
+        def after_pass(tool: str = tool.name) -> None:
+            nonlocal done
+            done += 1
+            on_progress(done, passes, tool)
+
+        outputs, errors, seconds, timed = run_tool(tool, corpus.pages, repeat, after_pass)
         tr = ToolResult(tool.name, tool.version, {}, seconds, timed,
                         errors=[(pid, msg) for pid, msg in errors.items()])
         for page in corpus.pages:

@@ -69,7 +69,14 @@ class NewsSpider(scrapy.Spider):
     def walk(self) -> SiteWalk:
         return SiteWalk(self.profile, self.run.script, self.refresh, self.run.normalizer)
 
-    def report_error(self, url: str, reason: str, status: int | None, request=None) -> None:
+    def report_error(self, url: str, reason: str, status: int | None, request=None, *,
+                     article: bool | None = None) -> None:
+        """Report a page's failure; an article's (its request was for ``parse_article``, or
+        ``article``) also counts in ``branchnews/articles_failed`` for the progress totals."""
+        if article is None:
+            article = request is not None and request.callback == self.parse_article
+        if article:
+            self.crawler.stats.inc_value("branchnews/articles_failed")
         self.run.report_error(url, reason, status, request)
         if request is not None and request.meta.get(START):
             # A crawl whose every start URL failed found nothing to do: it must not look done.
@@ -98,6 +105,7 @@ class NewsSpider(scrapy.Spider):
         found = self.walk.links(page, depth)
         if candidate and found.reads_as_article:
             if self.walk.take_candidate(candidate, self.run.state.knows_link):
+                self.crawler.stats.set_value("branchnews/articles_queued", len(self.walk.requested))
                 yield from self.parse_article(response, list_date=list_date)
             else:
                 self.crawler.signals.send_catch_log(page_done, request=response.request)
@@ -112,6 +120,7 @@ class NewsSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error,
                                  cb_kwargs={"list_date": found.dates.get(url)},
                                  dont_filter=self.walk.refetch(url))
+        self.crawler.stats.set_value("branchnews/articles_queued", len(self.walk.requested))
         for url in found.lists:
             yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
                                  cb_kwargs={"depth": depth})
@@ -142,7 +151,8 @@ class NewsSpider(scrapy.Spider):
         try:
             record = self.walk.record(pages, list_date)
         except ExtractionError as exc:  # anything else is a bug: a spider error, with traceback
-            self.report_error(pages[0].url, f"extraction failed: {exc}", response.status)
+            self.report_error(pages[0].url, f"extraction failed: {exc}", response.status,
+                              article=True)
             return
         if alias := self.walk.alias(link, record):
             # A re-run then skips the link as it skips the article (the alias counts only while

@@ -1,4 +1,5 @@
-"""The project settings: what a crawl run from cron for years does not need is off."""
+"""The project settings: what a crawl run from cron for years does not need is off (read in
+the whole log, `--verbose`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ ONE_LIST = "http://branch.example.org.cn/a/zbfc/"
 def _crawl(tmp_path, proxy: str, *extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k.lower() != "http_proxy"}
     env["XDG_STATE_HOME"] = str(tmp_path / "state")  # where Scrapy keeps remote-control job files
-    return subprocess.run([sys.executable, "-m", "branchnews", "crawl", "sample", "-o",
+    return subprocess.run([sys.executable, "-m", "branchnews", "--verbose", "crawl", "sample", "-o",
                            str(tmp_path / "out"), "--start-url", ONE_LIST, "-s",
                            f"BRANCHNEWS_PROXY={proxy}", "-s", "LOG_LEVEL=INFO", *extra],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)

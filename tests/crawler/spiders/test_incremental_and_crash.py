@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -156,13 +157,21 @@ def test_damaged_last_line_from_an_old_crash_is_moved_aside(sample_site, tmp_pat
 
 
 def test_long_crawls_show_progress_and_summary_in_the_log(sample_site, tmp_path):
-    out = tmp_path / "out"
+    """Off a terminal, progress lines with their totals; the full log, run summary and all,
+    in LOG_FILE."""
+    out, log = tmp_path / "out", tmp_path / "crawl.log"
     result = run_cli(*crawl_args(out, sample_site, "-s", "LOG_LEVEL=INFO", "-s", "DOWNLOAD_DELAY=0.02",
-                                 "-s", "CONCURRENT_REQUESTS=1", "-s", "BRANCHNEWS_PROGRESS_INTERVAL=0.3"))
+                                 "-s", "CONCURRENT_REQUESTS=1", "-s", "BRANCHNEWS_PROGRESS_INTERVAL=0.3",
+                                 "-s", f"LOG_FILE={log}"))
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "progress:" in result.stderr and "pages fetched" in result.stderr
+    totals = re.findall(r"^progress: (\d+)/(\d+) articles done, (\d+) failed, (\d+) list pages; "
+                        r"\d+ pages fetched", result.stderr, re.M)
+    assert totals and all(int(done) <= int(queued) for done, queued, _, _ in totals)
+    assert "run summary" not in result.stderr and "Dumping Scrapy stats" not in result.stderr
+    full = log.read_text("utf-8")
+    assert "Dumping Scrapy stats" in full and "progress: " in full
     summary = last_run(out)
-    assert f'"new": {len(ARTICLES)}' in result.stderr.split("run summary", 1)[1]
+    assert f'"new": {len(ARTICLES)}' in full.split("run summary", 1)[1]
     assert summary["pages_fetched"] > len(ARTICLES) and summary["duration_seconds"] > 0
     assert set(summary["coverage"]) >= {"published", "editor", "sections"}
     assert summary["failures"] == {"total": 0, "by_reason": {}}
