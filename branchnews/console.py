@@ -62,6 +62,8 @@ def _one_line_warning(message, category, filename, lineno, line=None) -> str:
 
 
 class _ConsoleFilter(logging.Filter):
+    """Which log lines the console shows, by mode (see the module docstring)."""
+
     def __init__(self, console: Console):
         super().__init__()
         self.console = console
@@ -128,20 +130,14 @@ class Console:
     def quiet(self) -> bool:
         return self.mode == QUIET
 
-    def say(self, text: str) -> None:
-        """A line for the person at the console (a start line), left out by ``-q``."""
-        if not self.quiet:
-            print(text, file=sys.stderr)
-
     def adopt(self, settings) -> None:
         """Fit a crawl's Scrapy settings to this console: Scrapy installs its own log handler
         only to write ``LOG_FILE`` (the full log); the console shows what its mode shows, in
         Scrapy's format when verbose."""
         settings.set("LOG_INSTALL_ROOT_HANDLER", bool(settings.get("LOG_FILE")), priority="cmdline")
         level = settings.get("LOG_LEVEL") or "DEBUG"
-        self.log_level = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
-        if not isinstance(self.log_level, int):
-            self.log_level = logging.INFO
+        level = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
+        self.log_level = level if isinstance(level, int) else logging.INFO
         if self.mode == VERBOSE:
             self.handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT") or VERBOSE_FORMAT,
                                                         settings.get("LOG_DATEFORMAT")))

@@ -21,6 +21,10 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_TIMES = 2  # initial response + 2 retries = 3 requests
+# A request that used up its retries goes to the spider's errback, which reports the page's
+# failure (a warning naming the URL and the reason, errors.jsonl): Scrapy's own "Gave up
+# retrying" line would say it a second time, as an error; it stays in the full log at INFO.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 0
 

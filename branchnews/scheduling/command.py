@@ -45,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from branchnews.scheduling.runner import Scheduler
 
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+    # A daemon's log, every line timed: it replaces the console's handler (force).
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, force=True,
                         format="%(asctime)s %(levelname)s schedule: %(message)s")
     try:
         jobs_file = load_jobs(args.config, timezone=args.timezone)
