@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 from lxml import etree
 
@@ -54,7 +54,8 @@ _OUTLET = (rf"[{HAN}]{{1,14}}?(?:网站|新闻网|网|日报|晚报|早报|都�
 _PERSON = rf"[{HAN}·]{{2,5}}"
 OUTLET_BYLINE = re.compile(rf"^(?P<outlet>{_OUTLET})(?:快讯|讯)?\s*(?:[／/]\s*|\s+)"
                            rf"(?P<names>{_PERSON}(?:\s+(?:{_ROLE}\s*)?{_PERSON}){{0,5}})$")
-_SURNAMES = json.loads((Path(__file__).with_name("surnames.json")).read_text("utf-8"))
+# Read through importlib.resources: the package also runs from a zipped egg (Scrapyd).
+_SURNAMES = json.loads(resources.files(__package__).joinpath("surnames.json").read_text("utf-8"))
 _LONE_NAME = re.compile(rf"^(?:{'|'.join(_SURNAMES['compound'])}|[{_SURNAMES['single']}])[{HAN}]{{1,2}}$")
 AUTHOR_CLASS = re.compile(r"author|writer|zuozhe|byline", re.I)
 SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|where|from|origin|laiyuan|ly|media|medium)"
