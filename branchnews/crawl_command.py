@@ -154,6 +154,9 @@ def failure(stats: dict) -> str | None:
     """Why the crawl failed, in one line, or None: it finished, and every page it fetched was
     written or reported as a page failure."""
     reason = stats.get("finish_reason")
+    if stats.get("branchnews/redis_lost"):
+        return (f"{stats['branchnews/redis_lost']}; the records written are kept, and the next "
+                "run restarts the crawl and fetches the rest")
     if stats.get("branchnews/write_failures"):
         return (f"{stats['branchnews/write_failures']} records could not be written"
                 + (" and the crawl was stopped" if reason != "finished" else "")

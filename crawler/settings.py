@@ -55,6 +55,7 @@ BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served o
 BRANCHNEWS_FLEET_MAX_SITES = 0  # crawl SITE SITE …: sites crawled at once (0: all); budgets: CLOSESPIDER_*
 BRANCHNEWS_STOP_AFTER_WRITE_FAILURES = 3  # records in a row not written (a full disk): stop
 BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl
+BRANCHNEWS_REDIS_RETRY_SECONDS = 60  # a worker that cannot reach Redis retries this long, then stops
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

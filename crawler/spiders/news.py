@@ -89,9 +89,15 @@ class NewsSpider(scrapy.Spider):
         shared = self.run.shared_run
         if shared is not None and not shared.created:
             return  # joined a running distributed crawl: its creator scheduled the start URLs
-        for url in self.profile.start_urls:
-            yield scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
-                                 meta={START: True})
+        for request in self.seeds():
+            yield request
+
+    def seeds(self) -> list[scrapy.Request]:
+        """The requests a crawl starts from (also a distributed run's, started again after
+        Redis came back without it)."""
+        return [scrapy.Request(url, callback=self.parse_list, errback=self.on_error,
+                               meta={START: True})
+                for url in self.profile.start_urls]
 
     # -- list pages --------------------------------------------------------------------------
     def parse_list(self, response: Response, depth: int = 0, candidate: str | None = None,

@@ -71,6 +71,8 @@ def test_coordinator_only_in_a_distributed_crawl(tmp_path, redis):
 class FakeShared:
     """Stands in for the Redis-backed scheduler's acknowledgement (the real one: crawl tests)."""
 
+    run = "a run"
+
     def __init__(self):
         self.done = []
 

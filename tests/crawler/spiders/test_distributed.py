@@ -1,15 +1,14 @@
 """Distributed crawls on a real Redis: workers share one frontier, and a killed worker loses nothing.
 
-`.ci/run` installs redis-server (Debian package); the tests start it on a free loopback port.
+`.ci/run` installs redis-server (Debian package); the tests start it on a free loopback port
+(tests/redisserver.py).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -21,38 +20,16 @@ import pytest
 from branchnews.sample_site.scaled import article_urls
 from branchnews.sample_site.server import make_scaled_server
 from tests.conftest import REPO, run_cli
+from tests.redisserver import RedisServer
 
 ARTICLES = 500
 IGNORED = {"fetched_at", "status"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def redis_url():
-    binary = shutil.which("redis-server")
-    if binary is None:
-        message = "redis-server is not installed (apt-get install redis-server)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    port = _free_port()
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no"], stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(timeout=10)
+def redis_url(tmp_path_factory):
+    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")
