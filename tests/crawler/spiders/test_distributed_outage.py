@@ -103,6 +103,8 @@ def until(condition, what: str, timeout: float = 120) -> None:
 
 def mid_crawl(out: Path, workers: list[Worker]) -> None:
     """Wait until every worker has joined and the crawl is well under way."""
+    for w in workers:
+        assert w.proc.poll() is None or " run " in w.err, w.err[-3000:]  # it did not even start
     until(lambda: all(" run " in w.err for w in workers), "the workers to join the run")
     until(lambda: (out / "sample").is_dir() and len(record_lines(out)) >= 60, "records")
     assert len(record_lines(out)) < ARTICLES * 0.8, "the crawl ended before Redis was killed"
