@@ -209,10 +209,10 @@ class SharedScheduler(Scheduler):
         settings = crawler.settings
         server = connection.from_settings(settings)
         server.set_retry(Retry(NoBackoff(), 1))  # once, at once: a pooled connection Redis dropped
+        queue_cls = settings.get("SCHEDULER_QUEUE_CLASS") or defaults.SCHEDULER_QUEUE_CLASS
         instance = cls(server, url=settings.get("REDIS_URL") or "redis://localhost:6379",
                        retry_seconds=settings.getfloat("BRANCHNEWS_REDIS_RETRY_SECONDS", 60.0),
-                       crawler=crawler, persist=True,
-                       queue_cls=settings.get("SCHEDULER_QUEUE_CLASS") or defaults.SCHEDULER_QUEUE_CLASS,
+                       crawler=crawler, persist=True, queue_cls=queue_cls,
                        serializer=_serializer(settings.get("SCHEDULER_SERIALIZER")))
         instance.stats = crawler.stats
         return instance
@@ -346,7 +346,7 @@ class SharedScheduler(Scheduler):
         if self.stats:
             self.stats.set_value("branchnews/redis_lost", message)
         if self.run is None:
-            return  # still opening: _open raises CloseSpider
+            return  # still opening: the coordinator closes the crawl when it opens
         engine = self.crawler.engine
         if engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason=REDIS_LOST))

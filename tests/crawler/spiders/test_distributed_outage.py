@@ -27,7 +27,7 @@ from branchnews.sample_site.server import make_scaled_server
 from tests.conftest import REPO
 from tests.redisserver import RedisServer
 
-ARTICLES = 300
+ARTICLES = 200
 SLOW = ("-s", "DOWNLOAD_DELAY=0.02", "-s", "CONCURRENT_REQUESTS=4")
 LOST = "cannot be reached"  # the warning when a worker loses Redis
 BACK = "answers again"  # … and when it is back
@@ -115,9 +115,9 @@ def assert_no_traceback(worker: Worker) -> None:
 
 
 @pytest.mark.parametrize("persistence, kill", [
-    ("empty", signal.SIGKILL),  # back with nothing: the run is started again
-    ("rdb", signal.SIGTERM),  # back from the snapshot it saved on the way down
-    ("aof", signal.SIGKILL),  # back from its append-only file
+    pytest.param("empty", signal.SIGKILL, id="empty"),  # back with nothing: the run starts again
+    pytest.param("rdb", signal.SIGTERM, id="rdb"),  # from the snapshot it saved on the way down
+    pytest.param("aof", signal.SIGKILL, id="aof"),  # from its append-only file
 ])
 def test_redis_back_within_the_bound_the_crawl_completes(scaled_site, start_workers, tmp_path,
                                                           persistence, kill):
