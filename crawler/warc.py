@@ -27,13 +27,13 @@ import logging
 import os
 from datetime import datetime, timezone
 from http import HTTPStatus
-from importlib import metadata
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from branchnews.crawler.pages.headers import header_pairs
 from branchnews.pipelines.log_marks import DETAIL
+from branchnews.pipelines.versions import installed_version
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +43,7 @@ WARC_VERSION = "1.1"
 
 
 def _version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "?"
+    return installed_version(dist) or "?"
 
 
 def warc_date(when: datetime | None = None) -> str:

@@ -25,7 +25,6 @@ import os
 import platform
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from branchnews.pipelines.folder_lock import folder_lock
 from branchnews.pipelines.record import SCHEMA_VERSION
 from branchnews.pipelines.record_schema import schema_text
 from branchnews.pipelines.summary import summarise, summary_lines
+from branchnews.pipelines.versions import installed_version
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +53,7 @@ def _utcnow() -> str:
 
 def software_versions() -> dict[str, str | None]:
     """Installed versions of what writes and normalises the records (no imports needed)."""
-    out: dict[str, str | None] = {}
-    for key, dist in SOFTWARE.items():
-        try:
-            out[key] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[key] = None
+    out: dict[str, str | None] = {key: installed_version(dist) for key, dist in SOFTWARE.items()}
     out["python"] = platform.python_version()
     return out
 

@@ -92,8 +92,10 @@ def schema() -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=1)
 def schema_text() -> str:
-    """``record.schema.json`` as committed: two-space indent, UTF-8 text, final newline."""
+    """``record.schema.json`` as committed: two-space indent, UTF-8 text, final newline (made
+    once: every site's manifest compares its copy with it)."""
     return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
 
 
