@@ -203,6 +203,12 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     likes = [like_reference]
     if from_meta and from_meta not in reference:
         likes.append(_Similarity(from_meta))
+    # <title> without its last part (the site) as one more reference: its longest part is the
+    # subtitle alone when one is glued on (``标题——某某工作综述--某某杂志``), and an issue's table of
+    # contents may link the article by it.
+    trimmed = _BYLINE_END.sub("", _SITE_SUFFIX.sub("", page_title(root) or "", count=1))
+    if len(trimmed) >= 4 and trimmed not in reference:
+        likes.append(_Similarity(trimmed))
     parts = [p for p in _HAN_HYPHEN.split(reference) if len(p) >= 4]
     if len(parts) > 1:
         likes += [_Similarity(p) for p in parts]
@@ -215,6 +221,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
         if tag in _HEAD_TAGS:
             continue
         is_heading = tag in _HEADING_TAGS
+        titled = is_heading
         if not is_heading:
             class_, id_ = el.get("class"), el.get("id")
             if class_ is None and id_ is None:
@@ -241,11 +248,16 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
         # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
         bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
         score = max(like.covering(text, bonus, _LIKE_TITLE) for like in likes)
-        candidates.append((score, index, text, el))
+        candidates.append((score, index, text, el, titled))
     if reference or not candidates:
         good = [c for c in candidates if c[0] >= _LIKE_TITLE]
         if good:
-            best = max(good, key=lambda c: c[0])
+            # (on a tie, a heading or title-classed element beats an unmarked one: a table of
+            # contents links the article by the same words)
+            best = max(good, key=lambda c: (c[0], c[4]))
+            block = headline_block(best[3])
+            if block is not best[3]:
+                return headline_text(block), block
             return best[2], best[3]
     plain = [c for c in candidates if len(c[2]) >= 6 and not _CRUMB_LIKE.search(c[2])
              and not _WIDGET.search(c[2])
@@ -258,26 +270,77 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
 
 
+# A deck line of a headline block: a kicker (引题, 肩题) or a labeled subtitle printed with the
+# headline, which is not the headline. Told by a label, a class, or the 楷体 (KaiTi) typeface
+# Chinese papers and their sites set kickers in. (A dash-led line under the headline,
+# ``——某某工作综述``, is read as the headline's second line, as the shared corpus labels it.)
+_DECK_LEAD = re.compile(r"^(?:副标题|副题|引题|肩题)\s*[:：]")
+_DECK_CLASS = re.compile(r"sub[-_]?tit|subhead|fu[-_]?ti|yin[-_]?ti|jian[-_]?ti|kicker|deck", re.I)
+_DECK_FACE = re.compile(r"font-family\s*:[^;]*(?:楷|kai)", re.I)
+
+
+def is_deck(el: etree._Element) -> bool:
+    """``el`` is a subtitle or kicker line: dash-led or labeled, or wholly inside an element
+    classed or styled as one."""
+    text = clean_space(text_of(el))
+    if not text:
+        return False
+    if _DECK_LEAD.match(text):
+        return True
+    for sub in el.iter():
+        if not isinstance(sub.tag, str):
+            continue
+        named = f"{sub.get('class') or ''} {sub.get('id') or ''}"
+        if (_DECK_CLASS.search(named) or _DECK_FACE.search(sub.get("style") or "")) \
+                and clean_space(text_of(sub)) == text:
+            return True
+    return False
+
+
+def headline_block(el: etree._Element) -> etree._Element:
+    """The headline block ``el`` is a line of (``<div class="tit"><p>标题</p><p>——副题</p></div>``),
+    when ``el`` is one of its deck lines: the block then gives the headline."""
+    node = el
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None:
+            break
+        if is_deck(node) and (parent.tag in _HEADING_TAGS or _TITLE_CLASS.search(
+                f"{parent.get('class') or ''} {parent.get('id') or ''}")):
+            return parent
+        node = parent
+    return el
+
+
 def headline_text(el: etree._Element) -> str:
     """The element's text up to a child that holds an info line (``<h1>标题<br><span>发布时间：…
     来源：…</span></h1>``) or the byline (``<div class="tit"><p>标题</p><p>本刊记者 某某</p></div>``):
-    labels, a date or a byline are not the headline. A subtitle stays."""
+    labels, a date or a byline are not the headline. Nor are its deck lines, a subtitle or a
+    kicker in lines of their own (:func:`is_deck`), when a headline of 4 characters is left."""
     from branchnews.crawler.pages.dates import find_dates
     from branchnews.crawler.pages.labels import read_labels
 
     from branchnews.crawler.pages.bylines import header_byline
 
-    head = [el.text or ""]
+    head, plain = [el.text or ""], [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and child.tag != "br":
             own = clean_space(text_of(child))
             if own and (read_labels(own) or find_dates(own) or header_byline(own)):
-                text = clean_space("".join(head))
+                text = _without_decks(head, plain)
                 if len(text) >= 4:
                     return text
+            if own and not is_deck(child):
+                plain.append(text_of(child))
         head.append(text_of(child) if isinstance(child.tag, str) else "")
         head.append(child.tail or "")
-    return clean_space(text_of(el))
+        plain.append(child.tail or "")
+    return _without_decks(head, plain)
+
+
+def _without_decks(head: list[str], plain: list[str]) -> str:
+    text = clean_space("".join(plain))
+    return text if len(text) >= 4 else clean_space("".join(head))
 
 
 def _line_index(el: etree._Element, line_of: dict) -> int | None:

@@ -166,6 +166,46 @@ HEADLINES = [
      "</body></html>", "作风建设推进会召开"),
 ]
 
+_PROSE = "<div class='c'><p>正文第一段，各级纪检监察机关紧盯节点开展监督检查，严查违规收送礼品，持续纠治四风。</p></div>"
+# (page, headline): a kicker (引题) or labeled subtitle printed in the headline block is not the
+# headline; a dash-led second line is (the shared corpus labels it so)
+DECKS = [
+    # a kicker set in 楷体 above the headline, glued into <title> and into the ArticleTitle meta as HTML
+    ("<html><head><title>写在某某规定出台十周年之际不松劲 再出发————头条——某某网站</title>"
+     "<meta name='ArticleTitle' content='&lt;p&gt;&lt;span style=&quot;font-family: 楷体&quot;&gt;写在某某规定出台十周年之际"
+     "&lt;/span&gt;&lt;/p&gt;&lt;p&gt;不松劲 再出发&lt;/p&gt;'></head><body>"
+     "<h2 class='tit'><p><span style='font-family: 楷体, SimKai;'>写在某某规定出台十周年之际</span></p>"
+     "<p>不松劲 再出发</p></h2>" + _PROSE + "</body></html>", "不松劲 再出发"),
+    # the KaiTi face named in Latin, on the line itself
+    ("<html><head><title>学习贯彻全会精神 小切口发力深化作风建设-某某网</title></head><body>"
+     "<h1><div style='font-family:KaiTi'>学习贯彻全会精神</div><div>小切口发力深化作风建设</div></h1>"
+     + _PROSE + "</body></html>", "小切口发力深化作风建设"),
+    # a kicker told by its class, and a subtitle told by its label
+    ("<html><head><title>某某县召开作风建设推进会_某某网</title></head><body><div class='article-title'>"
+     "<p class='yinti'>聚焦作风建设</p><p>某某县召开作风建设推进会</p><p>副题：部署全年重点任务</p></div>"
+     + _PROSE + "</body></html>", "某某县召开作风建设推进会"),
+    # two lines of one headline in the same face: both are the headline
+    ("<html><head><title>专题片第三集聚焦正风肃纪久久为功抓作风————要闻——某某网站</title></head><body>"
+     "<h2 class='tit'><p>专题片第三集聚焦正风肃纪</p><p>久久为功抓作风</p></h2>" + _PROSE + "</body></html>",
+     "专题片第三集聚焦正风肃纪久久为功抓作风"),
+    # a whole headline in 楷体 stays (nothing would be left)
+    ("<html><head><title>某某县召开作风建设推进会_某某网</title></head><body>"
+     "<h1><span style='font-family: 楷体'>某某县召开作风建设推进会</span></h1>" + _PROSE + "</body></html>",
+     "某某县召开作风建设推进会"),
+    # a dash-led subtitle line and a byline in a magazine's title block; <title> glues all three
+    # and an issue's table of contents above links the article by the subtitle alone
+    ("<html><head><title>严字当头 一严到底——扎实开展某某教育整顿综述 本刊记者 赵某--某某杂志</title></head><body>"
+     "<div class='toc'><p><a href='x.html'>扎实开展某某教育整顿综述</a></p></div>"
+     "<div class='tit'><p>严字当头 一严到底</p><p><span>——扎实开展某某教育整顿综述</span></p><p>本刊记者 赵某</p></div>"
+     + _PROSE + "</body></html>", "严字当头 一严到底——扎实开展某某教育整顿综述"),
+]
+
+
+@pytest.mark.parametrize("html, headline", DECKS)
+def test_kickers_and_subtitles_in_the_headline_block(html, headline):
+    from branchnews.crawler.pages.article import Page, parse_article
+    assert parse_article(Page("http://example.org/a.html", html.encode()))["title"] == headline
+
 
 @pytest.mark.parametrize("html, headline", HEADLINES)
 def test_headline_against_title_and_meta(html, headline):
