@@ -300,10 +300,9 @@ def cmd_fleet(args, specs: list[str]) -> int:
     from branchnews.crawl_command import crawl_settings, take_site_lock
     from branchnews.crawler.profiles import ProfileError, load_profile
 
-    for flag, given in (("--start-url", args.start_url), ("--redis", args.redis)):
-        if given:
-            print(f"branchnews: {flag} takes one site; give one SITE with it", file=sys.stderr)
-            return exits.USAGE
+    if args.start_url:
+        print("branchnews: --start-url takes one site; give one SITE with it", file=sys.stderr)
+        return exits.USAGE
     sites, seen = [], {}
     for spec in specs:
         try:
@@ -319,10 +318,14 @@ def cmd_fleet(args, specs: list[str]) -> int:
         sites.append(FleetSite(name, {"site": spec, "refresh": bool(args.refresh)}))
     settings = crawl_settings(args)
     # Each site's lock, as a lone crawl takes it (one inherited from the scheduler is adopted);
-    # a site another run holds is left out, after the one line saying who holds it.
+    # a site another run holds is left out, after the one line saying who holds it. The workers
+    # of a distributed fleet share its sites, as those of one distributed site do: no locks.
     locks, free = [], []
     out = Path(settings.get("BRANCHNEWS_OUTPUT_DIR") or "output")
     for site in sites:
+        if settings.get("BRANCHNEWS_REDIS_URL"):
+            free.append(site)
+            continue
         lock = take_site_lock(out, site.name, wait=getattr(args, "wait", False))
         if lock is not None:
             locks.append(lock)

@@ -34,6 +34,8 @@ def part_command(args, sites: list[FleetSite], part: str, max_sites: int) -> lis
         command += ["--script", args.script]
     if args.refresh:
         command.append("--refresh")
+    if args.redis:
+        command += ["--redis", args.redis]
     for setting in args.set:
         command += ["-s", setting]
     command += ["-s", "BRANCHNEWS_FLEET_PROCESSES=1", "-s", f"BRANCHNEWS_FLEET_PART={part}"]
