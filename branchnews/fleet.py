@@ -10,6 +10,11 @@ site's ``CONCURRENT_REQUESTS_PER_DOMAIN``. A site's time and page budgets are Sc
 ``CLOSESPIDER_TIMEOUT`` / ``CLOSESPIDER_PAGECOUNT``, set for every site (``-s``) or in a profile's
 ``[settings]``.
 
+With ``--redis URL`` every site's crawler is one worker of that site's distributed run
+(:mod:`branchnews.crawler.distributed`: its own keys, pending work and requeue of dead workers'
+requests), so N fleet processes on any machines share each site's frontier, exactly as N workers
+of a lone distributed crawl do; nothing here knows of Redis but that its sites take no locks.
+
 During the crawl one progress line for the fleet (sites done / running / queued, pages, articles,
 errors) replaces the sites' own; at the end a table of every site and ``<out>/fleet-runs/<start>.json``
 (the fleet summary, holding each site's run summary) beside the sites' ``runs/`` summaries.
