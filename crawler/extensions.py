@@ -4,7 +4,9 @@ At the end of a crawl: pages fetched, articles new / updated / unchanged / skipp
 failures by reason, duration and field coverage (share of articles with a date, editor,
 sections …), logged and written to ``<out>/<site>/runs/<start>.json``. During the crawl a
 progress line every ``BRANCHNEWS_PROGRESS_INTERVAL`` seconds. When a field's coverage falls far
-below the previous run's, a warning says the site has probably changed its template.
+below the previous run's, a warning says the site has probably changed its template. The
+workers of one distributed run each write their own summary (of their share of the site), tagged
+with the run's id; they are compared with the summaries of earlier runs, never with each other.
 """
 
 from __future__ import annotations
@@ -79,17 +81,20 @@ class RunSummary:
     """Progress lines during a crawl and its summary at the end (see the module docstring).
 
     ``queued`` tells how many requests wait in the scheduler (for the progress line); the
-    summaries of a site go to ``runs_dir``, one JSON file per run, the latest compared with.
+    summaries of a site go to ``runs_dir``, one JSON file per run, the latest compared with;
+    ``shared_run`` gives the id of the distributed run this crawl is a worker of (None: alone).
     """
 
     def __init__(self, stats, *, site: str, runs_dir: Path, interval: float = 30.0,
-                 job: str | None = None, queued: Callable[[], int] = lambda: 0):
+                 job: str | None = None, queued: Callable[[], int] = lambda: 0,
+                 shared_run: Callable[[], str | None] = lambda: None):
         self.stats = stats
         self.site = site
         self.runs_dir = Path(runs_dir)
         self.interval = interval
         self.job = job
         self.queued = queued
+        self.shared_run = shared_run
         self.loop: task.LoopingCall | None = None
         self.started = datetime.now(timezone.utc)
         self.written: dict | None = None  # the summary, once closed (a fleet's table reads it)
@@ -104,7 +109,8 @@ class RunSummary:
 
         ext = cls(crawler.stats, site=run.profile.name, runs_dir=run.site_dir / "runs",
                   interval=crawler.settings.getfloat("BRANCHNEWS_PROGRESS_INTERVAL", 30.0),
-                  job=run.job, queued=queued)
+                  job=run.job, queued=queued,
+                  shared_run=lambda: run.shared_run.id if run.shared_run is not None else None)
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.closed, signal=signals.spider_closed)
         return ext
@@ -130,7 +136,7 @@ class RunSummary:
         stats = self.stats.get_stats()
         articles = self._stat("branchnews/articles")
         finished = datetime.now(timezone.utc)
-        return {
+        summary = {
             "site": self.site,
             "job": self.job,  # Scrapyd's job id, when run there
             "started": self.started.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -154,13 +160,16 @@ class RunSummary:
             "coverage": {field: round(self._stat(f"branchnews/coverage/{field}") / articles, 4)
                          if articles else 0.0 for field in COVERAGE_FIELDS},
         }
+        if (shared := self.shared_run()) is not None:
+            summary["distributed_run"] = shared  # one worker's share of the site's crawl
+        return summary
 
     def closed(self, spider=None, reason: str = "finished"):
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         summary = self.summary(reason)
         runs = self.runs_dir
-        previous = _latest(runs)
+        previous = _latest(runs, besides=summary.get("distributed_run"))
         if previous:
             for warning in coverage_warnings(previous.get("coverage", {}), summary["coverage"],
                                              summary["articles"]["extracted"],
@@ -182,11 +191,15 @@ class RunSummary:
                     extra=DETAIL)
 
 
-def _latest(runs: Path) -> dict | None:
+def _latest(runs: Path, besides: str | None = None) -> dict | None:
+    """The newest readable summary in ``runs``, leaving out those of the distributed run
+    ``besides`` (this worker's siblings: each covers another share of the same crawl)."""
     files = sorted(runs.glob("*.json")) if runs.exists() else []
     for file in reversed(files):
         try:
-            return json.loads(file.read_text("utf-8"))
+            summary = json.loads(file.read_text("utf-8"))
         except (OSError, ValueError):
             continue
+        if besides is None or summary.get("distributed_run") != besides:
+            return summary
     return None

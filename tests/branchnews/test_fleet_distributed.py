@@ -127,9 +127,11 @@ def test_two_workers_give_every_site_the_records_of_its_lone_crawl(fleet, lone, 
         summaries = [json.loads(p.read_text("utf-8")) for p in (folder / "runs").glob("*.json")]
         assert len(summaries) == 2 and {s["finish_reason"] for s in summaries} == {"finished"}
         assert sum(s["articles"]["new"] for s in summaries) == ARTICLES
+        assert len({s["distributed_run"] for s in summaries}) == 1  # two shares of one run
     assert len(list((out / "fleet-runs").glob("*.json"))) == 2  # one fleet summary per worker
     assert sum(e.count("created run") for e in errs) == SITES  # one run per site, the rest joined
     assert "requeued" not in errs[0] + errs[1]
+    assert "changed its template" not in errs[0] + errs[1]  # shares of one run are not compared
     assert not run_keys(redis_server.url)  # the last worker out of each site deleted its run
 
 

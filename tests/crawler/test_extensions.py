@@ -58,6 +58,22 @@ def test_a_coverage_fall_against_the_previous_run_is_warned(tmp_path, caplog):
     assert "the site may have changed its template" in caplog.text
 
 
+@pytest.mark.parametrize("runs, warned", [
+    (["r1", "r1"], False),  # a sibling worker's share of the same distributed run
+    (["r1", "r2"], True),  # the site's previous distributed run
+    ([None, "r2"], True),  # a crawl alone, then a distributed one
+])
+def test_a_distributed_worker_is_compared_with_earlier_runs_only(tmp_path, runs, warned):
+    earlier, later = ({"branchnews/articles": 10, "branchnews/coverage/editor": n} for n in (10, 1))
+    for values, run, years in ((earlier, runs[0], 0), (later, runs[1], 1)):
+        ext = _summary(tmp_path, values)
+        ext.shared_run = lambda run=run: run
+        ext.started = ext.started.replace(year=ext.started.year + years)  # a later file name
+        ext.closed(reason="finished")
+    assert ext.written["distributed_run"] == runs[1]
+    assert ("warnings" in ext.written) is warned
+
+
 def test_from_crawler(tmp_path):
     crawler = branchnews_crawler(tmp_path, BRANCHNEWS_PROGRESS_INTERVAL=5)
     ext = RunSummary.from_crawler(crawler)
