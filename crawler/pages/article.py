@@ -34,7 +34,7 @@ from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors,
                                             parse_limit, prune, walk_page)
 from branchnews.crawler.pages.reparse import browser_tree, misparsed
 from branchnews.crawler.pages.metadata import (SOURCE_METAS, byline_outlet, credit_lines, header_texts,
-                                               labeled_fields, meta_value, publish_date,
+                                               labeled_fields, linked_data_date, meta_value, publish_date,
                                                unlabeled_author)
 from branchnews.crawler.pages.paragraphs import body_texts, without_credits
 from branchnews.crawler.pages.sections import split_sections
@@ -85,6 +85,7 @@ class _Parsed:
     declared: str | None
     replaced: int = 0  # U+FFFD the decoding put in (DecodedPage.replaced)
     base: str = ""  # where the page's relative links point from (see link_base)
+    linked_data_date: str | None = None  # JSON-LD datePublished, read before the scripts go
 
 
 def parse_tree(page: Page) -> _Parsed:
@@ -107,8 +108,9 @@ def parse_tree(page: Page) -> _Parsed:
     if misparsed(root, parse_errors(utf8)):
         root = browser_tree(text)
     base = link_base(root, page)
+    linked = linked_data_date(root)
     prune(root)
-    return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base)
+    return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base, linked)
 
 
 def link_base(root: etree._Element, page: Page) -> str:
@@ -184,7 +186,7 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     if not labeled.get("source"):
         labeled["source"] = (source_from_classes(header_blocks) or byline_outlet([*header, *texts[0][:3]])
                              or outlet_in_info(header) or meta_value(first_root, SOURCE_METAS))
-    date = publish_date(first, labeled.get("published"), first_root, url)
+    date = publish_date(first, labeled.get("published"), first_root, url, parsed[0].linked_data_date)
     from_list = False
     if date is None and list_date:
         # 5. the date the list page showed beside the link (year inferred when it has none)

@@ -8,10 +8,12 @@ labeled date, then an info line, then ``<meta>``, then the URL (never the body t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from lxml import etree
 
+from branchnews.crawler.pages.body import END_OF_ARTICLE
 from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                               dateline_authors, header_byline, is_credit_line)
 from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
@@ -24,6 +26,10 @@ from branchnews.crawler.pages.lines import Line
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
               "article:published_time", "og:article:published_time", "og:release_date",
               "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
+# Of those, the ones that may name a later day than the publishing (a generic date, the last edit):
+# a schema.org datePublished or a <time datetime> outranks them.
+_WEAK_DATE_METAS = ("dc.date", "date", "lastmodifiedtime")
+_STRONG_DATE_METAS = tuple(name for name in DATE_METAS if name not in _WEAK_DATE_METAS)
 # <meta> names that carry the source (来源), in order of trust.
 SOURCE_METAS = ("contentsource", "source", "og:article:source", "mediaid")
 
@@ -107,20 +113,79 @@ def byline_outlet(lines: Sequence[str]) -> str | None:
     return next((b.outlet for text in lines if (b := header_byline(text)) and b.outlet), None)
 
 
+def linked_data_date(root: etree._Element) -> str | None:
+    """``datePublished`` of the page's schema.org JSON-LD (``<script type="application/ld+json">``,
+    an object, a list of them or an ``@graph``), as written. Read before the scripts are pruned."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue  # a CMS's broken JSON-LD is no date
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                value = item.get("datePublished")
+                if isinstance(value, str) and value.strip():
+                    return value.strip()
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return None
+
+
+def _time_element_date(layout: Layout, root: etree._Element) -> FoundDate | None:
+    """A ``datetime`` of a ``<time>`` in the info lines, or of an element marked
+    ``itemprop="datePublished"`` anywhere in the page."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.get("itemprop") or "").strip() == "datePublished":
+            value = el.get("datetime") or el.get("content")
+            if value and (found := machine_date(value)):
+                return found
+    for line in _info_lines(layout):
+        for el in line.block.iter("time") if line.block is not None else ():
+            value = el.get("datetime")
+            if value and (found := machine_date(value)):
+                return found
+    return None
+
+
+def _info_lines(layout: Layout) -> list[Line]:
+    """The lines between headline and body that belong to the article: up to a heading that
+    starts related content (关联稿件：, 相关新闻), whose dates are other articles'."""
+    lines = []
+    for line in layout.before:
+        if END_OF_ARTICLE.match(line.text):
+            break
+        lines.append(line)
+    return lines
+
+
 def publish_date(layout: Layout, labeled: str | None, root: etree._Element,
-                  url: str) -> FoundDate | None:
+                  url: str, linked_data: str | None = None) -> FoundDate | None:
     # 1. the labeled date near the headline (发布时间/日期/时间 …)
     if labeled:
         dates = find_dates(labeled)
         if dates:
             return dates[0]
-    # 2. an unlabeled date on an info line between headline and body (2017年09月14日 10:20 | …)
-    for line in layout.before:
+    # 2. an unlabeled date on an info line between headline and body (2017年09月14日 10:20 | …),
+    #    never one of a related-articles list there
+    for line in _info_lines(layout):
         if len(line.text) <= 120:
             dates = find_dates(line.text)
             if dates:
                 return dates[0]
-    # 3. machine dates in <meta>, 4. the URL. Body text, sidebars and footers are never asked.
-    meta = meta_value(root, DATE_METAS)
+    # 3. machine dates: a publish-time <meta>, schema.org datePublished (JSON-LD, itemprop), a
+    #    <time datetime> in the info lines, a generic or last-modified <meta>; 4. the URL. Body
+    #    text, sidebars and footers are never asked.
+    meta = meta_value(root, _STRONG_DATE_METAS)
     found = machine_date(meta) if meta else None
+    if found is None and linked_data:
+        found = machine_date(linked_data)
+    if found is None:
+        found = _time_element_date(layout, root)
+    if found is None and (meta := meta_value(root, _WEAK_DATE_METAS)):
+        found = machine_date(meta)
     return found or date_from_url(url)

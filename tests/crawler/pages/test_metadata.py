@@ -65,3 +65,41 @@ def test_publish_date_of_a_page(info, published):
     record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["published"] == published
+
+
+_LD = '<script type="application/ld+json">{}</script>'
+
+
+@pytest.mark.parametrize("head, info, published", [
+    # no date shown: a related-articles list under the headline lends none; the <meta> names it
+    ('<meta name="PubDate" content="2023-08-16 10:33:59">',
+     "<div>访问量：1632</div><div>关联稿件：</div><ul><li><a href='/b.html'>图文解读：某某公报</a></li>"
+     "<li>2023-07-12</li></ul>", "2023-08-16T10:33:59+08:00"),
+    ("", "<div>相关新闻：</div><div><a href='/b.html'>某某会议召开</a> 2023-07-12</div>", None),
+    # Open Graph's article:published_time, with its zone
+    ('<meta property="article:published_time" content="2021-03-05T02:20:00Z">', "", "2021-03-05T10:20:00+08:00"),
+    # schema.org JSON-LD: an object, a list, an @graph; broken JSON is no date
+    (_LD.format('{"@type": "NewsArticle", "datePublished": "2021-03-05T10:20:00+08:00"}'), "",
+     "2021-03-05T10:20:00+08:00"),
+    (_LD.format('[{"@type": "WebSite"}, {"@type": "Article", "datePublished": "2021-03-05"}]'), "", "2021-03-05"),
+    (_LD.format('{"@graph": [{"@type": "WebPage"}, {"@type": "Article", "datePublished": "2021-03-05"}]}'), "",
+     "2021-03-05"),
+    (_LD.format('{"datePublished": "2021-03-05",}'), "", None),
+    # a generic date <meta> (or the last edit) is outranked by schema.org's datePublished
+    ('<meta name="date" content="2021-04-01">' + _LD.format('{"datePublished": "2021-03-05"}'), "", "2021-03-05"),
+    ('<meta name="lastmodifiedtime" content="2021-04-01">', "", "2021-04-01"),
+    # a <time datetime> in the info row, an itemprop=datePublished anywhere
+    ("", "<div><time datetime='2021-03-05T10:20'>三月五日</time> | 打印</div>", "2021-03-05T10:20:00+08:00"),
+    ("", "<div><span itemprop='datePublished' content='2021-03-05'>三月五日</span></div>", "2021-03-05"),
+    # a visible date still outranks them all
+    ('<meta name="PubDate" content="2022-04-24 10:00:43">',
+     "<div>发布日期：2017-05-15 10:49:00</div>", "2017-05-15T10:49:00+08:00"),
+], ids=lambda v: v[:30] if isinstance(v, str) else None)
+def test_machine_dates_when_no_date_is_shown(head, info, published):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title>{head}</head><body><h1>作风建设推进会召开</h1>"
+            f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["published"] == published
