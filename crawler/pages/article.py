@@ -181,7 +181,8 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     header = header_texts(first)
     labeled["author"] = clean_author(labeled.get("author"))
     if not labeled.get("author"):
-        labeled["author"] = unlabeled_author(texts[0][:3], closing, header_blocks, header) or next(
+        # (the body's first lines: a byline may follow a repeat of the headline block there)
+        labeled["author"] = unlabeled_author(texts[0][:5], closing, header_blocks, header) or next(
             (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
     if not labeled.get("source"):
         labeled["source"] = (source_from_classes(header_blocks) or byline_outlet([*header, *texts[0][:3]])

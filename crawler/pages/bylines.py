@@ -31,10 +31,13 @@ _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")
 # A role byline (``半月谈记者 史卫燕``, ``某某日报记者 张三／北京报道``): ``lead`` is what stands
 # before the role (an outlet, when it reads as one); a ``／北京报道`` dateline may close it.
+# A dateline closing a byline: ``／北京报道``, `` 自江西报道``, `` 发自北京``.
+_REPORTED_FROM = (rf"(?:\s*[／/]\s*[{HAN}]{{2,8}}(?:报道|报导|电)|\s+发?自[{HAN}]{{2,8}}(?:报道|报导|电)?"
+                  rf"|\s+发自[{HAN}]{{2,8}})")
 BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)(?:" + _ROLE + r"\s*[:：︱/／]?|作者(?:\s*[:：︱/／]|\s))"
                     r"|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
-                    rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+[{HAN}·]{{1,5}}){{0,5}})"
-                    rf"(?:\s*[／/]\s*[{HAN}]{{2,8}}(?:报道|报导|电))?$")
+                    rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+(?!发?自)[{HAN}·]{{1,5}}){{0,5}})"
+                    rf"{_REPORTED_FROM}?$")
 # An outlet's name: what a news organisation or a site calls itself.
 _OUTLET_NAME = re.compile(rf"^[{HAN}]{{1,14}}(?:网站|网|日报|晚报|早报|报|杂志社|杂志|周刊|电视台|电台|"
                           rf"通讯社|新闻社|社|客户端|融媒体中心|频道)$")
@@ -53,7 +56,8 @@ _OUTLET = (rf"[{HAN}]{{1,14}}?(?:网站|新闻网|网|日报|晚报|早报|都�
            rf"通讯社|新闻社|客户端)")
 _PERSON = rf"[{HAN}·]{{2,5}}"
 OUTLET_BYLINE = re.compile(rf"^(?P<outlet>{_OUTLET})(?:快讯|讯)?\s*(?:[／/]\s*|\s+)"
-                           rf"(?P<names>{_PERSON}(?:\s+(?:{_ROLE}\s*)?{_PERSON}){{0,5}})$")
+                           rf"(?P<names>{_PERSON}(?:\s+(?!发?自)(?:{_ROLE}\s*)?{_PERSON}){{0,5}})"
+                           rf"{_REPORTED_FROM}?$")
 # Read through importlib.resources: the package also runs from a zipped egg (Scrapyd).
 _SURNAMES = json.loads(resources.files(__package__).joinpath("surnames.json").read_text("utf-8"))
 _LONE_NAME = re.compile(rf"^(?:{'|'.join(_SURNAMES['compound'])}|[{_SURNAMES['single']}])[{HAN}]{{1,2}}$")
@@ -127,9 +131,48 @@ def header_byline(line: str) -> Byline | None:
     return Byline(line) if _LONE_NAME.match(line) else None
 
 
+# What follows a writer's name in a credit of a commentary or a paper: the writer's unit and
+# post (``北京大学经济学院教授``, ``中共某某市委党校副校长``, ``某某研究院研究员``).
+_AFFILIATION = re.compile(rf"^[{HAN}（）()·]{{2,30}}?(?:大学|学院|学校|中学|研究院|研究所|研究中心|研究会|中心|"
+                          rf"党校|社科院|科学院|委员会|委|政府|厅|局|部|办公室|集团|公司|医院|协会|学会|"
+                          rf"报社|杂志社|银行)[{HAN}（）()·]{{0,16}}?(?:教授|副教授|研究员|副研究员|讲师|"
+                          rf"博士生导师|博士后|博士生|博士|硕士生|研究生|学者|专家|院士|主任|副主任|院长|副院长|"
+                          rf"所长|副所长|书记|副书记|校长|副校长|部长|副部长|局长|副局长|会长|副会长|"
+                          rf"秘书长|理事|委员|干部|教师|老师|成员|特约研究员)?$")
+# Where a unit's name starts when it is glued to the writer's name (``方敏北京大学…``): a
+# province-level place or a national prefix, read as part of the unit, not of the name.
+_UNIT_START = ("中国", "中共", "中央", "国家", "全国", "国务院", "北京", "天津", "上海", "重庆", "河北", "山西",
+               "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+               "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
+               "宁夏", "新疆", "香港", "澳门", "清华", "复旦", "南开", "人民")
+
+
+def _writer(name: str, unit: str) -> bool:
+    """``name`` reads as a person's and ``unit`` as a unit with a post (``党委`` + ``组织部`` is a
+    unit alone: a name never ends like a unit's name)."""
+    return (len(unit) >= 5 and _LONE_NAME.match(name) is not None and name[-1] not in _UNIT_END
+            and _AFFILIATION.match(unit) is not None)
+
+
+_UNIT_END = "委办部局厅院校会处科站所司社"
+
+
+def name_before_affiliation(text: str) -> str | None:
+    """``方敏 北京大学经济学院教授`` or ``方敏北京大学经济学院教授`` → ``方敏``: a personal name
+    (surname first) followed by the writer's unit and post. Glued on, where the name ends is told
+    only by a unit that starts as one (``_UNIT_START``); otherwise the value stays whole."""
+    text = clean_space(text)
+    head, _, rest = text.partition(" ")
+    if rest:
+        return head if _writer(head, rest.replace(" ", "")) else None
+    splits = [(text[:n], text[n:]) for n in (2, 3, 4) if _writer(text[:n], text[n:])]
+    return next((name for name, unit in splits if unit.startswith(_UNIT_START)), None)
+
+
 def clean_author(value: str | None) -> str | None:
     """A labelled author without role words, several names joined with 、 (``本报记者 张三 李四``
-    → ``张三、李四``, ``实习生 王五`` → ``王五``); a unit (``党委组织部``) stays as written."""
+    → ``张三、李四``, ``实习生 王五`` → ``王五``), without the unit and post after a name
+    (``方敏 北京大学经济学院教授`` → ``方敏``); a unit alone (``党委组织部``) stays as written."""
     if not value:
         return value
     text = re.sub(r"^\S{0,10}?" + _ROLE + r"\s*", "", value.strip())
@@ -137,7 +180,7 @@ def clean_author(value: str | None) -> str | None:
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
     if len(tokens) > 1 and all(_NAME.match(t) for t in tokens):
         return _names(text)
-    return text or value
+    return name_before_affiliation(text) or text or value
 
 
 def outlet_in_info(lines: list[str]) -> str | None:

@@ -96,3 +96,17 @@ def test_bylines_of_a_page(info, closing, source, author, editor):
     record = parse_article(Page(URL, page, {"content-type": "text/html; charset=utf-8"}))
     assert (record["source"], record["author"], record["editor"]) == (source, author, editor)
     assert record["paragraphs"] == PROSE
+
+
+@pytest.mark.parametrize("body, info, author, source", [
+    # the body repeats a headline block of its own (a kicker, the headline, a series line) before
+    # the byline: the byline is still read, and its outlet is no source when a label names one
+    (["某某专项整治违规收送礼品", "作风建设推进会召开", "“某某工作机制”系列报道之一", "某某监委网站 曹某 自江西报道",
+      *PROSE], "<div>来源：某某监委网站</div>", "曹某", "某某监委网站"),
+    # a labelled writer with the unit and post after the name
+    (PROSE, "<div>（作者：方某北京大学经济学院教授）</div>", "方某", None),
+    (PROSE, "<div>作者：方某 北京大学经济学院教授</div>", "方某", None),
+])
+def test_bylines_of_commentaries_and_reports(body, info, author, source):
+    record = parse_article(Page(URL, _page(info=info, body=body), {"content-type": "text/html; charset=utf-8"}))
+    assert (record["author"], record["source"]) == (author, source)

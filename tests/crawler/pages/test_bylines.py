@@ -1,7 +1,7 @@
 import pytest
 from lxml import html
 
-from branchnews.crawler.pages.bylines import (Byline, author_from_classes, byline_authors,
+from branchnews.crawler.pages.bylines import (Byline, author_from_classes, byline_authors, clean_author,
                                               closing_authors, dateline_authors, header_byline,
                                               is_credit_line, peel_credit, source_from_classes)
 
@@ -127,3 +127,35 @@ def test_header_byline(line, byline):
 ])
 def test_peel_credit(paragraph, body, credit):
     assert peel_credit(paragraph) == (body, credit)
+
+
+@pytest.mark.parametrize("value, author", [
+    # a writer's name, then the unit and post: the name (spaced, or glued before a unit that
+    # starts as one)
+    ("方某 北京大学经济学院教授", "方某"),
+    ("方某北京大学经济学院教授", "方某"),
+    ("欧阳某某中共某某市委党校副校长", "欧阳某某"),
+    ("李某 某某研究院研究员", "李某"),
+    # glued with no telling start: left whole rather than cut at a guess
+    ("李某某某研究院研究员", "李某某某研究院研究员"),
+    # a unit alone is no name with a unit (党 is a surname; 党委 is a unit's name)
+    ("党委组织部", "党委组织部"),
+    ("党委宣传部副部长", "党委宣传部副部长"),
+    ("本报记者 张某 李某", "张某、李某"),
+    ("实习生 王某", "王某"),
+])
+def test_clean_author(value, author):
+    assert clean_author(value) == author
+
+
+@pytest.mark.parametrize("line, byline", [
+    # an outlet, its reporter and where the report was filed from
+    ("某某监委网站 曹某 自江西报道", Byline("曹某", "某某监委网站")),
+    ("某某日报记者 张某 自北京报道", Byline("张某", "某某日报")),
+    ("本报记者 王某 发自上海", Byline("王某")),
+    ("某某日报记者 张某／北京报道", Byline("张某", "某某日报")),
+    # 自 opening a place is not a second name
+    ("某某网站 曹某 自江西", Byline("曹某", "某某网站")),
+])
+def test_byline_reported_from(line, byline):
+    assert header_byline(line) == byline
