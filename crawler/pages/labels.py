@@ -113,7 +113,8 @@ def read_labels(line: str) -> list[Labeled]:
         return []
     line = _COMPOUND.sub(_one_role, line)
     matches = [m for m in LABEL_RE.finditer(line)
-               if not (m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]))]
+               if not (m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]))
+               and not _quoted(line, m.start())]
     out: list[Labeled] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
@@ -127,6 +128,15 @@ def read_labels(line: str) -> list[Labeled]:
             value = _without_trailing_noise(value)
         out.append(Labeled(field, label, value or None, m.start()))
     return out
+
+
+_QUOTE_OPEN = "“‘「『\"'"
+
+
+def _quoted(line: str, pos: int) -> bool:
+    """A label in quotation marks is a mention, not a field: a copyright notice asking to credit
+    ``“文章来源：某某网站”``."""
+    return pos > 0 and line[pos - 1] in _QUOTE_OPEN
 
 
 def _one_role(m: re.Match) -> str:

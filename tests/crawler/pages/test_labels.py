@@ -24,6 +24,9 @@ def fields(line):
     ("文/李红 图/王强", [("author", "文", "李红"), ("other", "图", "王强")]),
     ("（文/张某 图/李某）", [("author", "文", "张某"), ("other", "图", "李某")]),
     ("本文/不是署名", []),
+    # a label in quotation marks is a mention (a copyright notice), not a field
+    ("转载时必须注明：“文章来源：某某网站”。", []),
+    ("注明「来源：某某网」字样", []),
     # what trails a name on the line is not part of it: a URL, an unlabelled date
     ("来源：某某网站 http://www.example.gov.cn/", [("source", "来源", "某某网站")]),
     ("来源：某某市纪委 2024-01-05", [("source", "来源", "某某市纪委")]),
