@@ -255,6 +255,12 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             # (on a tie, a heading or title-classed element beats an unmarked one: a table of
             # contents links the article by the same words)
             best = max(good, key=lambda c: (c[0], c[4]))
+            if not best[4]:
+                # an unmarked element (a sidebar link) that only adds to a headline-classed one's
+                # words (``标题（某某文号）`` beside ``标题``): the page's headline is the classed one
+                shown = [c for c in good if c[4] and c[2] in best[2] and len(c[2]) >= 0.5 * len(best[2])]
+                if shown:
+                    best = max(shown, key=lambda c: c[0])
             block = headline_block(best[3])
             if block is not best[3]:
                 return headline_text(block), block

@@ -192,6 +192,14 @@ DECKS = [
     ("<html><head><title>某某县召开作风建设推进会_某某网</title></head><body>"
      "<h1><span style='font-family: 楷体'>某某县召开作风建设推进会</span></h1>" + _PROSE + "</body></html>",
      "某某县召开作风建设推进会"),
+    # a sidebar list links the article by its meta title, which adds the decision number; the
+    # page's own headline element shows the headline alone
+    ("<html><head><title>某某监督管理局</title>"
+     "<meta name='ArticleTitle' content='某某监督管理局行政处罚信息公开表(某罚决字〔2024〕36号)'></head><body>"
+     "<div class='list'><div class='row'><a class='nav-a' href='/d?id=36'>某某监督管理局行政处罚信息公开表(某罚决字〔2024〕36号)</a></div>"
+     "<div class='row'><a class='nav-a' href='/d?id=35'>某某监督管理局行政处罚信息公开表(某罚决字〔2024〕35号)</a></div></div>"
+     "<div class='wenzhang-title'>某某监督管理局行政处罚信息公开表</div>" + _PROSE + "</body></html>",
+     "某某监督管理局行政处罚信息公开表"),
     # a dash-led subtitle line and a byline in a magazine's title block; <title> glues all three
     # and an issue's table of contents above links the article by the subtitle alone
     ("<html><head><title>严字当头 一严到底——扎实开展某某教育整顿综述 本刊记者 赵某--某某杂志</title></head><body>"
@@ -202,7 +210,7 @@ DECKS = [
 
 
 @pytest.mark.parametrize("html, headline", DECKS)
-def test_kickers_and_subtitles_in_the_headline_block(html, headline):
+def test_the_headline_as_its_block_shows_it(html, headline):
     from branchnews.crawler.pages.article import Page, parse_article
     assert parse_article(Page("http://example.org/a.html", html.encode()))["title"] == headline
 
