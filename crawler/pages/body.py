@@ -109,7 +109,32 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     floor = 0.4 * max((raw for el, raw in scores.items() if el is not body), default=0.0)
     best = max((el for el, raw in scores.items() if raw >= floor or el is body),
                key=lambda el: scores[el] * (1 + _weight(el)) if el is not body else 0.0)
-    return _with_sibling_wrappers(best, scores) if best is not body else best
+    if best is body:
+        return best
+    table = _record_table(best)
+    return table if table is not None else _with_sibling_wrappers(best, scores)
+
+
+def _record_table(best: etree._Element) -> etree._Element | None:
+    """The table, when the densest block is a value cell of a record laid out as a table (a
+    penalty notice's ``行政处罚决定书文号 | 某罚决字…``, ``被处罚当事人 | …``, ``行政处罚决定 | …``): each
+    row a short label cell and its value, the whole table the article."""
+    cell = best if best.tag in ("td", "th") else next(
+        (a for a in best.iterancestors("td", "th")), None)
+    if cell is None:
+        return None
+    table = next(cell.iterancestors("table"), None)
+    row = cell.getparent()
+    if table is None or row is None or row.index(cell) == 0:
+        return None
+    rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    labeled = 0
+    for tr in rows:
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        first = " ".join("".join(cells[0].itertext()).split()) if len(cells) >= 2 else ""
+        if 2 <= len(first) <= 14 and not re.search(r"[。；！？]", first):
+            labeled += 1
+    return table if labeled >= 3 and labeled * 2 >= len(rows) else None
 
 
 def _with_sibling_wrappers(best: etree._Element, scores: dict) -> etree._Element:

@@ -32,3 +32,31 @@ def test_the_body_holds_the_lead_wrapper(content, paragraphs):
     record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["paragraphs"] == paragraphs
+
+
+def _rows(*pairs: tuple[str, str]) -> str:
+    return "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in pairs)
+
+
+FACTS = "一、委托未取得合法资格的个人从事保险销售活动；二、财务业务数据不真实，未按照规定使用经备案的保险条款。"
+DECISION = "对某某保险股份有限公司合计罚款158万元，其中总公司38万元，分支机构120万元；对某某警告并罚款1万元。"
+
+
+@pytest.mark.parametrize("content, paragraphs", [
+    # a record laid out as a table (label cell, value cell): the whole table is the article
+    ("<table>" + _rows(("行政处罚决定书文号", "某罚决字〔2024〕36号"), ("被处罚当事人", "某某保险股份有限公司"),
+                       ("主要违法违规事实", FACTS), ("行政处罚决定", DECISION),
+                       ("作出处罚决定的日期", "2024年7月8日")) + "</table>",
+     ["行政处罚决定书文号 某罚决字〔2024〕36号", "被处罚当事人 某某保险股份有限公司", f"主要违法违规事实 {FACTS}",
+      f"行政处罚决定 {DECISION}", "作出处罚决定的日期 2024年7月8日"]),
+    # an article set in a layout table (one cell a row) stays its cell
+    (f"<table><tr><td>{''.join(f'<p>{p}</p>' for p in P)}</td></tr><tr><td>打印本页 关闭窗口</td></tr></table>", P),
+    # two labeled rows are an info table beside the text, not a record
+    ("<table>" + _rows(("索引号", "123-2024"), ("正文", "".join(f"<p>{p}</p>" for p in P))) + "</table>", P),
+], ids=["record-table", "layout-table", "info-rows"])
+def test_a_record_table_is_the_body(content, paragraphs):
+    page = (f"<html><head><title>行政处罚信息公开表_某某网</title></head><body><h1>行政处罚信息公开表</h1>"
+            f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["paragraphs"] == paragraphs
