@@ -175,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from branchnews.crawl_command import add_arguments as add_crawl_arguments
 
-    crawl = sub.add_parser("crawl", help="crawl a site profile into <out>/<site>/<date>.jsonl")
+    crawl = sub.add_parser("crawl", help="crawl a site profile, or a site from its URLs alone, "
+                                         "into <out>/<site>/<date>.jsonl")
     add_crawl_arguments(crawl)
 
     extract = sub.add_parser("extract", help="print one JSON record per saved page")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import socket
@@ -19,7 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from branchnews import console, exits
-from branchnews.crawler.profiles import DEFAULT_SITE, ProfileError, load_profile
+from branchnews.crawler.profiles import (DEFAULT_SITE, ProfileError, available, is_url,
+                                         load_profile, url_profile)
 
 
 BAR_REFRESH = 0.25  # seconds between the live bar's reads of the crawl's stats
@@ -57,11 +59,45 @@ def _ensure_sample_site(proxy: str) -> None:
 
 
 def crawl_profile(args: argparse.Namespace):
-    """The profile this crawl runs (raises :class:`ProfileError` for a missing or broken one)."""
+    """The profile this crawl runs (raises :class:`ProfileError` for a missing or broken one):
+    a bundled or given profile, or one made from the start URLs of ``crawl URL…``."""
+    if args.urls:
+        return url_profile(args.urls, args.name, args.within)
     profile = load_profile(args.site or DEFAULT_SITE)
     if args.start_url:
         profile = profile.with_start_urls(args.start_url)
     return profile
+
+
+def _foreign_start(args: argparse.Namespace, profile, out: Path) -> str | None:
+    """The warning line for ``--start-url`` on a host the profile does not name (a mirror, a
+    local copy: its records go to the profile's dataset), or None."""
+    named = load_profile(args.site or DEFAULT_SITE).allowed_domains
+    foreign = [h for h in profile.allowed_domains if h not in named]
+    if not foreign:
+        return None
+    return (f"branchnews: warning: --start-url host {foreign[0]} is not one the {profile.name} "
+            f"profile names ({', '.join(named)}): its records go into {out / profile.name}/ as "
+            f"a copy of that site; for a new site run: branchnews crawl URL --name NAME")
+
+
+def _dataset_conflict(profile, out: Path) -> str | None:
+    """Why ``crawl URL…`` must not write into ``<out>/<NAME>/``, or None: the name is a bundled
+    profile's, or the folder holds records of another host."""
+    if profile.name in available():
+        return (f"--name {profile.name} is the dataset of the bundled {profile.name} profile; "
+                "give another --name")
+    for path in sorted((out / profile.name).glob("*.jsonl")):
+        try:
+            with path.open("rb") as fh:
+                first = json.loads(fh.readline() or b"{}")
+        except (OSError, ValueError):
+            continue
+        host = urlsplit(str(first.get("url", ""))).hostname
+        if host and not any(host == d or host.endswith("." + d) for d in profile.allowed_domains):
+            return (f"{out / profile.name}/ holds records of {host}, not of "
+                    f"{', '.join(profile.allowed_domains)}; give another --name")
+    return None
 
 
 def crawl_settings(args: argparse.Namespace):
@@ -179,9 +215,32 @@ def exit_status(stats: dict) -> int:
     return exits.OK if failure(stats) is None else exits.FAILED
 
 
+def _split_urls(args: argparse.Namespace) -> str | None:
+    """Sort the positionals into ``args.urls`` (http(s) addresses: one site crawled from them)
+    and ``args.site`` (profiles, ``@FILE``); why the command line cannot run, or None."""
+    given = args.site or []
+    args.urls = [v for v in given if is_url(v)]
+    if not args.urls:
+        for flag, value in (("--name", args.name), ("--within", args.within)):
+            if value:
+                return f"{flag} names a crawl from addresses: give URL… with it (crawl URL {flag} …)"
+        return None
+    if len(args.urls) < len(given):
+        other = next(v for v in given if not is_url(v))
+        return (f"{other!r} is not an http(s) URL: crawl either URLs of one site or profiles, "
+                "not both")
+    if args.start_url:
+        return "--start-url points a profile elsewhere; with URLs the URLs are the start"
+    args.site = []
+    return None
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from branchnews.fleet import cmd_fleet, site_specs
 
+    if why := _split_urls(args):
+        print(f"branchnews: {why}", file=sys.stderr)
+        return exits.USAGE
     try:
         sites = site_specs(args.site)
     except OSError as exc:
@@ -196,16 +255,24 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         print(f"branchnews: {exc}", file=sys.stderr)
         return exits.USAGE
     settings = crawl_settings(args)
-    proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
-    if profile.name == DEFAULT_SITE and proxy and not args.start_url:
-        _ensure_sample_site(proxy)
     out_root = Path(settings.get("BRANCHNEWS_OUTPUT_DIR"))
+    if args.urls and (why := _dataset_conflict(profile, out_root)):
+        print(f"branchnews: {why}", file=sys.stderr)
+        return exits.USAGE
+    if args.start_url and (warning := _foreign_start(args, profile, out_root)):
+        print(warning, file=sys.stderr)
+    proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
+    if profile.name == DEFAULT_SITE and proxy and not args.start_url and not args.urls:
+        _ensure_sample_site(proxy)
     lock = None
     if not settings.get("BRANCHNEWS_REDIS_URL"):  # the workers of one distributed crawl share it
         lock = take_site_lock(out_root, profile.name, wait=args.wait)
         if lock is None:
             return exits.LOCKED
     spider_args = {"site": args.site or DEFAULT_SITE, "refresh": bool(args.refresh)}
+    if args.urls:
+        spider_args = {"urls": ",".join(args.urls), "dataset": profile.name,
+                       "within": args.within, "refresh": bool(args.refresh)}
     if args.start_url:
         spider_args["start_url"] = ",".join(args.start_url)
     try:
@@ -225,7 +292,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", nargs="*", metavar="SITE",
                         help=f"profile name or .toml path, or @FILE with one a line (default: "
-                             f"{DEFAULT_SITE}); several sites are crawled at once, as one fleet")
+                             f"{DEFAULT_SITE}); several sites are crawled at once, as one fleet; "
+                             "or http(s) URLs of one site: a crawl from addresses alone, its "
+                             "listings found from the pages' structure")
+    parser.add_argument("--name", metavar="NAME",
+                        help="with URLs: the dataset's name, <out>/NAME/ (default: the host name)")
+    parser.add_argument("--within", metavar="PREFIX",
+                        help="with URLs: follow only links under this path (/news/) or URL "
+                             "prefix (default: the whole host)")
     parser.add_argument("-o", "--out", help="output folder (default: output)")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="set a Scrapy setting, as scrapy crawl -s does")

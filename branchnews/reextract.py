@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
 from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.headers import header_dict
-from branchnews.crawler.profiles import ProfileError, SiteProfile, load_profile
+from branchnews.crawler.profiles import ProfileError, SiteProfile, load_profile, url_profile
 from branchnews.crawler.walk import SiteWalk
 from branchnews.pipelines.files import file_kind
 
@@ -266,10 +266,15 @@ def reextract(warcs: Iterable[str | Path], out_dir: str | Path, *, site: str | N
     name = site or contents.info.get("branchnews-site")
     if not name:
         raise ProfileError("the WARC files do not name their site profile: give --site NAME")
-    profile = load_profile(name)
     crawled_from = contents.info.get("branchnews-start-urls", "").split()
-    if crawled_from and tuple(crawled_from) != profile.start_urls:  # a crawl with --start-url
-        profile = profile.with_start_urls(crawled_from)
+    if not site and crawled_from and contents.info.get("branchnews-from-urls") == "yes":
+        # ``crawl URL…``: no profile file; the same walk from the same URLs and prefixes
+        profile = replace(url_profile(crawled_from, name),
+                          within=tuple(contents.info.get("branchnews-within", "").split()))
+    else:
+        profile = load_profile(name)
+        if crawled_from and tuple(crawled_from) != profile.start_urls:  # a crawl with --start-url
+            profile = profile.with_start_urls(crawled_from)
     script = script or contents.info.get("branchnews-script") or "simplified"
     report = Report()
     writers: dict[Path, tuple[JsonLinesWriter, set[str]]] = {}

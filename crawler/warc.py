@@ -153,8 +153,11 @@ class WarcFile:
 
 def warcinfo(settings, profile, script: str, run_day: str) -> dict[str, str]:
     """The ``warcinfo`` fields of a crawl's captures: what ``branchnews reextract`` reads back
-    to know the site, where the crawl started and the script."""
-    return {
+    to know the site, where the crawl started and the script (and, for a crawl from URLs
+    alone, that it had no profile file and the prefixes it kept within)."""
+    from branchnews.crawler.profiles import FROM_URLS
+
+    fields = {
         "software": f"branchnews/{_version('branchnews')} (Scrapy {_version('Scrapy')}; "
                     f"warcio {_version('warcio')})",
         "format": f"WARC File Format {WARC_VERSION}",
@@ -168,6 +171,11 @@ def warcinfo(settings, profile, script: str, run_day: str) -> dict[str, str]:
         "branchnews-script": script,
         "branchnews-run-day": run_day,
     }
+    if profile.source_file == FROM_URLS:
+        fields["branchnews-from-urls"] = "yes"
+    if profile.within:
+        fields["branchnews-within"] = " ".join(profile.within)
+    return fields
 
 
 class WarcMiddleware:

@@ -215,3 +215,52 @@ def profile_from_dict(data: Mapping[str, object], source: str = "<profile>") -> 
         source_file=source,
         within=tuple(within),
     )
+
+
+# -- a crawl from addresses alone -------------------------------------------------------------
+
+FROM_URLS = "<from URLs>"  # the source_file of a profile made from start URLs, not read from a file
+_UNSAFE_NAME = re.compile(r"[^a-z0-9._-]+")
+_DATASET_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
+
+
+def is_url(value: str) -> bool:
+    """An http(s) address, not a profile name, a .toml path or a fleet's ``@FILE``."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def site_name(url: str) -> str:
+    """The dataset name of a site known only by its address: the host (with a port other than
+    the scheme's), lower case, anything but letters, digits, ``.``, ``-`` and ``_`` as ``_``."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f"_{parts.port}" if parts.port and parts.port != {"http": 80, "https": 443}[parts.scheme] else ""
+    return _UNSAFE_NAME.sub("_", host.lower() + port).strip("._") or "site"
+
+
+def url_profile(urls: Sequence[str], name: str | None = None, within: str | None = None) -> SiteProfile:
+    """The profile of a crawl from start URLs alone: their hosts are the allowed domains, no
+    ``[links]`` (the pages' structure decides), ``within`` a path prefix (``/news/``) or URL
+    prefix the crawl keeps under, on each start URL's host (none: the whole host)."""
+    for url in urls:
+        if not is_url(url):
+            raise ProfileError(f"{url!r} is not an http(s) URL")
+    hosts = tuple(dict.fromkeys(urlsplit(u).hostname for u in urls))
+    name = name or site_name(urls[0])
+    if not _DATASET_NAME.fullmatch(name):
+        raise ProfileError(f"--name {name!r}: a dataset name is letters, digits, '.', '-' and "
+                           "'_', not starting with '.'")
+    prefixes: tuple[str, ...] = ()
+    if within:
+        if is_url(within):
+            prefixes = (within,)
+        else:
+            path = "/" + within.lstrip("/")
+            origins = dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in urls)
+            prefixes = tuple(origin + path for origin in origins)
+        outside = [u for u in urls if not u.startswith(prefixes)]
+        if outside:
+            raise ProfileError(f"start URL {outside[0]} is not within {within!r}")
+    return SiteProfile(name=name, start_urls=tuple(urls), allowed_domains=hosts, within=prefixes,
+                       description=f"crawled from {' '.join(urls)}", source_file=FROM_URLS)

@@ -20,7 +20,7 @@ from branchnews.crawler.middlewares import RedirectRefused, redirect_chain
 from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.challenge import challenge_reason
 from branchnews.crawler.pages.headers import header_dict
-from branchnews.crawler.profiles import load_profile
+from branchnews.crawler.profiles import load_profile, url_profile
 from branchnews.pipelines.run import RunContext, page_done, plan_run, run_of, utcnow
 from branchnews.crawler.walk import SiteWalk
 
@@ -37,9 +37,15 @@ class NewsSpider(scrapy.Spider):
     name = "news"
 
     def __init__(self, site: str | None = None, start_url: str | None = None,
-                 script: str | None = None, refresh: str | bool = False, *args, **kwargs):
+                 script: str | None = None, refresh: str | bool = False, urls: str | None = None,
+                 dataset: str | None = None, within: str | None = None, *args, **kwargs):
+        """``site``: a profile name or path; or ``urls`` (comma or space separated): a crawl
+        from addresses alone into the ``dataset`` name, kept ``within`` a path prefix."""
         super().__init__(*args, **kwargs)
-        self.profile = load_profile(site)
+        if urls:
+            self.profile = url_profile([u for u in re.split(r"[\s,]+", urls) if u], dataset, within)
+        else:
+            self.profile = load_profile(site)
         if start_url:
             urls = [u for u in re.split(r"[\s,]+", start_url) if u]
             self.profile = self.profile.with_start_urls(urls)
