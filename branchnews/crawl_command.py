@@ -76,7 +76,7 @@ def _foreign_start(args: argparse.Namespace, profile, out: Path) -> str | None:
     foreign = [h for h in profile.allowed_domains if h not in named]
     if not foreign:
         return None
-    return (f"branchnews: warning: --start-url host {foreign[0]} is not one the {profile.name} "
+    return (f"--start-url host {foreign[0]} is not one the {profile.name} "
             f"profile names ({', '.join(named)}): its records go into {out / profile.name}/ as "
             f"a copy of that site; for a new site run: branchnews crawl URL --name NAME")
 
@@ -260,7 +260,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         print(f"branchnews: {why}", file=sys.stderr)
         return exits.USAGE
     if args.start_url and (warning := _foreign_start(args, profile, out_root)):
-        print(warning, file=sys.stderr)
+        logging.getLogger("branchnews").warning(warning)
     proxy = settings.get("BRANCHNEWS_PROXY") or profile.proxy
     if profile.name == DEFAULT_SITE and proxy and not args.start_url and not args.urls:
         _ensure_sample_site(proxy)

@@ -124,3 +124,23 @@ def test_never_writes_into_a_dataset_of_another_host(tmp_path):
     assert result.stderr == (f"branchnews: {tmp_path / 'x'}/ holds records of branch.example.org.cn, "
                              "not of 127.0.0.1; give another --name\n")
     assert [p.name for p in (tmp_path / "x").iterdir()] == ["2026-01-01.jsonl"]
+
+
+def test_start_url_on_another_host_warns_once_naming_the_dataset(sample_site, tmp_path):
+    """``--start-url`` keeps its job (a copy of the profile's site) but says, in one line, which
+    dataset the other host's records go into and how a new site is crawled."""
+    result = crawl(tmp_path, "sample", "--start-url", f"{sample_site}/")
+    host = sample_site.removeprefix("http://").split(":")[0]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert lines == [f"warning: --start-url host {host} is not one the sample profile names "
+                     f"(branch.example.org.cn): its records go into {tmp_path / 'sample'}/ as a copy "
+                     "of that site; for a new site run: branchnews crawl URL --name NAME"]
+    assert len(records(tmp_path / "sample")) == 48
+
+
+def test_start_url_on_the_profiles_own_host_does_not_warn(sample_site, tmp_path):
+    """The sample profile's host (through the sample server as its proxy): no warning."""
+    result = crawl(tmp_path, "sample", "--start-url", "http://branch.example.org.cn/t7/",
+                   "-s", f"BRANCHNEWS_PROXY={sample_site}")
+    assert "warning: --start-url" not in result.stderr
+    assert len(records(tmp_path / "sample")) == 48  # the t7 pages link the whole site
