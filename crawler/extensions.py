@@ -1,7 +1,8 @@
 """Run summary and progress for every crawl: what a scheduled run did, in the log and as JSON.
 
 At the end of a crawl: pages fetched, articles new / updated / unchanged / skipped as known,
-failures by reason, duration and field coverage (share of articles with a date, editor,
+failures by reason, duration, the commonest link shapes on list pages that were followed
+neither as articles nor as lists (:mod:`~branchnews.crawler.not_followed`), and field coverage (share of articles with a date, editor,
 sections …), logged and written to ``<out>/<site>/runs/<start>.json``. During the crawl a
 progress line every ``BRANCHNEWS_PROGRESS_INTERVAL`` seconds. When a field's coverage falls far
 below the previous run's, a warning says the site has probably changed its template. The
@@ -157,6 +158,8 @@ class RunSummary:
                 "by_reason": {k.split("/", 2)[2]: v for k, v in sorted(stats.items())
                               if k.startswith("branchnews/errors/")},
             },
+            # link shapes on list pages followed neither as articles nor as lists (commonest)
+            "not_followed": list(stats.get("branchnews/not_followed") or []),
             "coverage": {field: round(self._stat(f"branchnews/coverage/{field}") / articles, 4)
                          if articles else 0.0 for field in COVERAGE_FIELDS},
         }
@@ -187,6 +190,11 @@ class RunSummary:
             tmp.unlink(missing_ok=True)
             logger.error("could not write the run summary %s: %s", path, exc.strerror or exc)
         self.written = summary
+        if shapes := summary["not_followed"][:3]:
+            logger.info("%s: links on list pages followed neither as articles nor as lists: %s "
+                        "(the run summary lists %d shapes)", self.site,
+                        "; ".join(f"{s['count']} × {s['shape']} (e.g. {s['example']})" for s in shapes),
+                        len(summary["not_followed"]))
         logger.info("run summary (%s): %s", path, json.dumps(summary, ensure_ascii=False),
                     extra=DETAIL)
 

@@ -32,6 +32,7 @@ from branchnews.crawler.pages.decode import header_value
 from branchnews.crawler.pages.links import link_kind, list_links
 from branchnews.crawler.pages.listing import page_links
 from branchnews.crawler.pages.shapes import url_shape
+from branchnews.crawler.not_followed import NotFollowed
 from branchnews.crawler.profiles import SiteProfile
 from branchnews.pipelines.identity import record_id
 from branchnews.pipelines.normalize import Normalizer
@@ -69,6 +70,11 @@ class Leads:
     explore: list[str] = field(default_factory=list)
     dates: dict[str, str] = field(default_factory=dict)
     role: str = ""
+    passed: list[str] = field(default_factory=list)  # in-scope links followed as neither
+
+    @property
+    def followed(self) -> list[str]:
+        return [*self.articles, *self.lists, *self.candidates, *self.explore]
 
     @property
     def reads_as_article(self) -> bool:
@@ -90,6 +96,7 @@ class SiteWalk:
     skipped: set[str] = field(default_factory=set)  # known articles not fetched (a URL counts once)
     exploring: set[str] = field(default_factory=set)  # pages asked for as possible list pages
     explored: int = 0  # how many were asked for, in this crawl
+    not_followed: NotFollowed = field(default_factory=NotFollowed)  # what the run summary lists
 
     def __post_init__(self):
         self.normalizer = self.normalizer or Normalizer(target=self.script)
@@ -125,7 +132,8 @@ class SiteWalk:
                                list_patterns=profile.list_patterns,
                                deny_patterns=profile.deny_patterns)
             return Leads([u for u in found.articles if self.in_scope(u)],
-                         [u for u in found.lists if self.in_scope(u)], dates=found.dates)
+                         [u for u in found.lists if self.in_scope(u)], dates=found.dates,
+                         passed=[u for u in found.others if self.in_scope(u)])
         found = page_links(page.body, page.url, page.headers,
                            allowed_domains=profile.allowed_domains)
         if found.role == "article":
@@ -133,13 +141,19 @@ class SiteWalk:
         listed = [u for u in found.articles if self.in_scope(u)]
         lists = [u for u in found.next_pages if self.in_scope(u)]
         dates = {u: d for u, d in found.dates.items() if u in listed}
+        explore = self._explore(found.links, listed, depth)
+        followed = {*listed, *lists, *explore}
+        passed = [u for u in dict.fromkeys([*found.next_pages, *found.links])
+                  if u not in followed and self.in_scope(u)]
         if found.role == "list":
-            return Leads(listed, lists, [], self._explore(found.links, listed, depth), dates,
-                         found.role)
+            return Leads(listed, lists, [], explore, dates, found.role, passed)
         # a hub's listing may be of articles or of columns: the pages say which when fetched
         candidates = self._room([u for u in listed if u not in self.requested])
-        return Leads([], lists, candidates, self._explore(found.links, listed, depth), dates,
-                     found.role)
+        return Leads([], lists, candidates, explore, dates, found.role, passed)
+
+    def read_as_list(self, found: Leads) -> None:
+        """A page read as a list (not a candidate kept as an article): tally what it passed by."""
+        self.not_followed.note(found.followed, found.passed)
 
     def _room(self, urls: list[str], most: int = MAX_EXPLORED) -> list[str]:
         """``urls`` not asked for yet as possible list pages, within the crawl's budget."""

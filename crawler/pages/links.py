@@ -45,6 +45,7 @@ class ListLinks:
     articles: list[str]
     lists: list[str]
     dates: dict[str, str] = field(default_factory=dict)  # article URL → date shown beside it
+    others: list[str] = field(default_factory=list)  # on-site links of neither kind, not denied
 
 
 def _row_date(a: etree._Element) -> str | None:
@@ -83,6 +84,7 @@ def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
     articles: dict[str, None] = {}
     lists: dict[str, None] = {}
     dates: dict[str, str] = {}
+    others: dict[str, None] = {}
     for href, row_date in _hrefs(root, text, url):
         target = absolute(url, href)
         if target is None or (allowed_domains and not on_site(target, url, allowed_domains)):
@@ -95,7 +97,9 @@ def list_links(body: bytes, url: str, headers: Mapping[str, object] | None, *,
                 dates[target] = row_date
         elif kind == "list" and target != url:
             lists[target] = None
-    return ListLinks(list(articles), list(lists), dates)
+        elif kind is None and target != url and not any(p.search(target) for p in deny_patterns):
+            others[target] = None
+    return ListLinks(list(articles), list(lists), dates, list(others))
 
 
 def link_kind(url: str, *, article_patterns=(), list_patterns=(), deny_patterns=()) -> str | None:

@@ -123,6 +123,8 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.signals.send_catch_log(page_done, request=response.request)
             return
         self.crawler.stats.inc_value("branchnews/list_pages")
+        self.walk.read_as_list(found)
+        self.crawler.stats.set_value("branchnews/not_followed", self.walk.not_followed.commonest())
         if response.request.meta.get(START):
             self.crawler.stats.inc_value("branchnews/start_urls_read")
         for url in found.articles:

@@ -212,3 +212,18 @@ def test_a_profile_with_links_keeps_its_regexes():
 
 
 BARE_SAMPLE = profile_from_dict({"name": "bare", "start_urls": [f"{HOST}/"]})
+
+
+@pytest.mark.parametrize("profile, path", [
+    (profile_from_dict({"name": "x", "start_urls": [f"{HOST}/"],
+                        "links": {"article": [r"/\d+\.html$"], "list": [r"/$"]}}), "/a/zbfc/"),
+    (BARE_SAMPLE, "/a/zbfc/"),
+])
+def test_the_links_a_page_passes_by_are_neither_followed_nor_out_of_scope(profile, path):
+    """What the run summary tallies: the page's other in-scope links, none of those it follows."""
+    walk = SiteWalk(profile)
+    leads = walk.links(_site_page(path))
+    assert leads.passed and not set(leads.passed) & set(leads.followed)
+    assert all(walk.in_scope(u) and u.startswith(HOST) for u in leads.passed)
+    walk.read_as_list(leads)
+    assert sum(s["count"] for s in walk.not_followed.commonest(100)) == len(set(leads.passed))

@@ -49,6 +49,8 @@ def test_off_site_denied_and_attachment_links_are_dropped():
                   deny_patterns=(re.compile(r"_\d+\.html$"),))
     assert found.articles == ["http://branch.example.org.cn/t4/a/jcfc/2017/0914/123.html"]
     assert found.lists == []
+    # links of neither kind, not denied and on the site: what the run summary tallies
+    assert found.others == ["http://branch.example.org.cn/files/a.pdf"]
 
 
 def test_profile_patterns_replace_defaults():

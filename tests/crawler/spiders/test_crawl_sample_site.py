@@ -151,3 +151,26 @@ def test_default_crawl_starts_the_sample_site_itself(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     _, records = dataset(tmp_path / "out")
     assert sorted(r["url"] for r in records) == sorted(ARTICLES)
+
+
+def test_the_run_summary_lists_the_article_family_a_profile_misses(sample_site, tmp_path):
+    """A profile without the ASP article pattern misses every ``newsview.asp?Id=`` article; the
+    run summary names that shape, how many were passed by, and one of them; the console says so."""
+    text = (REPO / "crawler" / "profiles" / "sample.toml").read_text("utf-8")
+    profile = tmp_path / "noasp.toml"
+    profile.write_text("\n".join(line for line in text.replace('name = "sample"', 'name = "noasp"')
+                                  .splitlines() if "/newsview\\.asp" not in line), encoding="utf-8")
+    asp = sorted(u for u in ARTICLES if "newsview.asp" in u)
+    assert asp and len(text.splitlines()) - len(profile.read_text("utf-8").splitlines()) == 1
+    result = run_cli("crawl", str(profile), "-o", str(tmp_path), "-s",
+                     f"BRANCHNEWS_PROXY={sample_site}", "-s", "LOG_LEVEL=WARNING")
+    assert result.returncode == 0, result.stderr[-3000:]
+    _, records = dataset(tmp_path, "noasp")
+    assert sorted(r["url"] for r in records) == sorted(set(ARTICLES) - set(asp))
+    (path,) = (tmp_path / "noasp" / "runs").glob("*.json")
+    shapes = json.loads(path.read_text("utf-8"))["not_followed"]
+    assert 0 < len(shapes) <= 10
+    missed = shapes[0]
+    assert missed["shape"] == "/t9/newsview.asp?Id=9&Tid=9" and missed["count"] == len(asp)
+    assert missed["example"] in asp
+    assert f"{len(asp)} × /t9/newsview.asp?Id=9&Tid=9 (e.g. {missed['example']})" in result.stderr
