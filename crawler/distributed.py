@@ -197,7 +197,7 @@ class SharedScheduler(Scheduler):
         self.crawler = crawler
         self.run: Run | None = None
         self.queue = None
-        self.backlog: deque[tuple[object, bool]] = deque()
+        self.backlog: deque[tuple[object, bool | None]] = deque()
         self.unacked: set[str] = set()
         self.link = RedisLink(server, url, retry_seconds, on_back=self._caught_up,
                               on_lost=self._gave_up)
@@ -279,12 +279,17 @@ class SharedScheduler(Scheduler):
     def enqueue_request(self, request) -> bool:
         return self._enqueue(request)
 
-    def _enqueue(self, request, seen: bool = False) -> bool:
+    def _enqueue(self, request, seen: bool | None = False) -> bool:
         """Schedule ``request`` (False: a duplicate); kept in the backlog while Redis is away,
-        with whether its fingerprint is taken (then it must be pushed, never filtered again)."""
+        with whether its fingerprint is taken: True (it must be pushed, never filtered again),
+        False, or None when Redis went away while answering: it may have taken the fingerprint
+        (the reply, not the command, was lost), so a filter that says "seen" then is not
+        believed unless another worker holds the request (it is pending)."""
         try:
-            if not seen and not request.dont_filter:
-                if self.link.call(self.df.request_seen, request):
+            if seen is not True and not request.dont_filter:
+                answer_lost, seen = seen is None, None
+                if self.link.call(self.df.request_seen, request) and not (
+                        answer_lost and not self._held_elsewhere(request)):
                     self.df.log(request, self.spider)
                     return False
             seen = True
@@ -292,6 +297,11 @@ class SharedScheduler(Scheduler):
         except Unavailable:
             self.backlog.append((request, seen))
         return True
+
+    def _held_elsewhere(self, request) -> bool:
+        """Another worker scheduled ``request`` and has not finished it. (One that finished it
+        wrote its record, which the pipeline then finds: fetching it again writes nothing.)"""
+        return bool(self.link.call(self.server.hexists, self.run.pending_key, request.url))
 
     def _push(self, request) -> None:
         # pending first: a push that fails after it is pushed again, not lost
