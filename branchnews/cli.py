@@ -214,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
                                          "next pages as JSON")
     add_links_arguments(links)
 
+    from branchnews.profile_command import add_arguments as add_profile_arguments
+
+    proposed = sub.add_parser("profile", help="crawl a sample of a site by its pages' structure "
+                                              "and write the profile it implies, for review")
+    add_profile_arguments(proposed)
+
     sites = sub.add_parser("sites", help="list the bundled site profiles with their descriptions")
     sites.set_defaults(func=cmd_sites)
 

@@ -162,9 +162,9 @@ def reactor_every(seconds: float, call):
             loop.stop()
 
 
-def run_crawl(settings, spider_args: dict) -> dict:
+def run_crawler(settings, spider_args: dict):
     """Run the news spider to its end in this process, its totals on the console's live bar
-    when there is one; its final stats."""
+    when there is one; the finished crawler (its stats, its spider's walk)."""
     from scrapy.crawler import CrawlerProcess
 
     from branchnews.crawler.extensions import CrawlProgress
@@ -172,7 +172,8 @@ def run_crawl(settings, spider_args: dict) -> dict:
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")
     process.crawl(crawler, **spider_args)
-    label = Path(spider_args.get("site") or DEFAULT_SITE).stem  # a profile's name, or its file's
+    # a profile's name, or its file's, or the dataset of a crawl from URLs
+    label = spider_args.get("dataset") or Path(spider_args.get("site") or DEFAULT_SITE).stem
     with console.current().progress(label, "articles", plain=False) as bar:
         def show() -> None:
             if crawler.stats is not None:
@@ -183,7 +184,12 @@ def run_crawl(settings, spider_args: dict) -> dict:
         with reactor_every(BAR_REFRESH if bar.live else 0, show):
             process.start()
         show()
-    return crawler.stats.get_stats()
+    return crawler
+
+
+def run_crawl(settings, spider_args: dict) -> dict:
+    """Run the news spider to its end (see :func:`run_crawler`); its final stats."""
+    return run_crawler(settings, spider_args).stats.get_stats()
 
 
 def failure(stats: dict) -> str | None:

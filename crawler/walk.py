@@ -32,6 +32,7 @@ from branchnews.crawler.pages.decode import header_value
 from branchnews.crawler.pages.links import link_kind, list_links
 from branchnews.crawler.pages.listing import page_links
 from branchnews.crawler.pages.shapes import url_shape
+from branchnews.crawler.learning import SeenPages
 from branchnews.crawler.not_followed import NotFollowed
 from branchnews.crawler.profiles import SiteProfile
 from branchnews.pipelines.identity import record_id
@@ -97,6 +98,7 @@ class SiteWalk:
     exploring: set[str] = field(default_factory=set)  # pages asked for as possible list pages
     explored: int = 0  # how many were asked for, in this crawl
     not_followed: NotFollowed = field(default_factory=NotFollowed)  # what the run summary lists
+    seen: SeenPages = field(default_factory=SeenPages)  # what pages were (branchnews profile)
 
     def __post_init__(self):
         self.normalizer = self.normalizer or Normalizer(target=self.script)
@@ -124,6 +126,12 @@ class SiteWalk:
     def links(self, page: Page, depth: int = 0) -> Leads:
         """Where a list (or home, or hub) page leads; ``depth``: its exploration hops from a
         start page."""
+        leads = self._leads(page, depth)
+        self.seen.read(page.url, leads.role or "list", leads.followed, page.decoded().encoding,
+                       leads.lists)
+        return leads
+
+    def _leads(self, page: Page, depth: int) -> Leads:
         profile = self.profile
         if not self.by_structure:
             found = list_links(page.body, page.url, page.headers,
@@ -212,6 +220,8 @@ class SiteWalk:
 
     def record(self, pages: Sequence[Page], list_date: str | None = None) -> dict:
         """The article's record (raises :class:`~branchnews.crawler.pages.article.ExtractionError`)."""
+        self.seen.roles[pages[0].url] = "article"
+        self.seen.encodings.update((page.url, page.decoded().encoding) for page in pages)
         return parse_article(list(pages), site=self.profile.name, target=self.script,
                              selectors=self.profile.selectors, normalizer=self.normalizer,
                              list_date=list_date)

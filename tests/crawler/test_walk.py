@@ -227,3 +227,17 @@ def test_the_links_a_page_passes_by_are_neither_followed_nor_out_of_scope(profil
     assert all(walk.in_scope(u) and u.startswith(HOST) for u in leads.passed)
     walk.read_as_list(leads)
     assert sum(s["count"] for s in walk.not_followed.commonest(100)) == len(set(leads.passed))
+
+
+def test_the_walk_notes_what_each_page_was_and_where_its_links_were_found():
+    """What ``branchnews profile`` learns from: roles, the page each followed link came from,
+    the pager, the charsets."""
+    walk = SiteWalk(BARE_SAMPLE)
+    walk.links(_site_page("/"))
+    leads = walk.links(_site_page("/a/zbfc/"), 1)
+    seen = walk.seen
+    assert seen.roles == {f"{HOST}/": "other", f"{HOST}/a/zbfc/": "list"}
+    assert seen.via[f"{HOST}/a/zbfc/"] == f"{HOST}/" and leads.articles
+    assert all(seen.via[u] == f"{HOST}/a/zbfc/" for u in leads.articles)
+    assert seen.pagers[f"{HOST}/a/zbfc/"] == leads.lists
+    assert seen.charsets() == {"utf-8": 2}
