@@ -47,6 +47,8 @@ def _patterns(name: str, values: list[str]) -> list[str]:
 
 def profile_text(profile, learned, *, charsets, family, coverage, articles: int, pages: int) -> str:
     """The proposed profile as TOML: what was learned, and comments for the reviewer."""
+    description = "learned from " + " ".join(profile.start_urls) + (
+        f"; CMS family {family}" if family else "")
     lines = [
         f"# Proposed by branchnews profile from a crawl of {pages} pages by their structure:",
         f"# {len(learned.articles)} article links, {len(learned.lists)} list pages on the way "
@@ -58,7 +60,7 @@ def profile_text(profile, learned, *, charsets, family, coverage, articles: int,
         f"# field coverage on the {articles} sampled articles:",
         *(f"#   {field}: {share:.0%}" for field, share in coverage.items()),
         f"name = {_toml_string(profile.name)}",
-        f"description = {_toml_string('learned from ' + ' '.join(profile.start_urls) + (f'; CMS family {family}' if family else ''))}",
+        f"description = {_toml_string(description)}",
         f"start_urls = {_strings(profile.start_urls)}",
         f"allowed_domains = {_strings(profile.allowed_domains)}",
     ]
@@ -82,10 +84,11 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _settings(args: argparse.Namespace, out: str):
+    """A crawl's settings (``-s`` included) into ``out``, keeping no captures, within budget."""
     from branchnews.crawl_command import crawl_settings
 
-    args.out, args.script, args.redis = out, None, None
-    settings = crawl_settings(args)
+    settings = crawl_settings(argparse.Namespace(**{**vars(args), "out": out, "script": None,
+                                                    "redis": None}))
     for table, component, switch in NOT_KEPT:
         settings.set(switch, False, priority="cmdline")
         settings.set(table, {**settings.getdict(table), component: None}, priority="cmdline")

@@ -9,7 +9,8 @@ page (``Default.aspx`` lists, ``204377.aspx`` shows). Host and scheme are not pa
 
 A profile-less crawl uses shapes to tell the other links of a list page that lead to more
 articles of the same kind (a sidebar of another column's news) from those that may lead to
-listings, and to summarise the links it did not follow.
+listings, and to summarise the links it did not follow; ``branchnews profile`` writes the
+shapes it learned as ``[links]`` regexes (:func:`shape_regex`, from the same reading of a URL).
 """
 
 from __future__ import annotations
