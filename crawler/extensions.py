@@ -2,8 +2,8 @@
 
 At the end of a crawl: pages fetched, articles new / updated / unchanged / skipped as known,
 failures by reason, duration, the commonest link shapes on list pages that were followed
-neither as articles nor as lists (:mod:`~branchnews.crawler.not_followed`), and field coverage (share of articles with a date, editor,
-sections …), logged and written to ``<out>/<site>/runs/<start>.json``. During the crawl a
+neither as articles nor as lists (:mod:`~branchnews.crawler.not_followed`), and field
+coverage (share of articles with a date, editor, sections …), logged and written to ``<out>/<site>/runs/<start>.json``. During the crawl a
 progress line every ``BRANCHNEWS_PROGRESS_INTERVAL`` seconds. When a field's coverage falls far
 below the previous run's, a warning says the site has probably changed its template. The
 workers of one distributed run each write their own summary (of their share of the site), tagged

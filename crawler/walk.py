@@ -149,15 +149,15 @@ class SiteWalk:
         listed = [u for u in found.articles if self.in_scope(u)]
         lists = [u for u in found.next_pages if self.in_scope(u)]
         dates = {u: d for u, d in found.dates.items() if u in listed}
+        # a hub's listing may be of articles or of columns: the pages say which when fetched
+        candidates = ([] if found.role == "list"
+                      else self._room([u for u in listed if u not in self.requested]))
         explore = self._explore(found.links, listed, depth)
         followed = {*listed, *lists, *explore}
         passed = [u for u in dict.fromkeys([*found.next_pages, *found.links])
                   if u not in followed and self.in_scope(u)]
-        if found.role == "list":
-            return Leads(listed, lists, [], explore, dates, found.role, passed)
-        # a hub's listing may be of articles or of columns: the pages say which when fetched
-        candidates = self._room([u for u in listed if u not in self.requested])
-        return Leads([], lists, candidates, explore, dates, found.role, passed)
+        return Leads(listed if found.role == "list" else [], lists, candidates, explore, dates,
+                     found.role, passed)
 
     def read_as_list(self, found: Leads) -> None:
         """A page read as a list (not a candidate kept as an article): tally what it passed by."""
