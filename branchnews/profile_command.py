@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import tomllib
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from branchnews import exits
 from branchnews.crawler.profiles import ProfileError, profile_from_dict, url_profile
+from branchnews.pipelines.output import write_atomically
 
 DEFAULT_PAGES = 500  # pages the sample crawl fetches at most
 # What a sample crawl does not keep: its raw captures and the dataset's manifest.
@@ -70,17 +70,6 @@ def profile_text(profile, learned, *, charsets, family, coverage, articles: int,
               *_patterns("deny", [DENY])]
     return "\n".join(lines) + "\n"
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """All of ``text`` at ``path``, or the file as it was: a temporary file beside it, renamed."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _settings(args: argparse.Namespace, out: str):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +26,20 @@ from branchnews.pipelines.record import dumps
 logger = logging.getLogger(__name__)
 
 DAMAGED_SUFFIX = ".damaged"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """All of ``text`` at ``path``, or the file as it was: readers never see half a file (a
+    temporary file beside it, renamed into place)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class LineNotWritten(OSError):

@@ -18,15 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from branchnews.evaluation.corpus import CorpusError, corpus_sha256, load, locate
 from branchnews.evaluation.runner import FIELDS, EvalResult, evaluate
 from branchnews.evaluation.tools import make_tool
+from branchnews.pipelines.output import write_atomically
 
 EPSILON = 1e-9     # float noise only: one page flipping moves a 25-page score by 0.04
 REPO = Path(__file__).resolve().parents[2]
@@ -83,15 +82,7 @@ def report(scores: Mapping[str, float], floors: Mapping[str, float]) -> str:
 
 def write_floors(path: Path, data: Mapping[str, object]) -> None:
     """Write *data* next to *path* and move it into place (readers never see half a file)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".floors.", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def updated_floors(old: Mapping[str, float], scores: Mapping[str, float], allow_regression: bool

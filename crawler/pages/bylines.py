@@ -146,15 +146,14 @@ _UNIT_START = ("中国", "中共", "中央", "国家", "全国", "国务院", "�
                "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
                "宁夏", "新疆", "香港", "澳门", "清华", "复旦", "南开", "人民")
 
+_UNIT_END = "委办部局厅院校会处科站所司社"  # how a unit's name ends, and a person's never does
+
 
 def _writer(name: str, unit: str) -> bool:
     """``name`` reads as a person's and ``unit`` as a unit with a post (``党委`` + ``组织部`` is a
     unit alone: a name never ends like a unit's name)."""
     return (len(unit) >= 5 and _LONE_NAME.match(name) is not None and name[-1] not in _UNIT_END
             and _AFFILIATION.match(unit) is not None)
-
-
-_UNIT_END = "委办部局厅院校会处科站所司社"
 
 
 def name_before_affiliation(text: str) -> str | None:

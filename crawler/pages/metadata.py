@@ -139,11 +139,10 @@ def linked_data_date(root: etree._Element) -> str | None:
 def _time_element_date(layout: Layout, root: etree._Element) -> FoundDate | None:
     """A ``datetime`` of a ``<time>`` in the info lines, or of an element marked
     ``itemprop="datePublished"`` anywhere in the page."""
-    for el in root.iter():
-        if isinstance(el.tag, str) and (el.get("itemprop") or "").strip() == "datePublished":
-            value = el.get("datetime") or el.get("content")
-            if value and (found := machine_date(value)):
-                return found
+    for el in root.xpath('//*[normalize-space(@itemprop)="datePublished"]'):
+        value = el.get("datetime") or el.get("content")
+        if value and (found := machine_date(value)):
+            return found
     for line in _info_lines(layout):
         for el in line.block.iter("time") if line.block is not None else ():
             value = el.get("datetime")

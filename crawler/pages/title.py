@@ -286,8 +286,8 @@ _DECK_FACE = re.compile(r"font-family\s*:[^;]*(?:楷|kai)", re.I)
 
 
 def is_deck(el: etree._Element) -> bool:
-    """``el`` is a subtitle or kicker line: dash-led or labeled, or wholly inside an element
-    classed or styled as one."""
+    """``el`` is a subtitle or kicker line: labeled (副标题：, 引题：), or wholly inside an element
+    classed or styled as one (a dash-led line is not: see ``_DECK_LEAD``)."""
     text = clean_space(text_of(el))
     if not text:
         return False

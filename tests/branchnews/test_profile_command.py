@@ -28,7 +28,7 @@ def learn(tmp_path: Path, *args: str) -> Path:
     out = tmp_path / "proposed.toml"
     result = run_cli("profile", *args, "-o", str(out), *FAST)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert f"proposed profile of " in result.stderr and out.is_file()
+    assert "proposed profile of " in result.stderr and out.is_file()
     assert not list(tmp_path.glob(".proposed.toml.*"))  # written whole, no temporary left
     return out
 

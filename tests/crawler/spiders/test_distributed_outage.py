@@ -13,7 +13,6 @@ import json
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from branchnews import exits
 from branchnews.crawler.distributed import DEAD_AFTER_SECONDS
 from branchnews.sample_site.scaled import article_urls
 from branchnews.sample_site.server import make_scaled_server
-from tests.conftest import REPO
+from tests.conftest import REPO, serving
 from tests.redisserver import RedisServer
 
 ARTICLES = 200
@@ -35,11 +34,8 @@ BACK = "answers again"  # … and when it is back
 
 @pytest.fixture(scope="module")
 def scaled_site():
-    server = make_scaled_server("127.0.0.1", 0, ARTICLES)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(make_scaled_server("127.0.0.1", 0, ARTICLES)) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 class Worker:
