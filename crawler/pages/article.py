@@ -164,6 +164,9 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
 
     title = first.title
     labeled = labeled_fields([ln for layout in layouts for ln in credit_lines(layout)])
+    # an info bar printed above the headline, for what the lines around the body did not give
+    for name, value in labeled_fields(first.above).items():
+        labeled[name] = labeled.get(name) or value
     for name in ("source", "author", "editor", "published"):
         chosen = selected_text(first_root, selectors.get(name))
         if chosen is not None:

@@ -86,10 +86,13 @@ def _weight(el: etree._Element) -> float:
 
 def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     scores: dict[etree._Element, float] = defaultdict(float)
+    grids: dict[etree._Element, dict[etree._Element, int]] = defaultdict(lambda: defaultdict(int))
     for line in lines:
+        han = line.han
+        if han >= 2 and line.link_density <= 0.5 and (cell := _cell_of(line.block)) is not None:
+            grids[cell[0]][cell[1]] += han
         if len(line.text) < 8:
             continue
-        han = line.han
         if han < 8 or line.link_density > 0.5:
             continue
         block = line.block
@@ -101,6 +104,8 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
         parent = holder.getparent()
         if parent is not None:
             scores[parent] += value * 0.4
+    for table, han_by_cell in grids.items():
+        _vote_for_grid(table, han_by_cell, scores)
     if not scores:
         return None
     body = root.find("body")
@@ -113,6 +118,34 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
         return best
     table = _record_table(best)
     return table if table is not None else _with_sibling_wrappers(best, scores)
+
+
+def _cell_of(block: etree._Element) -> tuple[etree._Element, etree._Element] | None:
+    """(table, cell) when ``block`` is text inside a table cell."""
+    cell = block if block.tag in ("td", "th") else next(block.iterancestors("td", "th"), None)
+    if cell is None:
+        return None
+    table = next(cell.iterancestors("table"), None)
+    return (table, cell) if table is not None else None
+
+
+def _vote_for_grid(table: etree._Element, han_by_cell: dict[etree._Element, int],
+                   scores: dict[etree._Element, float]) -> None:
+    """A table of data (a penalty list's 序号 | 当事人名称 | 行政处罚内容, a statistics table, a Word
+    table pasted into the editor) votes for the block that holds it as one piece of prose: its
+    cells are too short to vote one by one, yet together they are the article. A layout table is
+    not a grid of data: one cell holds most of its text (the article), or it holds other tables."""
+    total = sum(han_by_cell.values())
+    if (total < 30 or len(han_by_cell) < 4 or max(han_by_cell.values()) * 2.5 > total
+            or table.find(".//table") is not None):
+        return
+    holder = table.getparent()
+    if holder is None:
+        return
+    scores[holder] += total
+    parent = holder.getparent()
+    if parent is not None:
+        scores[parent] += total * 0.4
 
 
 def _record_table(best: etree._Element) -> etree._Element | None:

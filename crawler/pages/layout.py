@@ -10,7 +10,7 @@ them are where the info bar (date, source, editor) sits.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -20,6 +20,9 @@ from branchnews.crawler.pages.title import find_headline
 
 # How many lines around the body may hold the info bar and the closing credits.
 META_WINDOW = 10
+# How many lines above the headline may hold an info bar printed over it (breadcrumb, then
+# ``发布时间：… 来源：…`` and a share box, then the headline): read only for fields still missing.
+ABOVE_WINDOW = 12
 
 
 def select(root: etree._Element, xpath: etree.XPath | None):
@@ -54,6 +57,7 @@ class Layout:
     before: list[Line]  # info lines between headline and body
     after: list[Line]  # lines right after the body (editor, author credits)
     figure: etree._Element | None = None  # lead picture and caption just above the body
+    above: list[Line] = field(default_factory=list)  # lines just above the headline
 
 
 def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
@@ -87,7 +91,8 @@ def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
     lo = title_index + 1 if 0 <= title_index < start else max(0, start - META_WINDOW)
     before = lines[lo:start][:META_WINDOW]
     after = lines[end + 1:end + 1 + META_WINDOW]
-    return Layout(lines, title, title_index, body, blines, before, after, figure)
+    above = lines[max(0, title_index - ABOVE_WINDOW):title_index] if title_index > 0 else []
+    return Layout(lines, title, title_index, body, blines, before, after, figure, above)
 
 
 def _lead_figure(body: etree._Element) -> etree._Element | None:

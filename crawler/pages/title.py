@@ -318,10 +318,15 @@ def headline_block(el: etree._Element) -> etree._Element:
     return el
 
 
+# A line that is only a document number (``（某政办发〔2024〕5号）``, ``某罚决字〔2024〕52号``), which
+# a headline block may print under the headline after a ``<br>``.
+DOCUMENT_NUMBER_LINE = re.compile(r"^[（(]?\s*[^\s（）()〔〕]{1,20}[〔\[［【]\d{4}[〕\]］】]\s*第?\s*\d+\s*号\s*[）)]?$")
+
+
 def headline_text(el: etree._Element) -> str:
     """The element's text up to a child that holds an info line (``<h1>标题<br><span>发布时间：…
     来源：…</span></h1>``) or the byline (``<div class="tit"><p>标题</p><p>本刊记者 某某</p></div>``):
-    labels, a date or a byline are not the headline. Nor are its deck lines, a subtitle or a
+    labels, a date or a byline are not the headline, nor a document number on a line of its own. Nor are its deck lines, a subtitle or a
     kicker in lines of their own (:func:`is_deck`), when a headline of 4 characters is left."""
     from branchnews.crawler.pages.dates import find_dates
     from branchnews.crawler.pages.labels import read_labels
@@ -330,6 +335,9 @@ def headline_text(el: etree._Element) -> str:
 
     head, plain = [el.text or ""], [el.text or ""]
     for child in el:
+        if child.tag == "br" and DOCUMENT_NUMBER_LINE.match(clean_space(child.tail or "")):
+            head.append("")  # ``标题<br>（某罚决字〔2024〕52号）``: the number's own line is not the headline
+            continue
         if isinstance(child.tag, str) and child.tag != "br":
             own = clean_space(text_of(child))
             if own and (read_labels(own) or find_dates(own) or header_byline(own)):

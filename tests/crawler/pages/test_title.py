@@ -164,6 +164,20 @@ HEADLINES = [
      "<em>2017-09-14</em></div>"
      "<div class='c'><p>正文第一段，某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务。</p></div>"
      "</body></html>", "作风建设推进会召开"),
+    # the document number on its own line under the headline (after a <br>), in brackets or not
+    ("<html><head><title>某某监管局</title><meta name='ArticleTitle' content='某某监管局行政处罚信息公开表"
+     "（某金罚决字〔2024〕52号）'></head><body><div class='wenzhang-title'>某某监管局行政处罚信息公开表<br>"
+     "（某金罚决字〔2024〕52号）</div>"
+     "<div class='c'><p>正文第一段，某某保险股份有限公司给予投保人保险合同约定以外的其他利益，依法予以处罚。</p></div>"
+     "</body></html>", "某某监管局行政处罚信息公开表"),
+    ("<html><head><title>关于印发某某办法的通知_某某市人民政府</title></head><body><h1>关于印发某某办法的通知<br>"
+     "某政办发〔2023〕5号</h1>"
+     "<div class='c'><p>各区县人民政府，市政府各部门：现将某某办法印发给你们，请结合实际认真贯彻执行。</p></div>"
+     "</body></html>", "关于印发某某办法的通知"),
+    # a bracketed line that is not a document number stays part of the headline
+    ("<html><head><title>某某条例（征求意见稿）_某某市人民政府</title></head><body><h1>某某条例<br>（征求意见稿）</h1>"
+     "<div class='c'><p>为规范某某管理工作，市司法局起草了某某条例征求意见稿，现向社会公开征求意见。</p></div>"
+     "</body></html>", "某某条例（征求意见稿）"),
 ]
 
 _PROSE = "<div class='c'><p>正文第一段，各级纪检监察机关紧盯节点开展监督检查，严查违规收送礼品，持续纠治四风。</p></div>"
