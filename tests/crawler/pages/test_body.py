@@ -60,3 +60,37 @@ def test_a_record_table_is_the_body(content, paragraphs):
     record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["paragraphs"] == paragraphs
+
+
+def _grid(*rows: tuple[str, ...]) -> str:
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+
+
+PENALTIES = [("序号", "当事人名称", "处罚内容", "处罚日期"), ("1", "某某贸易有限公司", "警告并罚款五千元", "2024-03-01"),
+             ("2", "某某餐饮管理店", "没收违法所得", "2024-03-05"), ("3", "某某建材经营部", "责令改正并罚款", "2024-03-09"),
+             ("4", "某某物流有限公司", "罚款两万元整", "2024-03-12")]
+NOTICE = ("<div class='notice'><p>温馨提示：本网站所有信息仅供参考，如需办理相关业务，请携带有效证件前往政务服务大厅窗口"
+          "咨询办理，谢谢您的理解与配合支持。</p></div>")
+MENU = ["机构设置概况", "领导班子成员", "内设机构职能", "直属单位名录", "政策法规文件", "规划计划信息", "人事任免信息",
+        "财政预算决算", "重点领域公开", "建议提案办理", "政务服务指南", "办事大厅入口", "互动交流平台", "书记信箱留言"]
+NAV = ("本站首页", "机构概况", "新闻动态", "政务公开", "联系我们")
+
+
+@pytest.mark.parametrize("content, paragraphs", [
+    # a table of data (short cells, none of them prose) is the article, not a longer block beside it
+    (f"<div class='content'>{_grid(*PENALTIES)}</div>{NOTICE}", [" ".join(row) for row in PENALTIES]),
+    # a layout table: one cell holds most of its text (the article), the short cells are its frame
+    (f"<div class='main'><table><tr>{''.join(f'<td>{c}</td>' for c in NAV)}</tr>"
+     f"<tr><td colspan='5'>{''.join(f'<p>{p}</p>' for p in P[:3])}</td></tr>"
+     "<tr><td>打印本页</td><td>关闭窗口</td></tr></table></div>", P[:3]),
+    # a layout table that holds other tables: its own short cells are a menu beside the article
+    ("<div class='main'><table>" + "".join(f"<tr><td>{c}</td></tr>" for c in MENU)
+     + f"<tr><td><table><tr><td>{''.join(f'<p>{p}</p>' for p in P[:2])}</td></tr></table></td></tr></table></div>",
+     P[:2]),
+], ids=["data-grid", "layout-one-cell", "layout-nested"])
+def test_a_grid_of_data_is_one_block(content, paragraphs):
+    page = (f"<html><head><title>行政处罚结果公示_某某网</title></head><body><h1>行政处罚结果公示</h1>"
+            f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["paragraphs"] == paragraphs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
+from branchnews.crawler.pages.article import Page, parse_article
 from branchnews.crawler.pages.layout import find_layout, select, selected_text
 from branchnews.crawler.pages.lines import parse_html, walk_page
 
@@ -42,3 +43,33 @@ def test_layout_finds_headline_info_and_body(selectors, title):
     assert [ln.text for ln in layout.body_lines][0].startswith("近日")
     if not selectors:
         assert any("来源" in ln.text for ln in layout.before)  # the info bar between them
+
+
+def _bar_page(above: str, below: str = "") -> str:
+    return ("<html><body><div class='nav'><a href='/'>首页</a> &gt; <a href='/xw/'>新闻</a></div>"
+            f"{above}<h1>民盟云州市委召开全体会议</h1>{below}"
+            "<div class='content'><p>近日，民盟云州市委召开全体会议，传达学习全会精神，部署下一阶段工作。</p>"
+            "<p>会议强调，要把学习成果转化为履职尽责的实际行动，推动各项工作落到实处。</p></div>"
+            "<div class='foot'>版权所有</div></body></html>")
+
+
+ABOVE = "<div class='bar'>发布时间：2018-05-21 来源：民盟云州市委</div><div class='share'>分享到：</div>"
+
+
+@pytest.mark.parametrize("above, below, source, published", [
+    # an info bar printed above the headline gives what nothing below it gives
+    (ABOVE, "", "民盟云州市委", "2018-05-21"),
+    (ABOVE, "<div class='info'>作者：某某</div>", "民盟云州市委", "2018-05-21"),
+    # a labelled value below the headline is never overridden by the bar above it
+    (ABOVE, "<div class='info'>来源：云州日报 发布日期：2018-05-22</div>", "云州日报", "2018-05-22"),
+    # without a bar, nothing is taken from above the headline
+    ("", "", None, None),
+], ids=["bar-above", "bar-above-author-below", "labels-below-win", "no-bar"])
+def test_an_info_bar_above_the_headline(above, below, source, published):
+    root = parse_html(_bar_page(above, below))
+    layout = find_layout(root, {}, walk_page(root).lines())
+    assert any("发布时间" in ln.text for ln in layout.above) == bool(above)
+    record = parse_article(Page("http://www.example.gov.cn/xw/2018/123.html", _bar_page(above, below).encode(),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert (record["source"], record["published"]) == (source, published)
+    assert record["paragraphs"][0].startswith("近日")
