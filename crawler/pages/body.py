@@ -134,10 +134,11 @@ def _vote_for_grid(table: etree._Element, han_by_cell: dict[etree._Element, int]
     """A table of data (a penalty list's 序号 | 当事人名称 | 行政处罚内容, a statistics table, a Word
     table pasted into the editor) votes for the block that holds it as one piece of prose: its
     cells are too short to vote one by one, yet together they are the article. A layout table is
-    not a grid of data: one cell holds most of its text (the article), or it holds other tables."""
+    not a grid of data: one cell holds most of its text (the article), or it holds other tables;
+    nor is an info table of label | value pairs (:func:`_is_info_table`) printed beside the text."""
     total = sum(han_by_cell.values())
     if (total < 30 or len(han_by_cell) < 4 or max(han_by_cell.values()) * 2.5 > total
-            or table.find(".//table") is not None):
+            or table.find(".//table") is not None or _is_info_table(table)):
         return
     holder = table.getparent()
     if holder is None:
@@ -146,6 +147,30 @@ def _vote_for_grid(table: etree._Element, han_by_cell: dict[etree._Element, int]
     parent = holder.getparent()
     if parent is not None:
         scores[parent] += total * 0.4
+
+
+# A label cell of an info table: a few Han characters, maybe with a colon (``索引号``, ``发布机构：``).
+_LABEL_CELL = re.compile(f"^[{HAN}]{{2,8}}[:：]?$")
+
+
+def _own_rows(table: etree._Element) -> list[list[str]]:
+    """The cell texts of each row of ``table`` itself (not of tables nested in it)."""
+    return [[" ".join("".join(c.itertext()).split()) for c in tr if c.tag in ("td", "th")]
+            for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _is_info_table(table: etree._Element) -> bool:
+    """A table of the document's particulars (``索引号 | 123-2024 | 发布机构 | 某某局``, ``成文日期 |
+    2024年3月1日``): most rows pair label cells with their values. A grid of data has one row of
+    labels, its header; its other rows hold values only (``1 | 某某公司 | 罚款 | 2024-03-01``)."""
+    rows = _own_rows(table)
+    pairs = 0
+    for cells in rows:
+        labels, values = cells[0::2], cells[1::2]
+        if (len(cells) >= 2 and len(cells) % 2 == 0 and all(_LABEL_CELL.match(c) for c in labels)
+                and not all(_LABEL_CELL.match(v) for v in values)):
+            pairs += 1
+    return pairs >= 2 and pairs * 2 >= len(rows)
 
 
 def _record_table(best: etree._Element) -> etree._Element | None:
@@ -160,11 +185,10 @@ def _record_table(best: etree._Element) -> etree._Element | None:
     row = cell.getparent()
     if table is None or row is None or row.index(cell) == 0:
         return None
-    rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    rows = _own_rows(table)
     labeled = 0
-    for tr in rows:
-        cells = [c for c in tr if c.tag in ("td", "th")]
-        first = " ".join("".join(cells[0].itertext()).split()) if len(cells) >= 2 else ""
+    for cells in rows:
+        first = cells[0] if len(cells) >= 2 else ""
         if 2 <= len(first) <= 14 and not re.search(r"[。；！？]", first):
             labeled += 1
     return table if labeled >= 3 and labeled * 2 >= len(rows) else None

@@ -87,7 +87,13 @@ NAV = ("本站首页", "机构概况", "新闻动态", "政务公开", "联系�
     ("<div class='main'><table>" + "".join(f"<tr><td>{c}</td></tr>" for c in MENU)
      + f"<tr><td><table><tr><td>{''.join(f'<p>{p}</p>' for p in P[:2])}</td></tr></table></td></tr></table></div>",
      P[:2]),
-], ids=["data-grid", "layout-one-cell", "layout-nested"])
+    # an info table of label | value pairs beside a short notice is the notice's particulars
+    ("<div class='xxgk'>" + _grid(("索引号", "11330000002482/2024-00123", "发布机构", "某某市人民政府办公室"),
+           ("主题分类", "综合政务、通知", "成文日期", "2024年03月01日"),
+           ("文号：", "某政办发〔2024〕5号", "发布日期：", "2024年03月05日"), ("主题词", "通知公告", "有效性", "有效"))
+     + "</div><div class='zoom'><p>各县（市、区）人民政府，市政府直属各单位：</p><p>经市政府同意，现将有关事项通知如下，请认真贯彻执行。</p></div>",
+     ["各县（市、区）人民政府，市政府直属各单位：", "经市政府同意，现将有关事项通知如下，请认真贯彻执行。"]),
+], ids=["data-grid", "layout-one-cell", "layout-nested", "info-table-beside"])
 def test_a_grid_of_data_is_one_block(content, paragraphs):
     page = (f"<html><head><title>行政处罚结果公示_某某网</title></head><body><h1>行政处罚结果公示</h1>"
             f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
