@@ -135,10 +135,14 @@ def _vote_for_grid(table: etree._Element, han_by_cell: dict[etree._Element, int]
     table pasted into the editor) votes for the block that holds it as one piece of prose: its
     cells are too short to vote one by one, yet together they are the article. A layout table is
     not a grid of data: one cell holds most of its text (the article), or it holds other tables;
-    nor is an info table of label | value pairs (:func:`_is_info_table`) printed beside the text."""
+    nor is a table of one column (a menu or a list set as rows), nor an info table of label |
+    value pairs (:func:`_is_info_table`) printed beside the text."""
     total = sum(han_by_cell.values())
     if (total < 30 or len(han_by_cell) < 4 or max(han_by_cell.values()) * 2.5 > total
-            or table.find(".//table") is not None or _is_info_table(table)):
+            or table.find(".//table") is not None):
+        return
+    rows = _own_rows(table)
+    if sum(len(cells) >= 2 for cells in rows) < 2 or _is_info_table(rows):
         return
     holder = table.getparent()
     if holder is None:
@@ -159,11 +163,11 @@ def _own_rows(table: etree._Element) -> list[list[str]]:
             for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
-def _is_info_table(table: etree._Element) -> bool:
+def _is_info_table(rows: list[list[str]]) -> bool:
     """A table of the document's particulars (``索引号 | 123-2024 | 发布机构 | 某某局``, ``成文日期 |
     2024年3月1日``): most rows pair label cells with their values. A grid of data has one row of
-    labels, its header; its other rows hold values only (``1 | 某某公司 | 罚款 | 2024-03-01``)."""
-    rows = _own_rows(table)
+    labels, its header; its other rows hold values only (``1 | 某某公司 | 罚款 | 2024-03-01``).
+    ``rows`` are the table's cell texts (:func:`_own_rows`)."""
     pairs = 0
     for cells in rows:
         labels, values = cells[0::2], cells[1::2]

@@ -72,7 +72,8 @@ PENALTIES = [("序号", "当事人名称", "处罚内容", "处罚日期"), ("1"
 NOTICE = ("<div class='notice'><p>温馨提示：本网站所有信息仅供参考，如需办理相关业务，请携带有效证件前往政务服务大厅窗口"
           "咨询办理，谢谢您的理解与配合支持。</p></div>")
 MENU = ["机构设置概况", "领导班子成员", "内设机构职能", "直属单位名录", "政策法规文件", "规划计划信息", "人事任免信息",
-        "财政预算决算", "重点领域公开", "建议提案办理", "政务服务指南", "办事大厅入口", "互动交流平台", "书记信箱留言"]
+        "财政预算决算", "重点领域公开", "建议提案办理", "政务服务指南", "办事大厅入口", "互动交流平台", "书记信箱留言",
+        "意见征集公告", "在线访谈回顾"]
 NAV = ("本站首页", "机构概况", "新闻动态", "政务公开", "联系我们")
 
 
@@ -87,13 +88,17 @@ NAV = ("本站首页", "机构概况", "新闻动态", "政务公开", "联系�
     ("<div class='main'><table>" + "".join(f"<tr><td>{c}</td></tr>" for c in MENU)
      + f"<tr><td><table><tr><td>{''.join(f'<p>{p}</p>' for p in P[:2])}</td></tr></table></td></tr></table></div>",
      P[:2]),
+    # a table of one column (a menu set as rows of plain text) beside the article is not a grid
+    ("<div class='main'><table><tr><td><table>" + "".join(f"<tr><td>{c}</td></tr>" for c in MENU)
+     + f"</table></td><td><table><tr><td>{''.join(f'<p>{p}</p>' for p in P[:2])}</td></tr></table></td></tr>"
+     "</table></div>", P[:2]),
     # an info table of label | value pairs beside a short notice is the notice's particulars
     ("<div class='xxgk'>" + _grid(("索引号", "11330000002482/2024-00123", "发布机构", "某某市人民政府办公室"),
            ("主题分类", "综合政务、通知", "成文日期", "2024年03月01日"),
            ("文号：", "某政办发〔2024〕5号", "发布日期：", "2024年03月05日"), ("主题词", "通知公告", "有效性", "有效"))
      + "</div><div class='zoom'><p>各县（市、区）人民政府，市政府直属各单位：</p><p>经市政府同意，现将有关事项通知如下，请认真贯彻执行。</p></div>",
      ["各县（市、区）人民政府，市政府直属各单位：", "经市政府同意，现将有关事项通知如下，请认真贯彻执行。"]),
-], ids=["data-grid", "layout-one-cell", "layout-nested", "info-table-beside"])
+], ids=["data-grid", "layout-one-cell", "layout-nested", "menu-column", "info-table-beside"])
 def test_a_grid_of_data_is_one_block(content, paragraphs):
     page = (f"<html><head><title>行政处罚结果公示_某某网</title></head><body><h1>行政处罚结果公示</h1>"
             f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
