@@ -53,9 +53,15 @@ _COMPOUND = re.compile("(?P<roles>(?:" + "|".join(_ROLE_WORDS) + ")(?:[、/／�
                        + "|".join(_ROLE_WORDS) + ")){1,3})(?=\\s*[:：])")
 _WRITES = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "文")
 _FIELD_OF.update(SLASH_LABELS)
+# Bracketed labels of who published and wrote (``【来源】某某网 【作者】张三``, ``[责任编辑] 李四``): the
+# value follows the closing bracket and runs to the next bracket. (A bracketed 【时间】 is as often
+# an event's time in the text; the info line's date is read without its label.)
+_BRACKETED = tuple(lab for field in ("source", "author", "editor") for lab in LABELS[field])
 LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
     r"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
+    r"|[【\[]\s*(?P<bracket>" + "|".join(map(re.escape, sorted(_BRACKETED, key=len, reverse=True)))
+    + r")\s*[】\]][\s\ue000\ue001]*"
 )
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
@@ -102,9 +108,9 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
     return line[i:end]
 
 
-# Every label is followed by a colon or a slash: lines with neither (most body paragraphs) need
+# Every label is followed by a colon, a slash or a closing bracket: lines with neither (most body paragraphs) need
 # no pass of the long alternation above.
-_LABEL_HINT = re.compile(r"[:：︱/／]")
+_LABEL_HINT = re.compile(r"[:：︱/／】\]]")
 
 
 def read_labels(line: str) -> list[Labeled]:
@@ -118,7 +124,7 @@ def read_labels(line: str) -> list[Labeled]:
     out: list[Labeled] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"])
+        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["bracket"])
         field = _FIELD_OF[label]
         raw = unmark(_element_bounded(line, m.end(), end, field != "published"))
         stop = _VALUE_END.search(raw)

@@ -82,6 +82,10 @@ LABELLED = [
     ("2021-03-05 来源：某某网站 http://www.example.gov.cn/", None, "某某网站", None, None),
     ("2021-03-05 <a href='http://www.example.com.cn/'>某某政协网</a>", None, "某某政协网", None, None),
     ("2021-03-05 某某政协报 | 打印", None, "某某政协报", None, None),
+    # labels in brackets, the value after the bracket
+    ("【日期】2021-03-05 【来源】某某市政协", None, "某某市政协", None, None),
+    ("【作者】张三 【来源】某某日报 【时间】2021-03-05", None, "某某日报", "张三", None),
+    ("[来源] 某某网 [时间] 2021-03-05", "【责任编辑】李四", "某某网", None, "李四"),
     # closing credits, taken out of the body into the fields
     ("", "（张三）", None, "张三", None),
     ("", "某报记者 张三 来源：某报", "某报", "张三", None),

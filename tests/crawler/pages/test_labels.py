@@ -35,6 +35,17 @@ def fields(line):
     ("来源：http://www.example.gov.cn/", [("source", "来源", "http://www.example.gov.cn/")]),
     ("活动时间：2017年9月", []),
     ("总编辑：某某", []),
+    # a label in brackets, its value after the bracket, up to the next bracket
+    ("【日期】2021-03-05 【来源】某某市政协", [("source", "来源", "某某市政协")]),
+    ("[来源] 某某市政协 [时间] 2021-03-05", [("source", "来源", "某某市政协")]),
+    ("【作者】张某 【来源】某某日报 【字号：大 中 小】",
+     [("author", "作者", "张某"), ("source", "来源", "某某日报"), ("other", "字号", "大 中 小")]),
+    ("【责任编辑】王某某", [("editor", "责任编辑", "王某某")]),
+    ("【信息来源】某某市统战部【打印】", [("source", "信息来源", "某某市统战部")]),
+    # a bracketed time or place in the text is not the page's field
+    ("【时间】2024年3月5日上午9时", []),
+    ("【地点】市政协三楼会议室", []),
+    ("【相关新闻】", []),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_read_labels(line, expected):
     assert fields(line) == expected
@@ -47,6 +58,7 @@ def test_read_labels(line, expected):
     ("2017年09月14日 10:20 | 作者:李某 | 来源:民进某市委会", True),
     ("会议指出，来源：群众反映的问题要逐一落实，做到件件有回音、事事有着落，切实把好事办好。", False),
     ("支部始终把坚持理论学习作为第一要务。", False),
+    ("【来源】某某市政协 【作者】张某", True),
 ])
 def test_is_label_line(line, expected):
     assert is_label_line(line) is expected
