@@ -168,14 +168,25 @@ def name_before_affiliation(text: str) -> str | None:
     return next((name for name, unit in splits if unit.startswith(_UNIT_START)), None)
 
 
+# A credit with a note in brackets after it (``张三（某某大学）``); the label reader may have cut
+# the closing bracket off the end of the line.
+_BRACKETED_NOTE = re.compile(r"^(?P<name>[^（()）]+?)\s*[（(][^（()）]{1,30}(?P<close>[）)]?)$")
+
+
 def clean_author(value: str | None) -> str | None:
     """A labelled author without role words, several names joined with 、 (``本报记者 张三 李四``
     → ``张三、李四``, ``实习生 王五`` → ``王五``), without the unit and post after a name
-    (``方敏 北京大学经济学院教授`` → ``方敏``); a unit alone (``党委组织部``) stays as written."""
+    (``方敏 北京大学经济学院教授`` → ``方敏``) or in brackets after it (``张三（某某大学）`` → ``张三``);
+    a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
     if not value:
         return value
     text = re.sub(r"^\S{0,10}?" + _ROLE + r"\s*", "", value.strip())
     text = re.sub(r"^实习生\s*", "", text)
+    if m := _BRACKETED_NOTE.match(text):
+        if _LONE_NAME.match(m["name"]):
+            return m["name"]
+        if not m["close"]:  # the label reader cut the closing bracket
+            text += "）" if "（" in text else ")"
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
     if len(tokens) > 1 and all(_NAME.match(t) for t in tokens):
         return _names(text)

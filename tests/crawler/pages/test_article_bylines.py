@@ -76,6 +76,7 @@ LABELLED = [
     ("2021-03-05 作者：本报记者 张三", None, None, "张三", None),
     ("2021-03-05 作者：特约记者 张三", None, None, "张三", None),
     ("2021-03-05 作者：实习生 王五", None, None, "王五", None),
+    ("2021-03-05 作者：张三（某某大学） 来源：某某网", None, "某某网", "张三", None),  # the unit in brackets
     # an outlet, a role and a name in one credit
     ("某某日报记者 张三／北京报道", None, "某某日报", "张三", None),
     # the source without what trails it; an outlet named alone, or as a link, on the info line

@@ -143,6 +143,13 @@ def test_peel_credit(paragraph, body, credit):
     ("党委宣传部副部长", "党委宣传部副部长"),
     ("本报记者 张某 李某", "张某、李某"),
     ("实习生 王某", "王某"),
+    # the writer's unit in brackets after the name (the label may have cut the closing bracket)
+    ("张某（某某大学）", "张某"),
+    ("张某（某某大学", "张某"),
+    ("欧阳某某(某某日报)", "欧阳某某"),
+    # a unit with a note in brackets stays whole, its bracket closed
+    ("党委组织部（宣传部", "党委组织部（宣传部）"),
+    ("党委组织部（宣传部）", "党委组织部（宣传部）"),
 ])
 def test_clean_author(value, author):
     assert clean_author(value) == author
