@@ -21,6 +21,7 @@ from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY
                                              read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line
+from branchnews.crawler.pages.paragraphs import is_date_line
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
@@ -153,10 +154,18 @@ def _time_element_date(layout: Layout, root: etree._Element) -> FoundDate | None
 
 def _info_lines(layout: Layout) -> list[Line]:
     """The lines between headline and body that belong to the article: up to a heading that
-    starts related content (关联稿件：, 相关新闻), whose dates are other articles'."""
+    starts related content (关联稿件：, 相关新闻), whose dates are other articles'. Then the info
+    row that opens the body container itself (``2021-03-05 | 收藏 | 报道：张三``, a date alone),
+    which is not one of its paragraphs (:func:`~branchnews.crawler.pages.paragraphs.body_texts`)."""
     lines = []
     for line in layout.before:
         if END_OF_ARTICLE.match(line.text):
+            break
+        lines.append(line)
+    for line in layout.body_lines[:3]:
+        if line.text == layout.title:
+            continue  # the headline printed inside the body container, above its info row
+        if not (is_label_line(line.marked or line.text) or is_date_line(line.text)):
             break
         lines.append(line)
     return lines

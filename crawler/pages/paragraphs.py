@@ -50,7 +50,7 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
             continue  # a menu; a line linking the article's documents (附件：…pdf) is its text
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
-        if is_noise(text) or (not out and _is_date_line(text)):
+        if is_noise(text) or (not out and is_date_line(text)):
             continue  # (a date line opening the body is metadata; one closing it is a signature)
         if END_OF_ARTICLE.match(text) and len(out) >= 2:
             break
@@ -105,7 +105,8 @@ def table_rows(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
+    """A line that is a date and little else (``2021-03-05``, ``【2021年3月5日】``)."""
     dates = find_dates(text) if len(text) <= 30 else []
     return bool(dates) and len(text.replace(dates[0].raw, "").strip(" ()（）[]【】|")) <= 2
 

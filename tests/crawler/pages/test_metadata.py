@@ -67,6 +67,27 @@ def test_publish_date_of_a_page(info, published):
     assert record["published"] == published
 
 
+@pytest.mark.parametrize("content, published", [
+    # the info row opens the body container itself (it is not a paragraph there)
+    ("<p>2021-03-05 | 收藏 | 报道：张某</p>", "2021-03-05"),
+    ("<p>【2021年3月5日】</p>", "2021-03-05"),
+    # the headline, then the info row, both inside the body container
+    ("<p align='center'><strong>作风建设推进会召开</strong></p><p align='center'>2021-03-05 来源：某某网</p>",
+     "2021-03-05"),
+    # a date further down the text is the text's, not the page's
+    (f"<p>{PROSE}</p><p>2020-01-01</p>", None),
+], ids=["info-row", "date-alone", "headline-then-info", "date-in-text"])
+def test_publish_date_of_an_info_row_opening_the_body(content, published):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body>"
+            f"<div class='content'>{content}<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["published"] == published
+    assert record["paragraphs"][0] == PROSE
+
+
 _LD = '<script type="application/ld+json">{}</script>'
 
 
