@@ -326,8 +326,9 @@ DOCUMENT_NUMBER_LINE = re.compile(r"^[（(]?\s*[^\s（）()〔〕]{1,20}[〔\[�
 def headline_text(el: etree._Element) -> str:
     """The element's text up to a child that holds an info line (``<h1>标题<br><span>发布时间：…
     来源：…</span></h1>``) or the byline (``<div class="tit"><p>标题</p><p>本刊记者 某某</p></div>``):
-    labels, a date or a byline are not the headline, nor a document number on a line of its own. Nor are its deck lines, a subtitle or a
-    kicker in lines of their own (:func:`is_deck`), when a headline of 4 characters is left."""
+    labels, a date or a byline are not the headline, nor a document number on a line of its own,
+    nor a label before it (``标题：``). Nor are its deck lines, a subtitle or a kicker in lines of
+    their own (:func:`is_deck`), when a headline of 4 characters is left."""
     from branchnews.crawler.pages.dates import find_dates
     from branchnews.crawler.pages.labels import read_labels
 
@@ -343,13 +344,22 @@ def headline_text(el: etree._Element) -> str:
             if own and (read_labels(own) or find_dates(own) or header_byline(own)):
                 text = _without_decks(head, plain)
                 if len(text) >= 4:
-                    return text
+                    return _unlabelled(text)
             if own and not is_deck(child):
                 plain.append(text_of(child))
         head.append(text_of(child) if isinstance(child.tag, str) else "")
         head.append(child.tail or "")
         plain.append(child.tail or "")
-    return _without_decks(head, plain)
+    return _unlabelled(_without_decks(head, plain))
+
+
+# A label printed before the headline in its own element (``<h1>标题：某某会议召开</h1>``).
+_HEADLINE_LABEL = re.compile(r"^(?:文章|新闻|信息)?(?:标题|题目)\s*[:：]\s*")
+
+
+def _unlabelled(text: str) -> str:
+    rest = _HEADLINE_LABEL.sub("", text)
+    return rest if len(rest) >= 4 else text
 
 
 def _without_decks(head: list[str], plain: list[str]) -> str:

@@ -89,6 +89,11 @@ def test_similarity_edges(candidate, reference, expected):
     # an unmarked leaf whose text is the <title>'s headline
     ("<div><span>市政府召开常务会议研究部署工作</span></div><div><p>{prose}</p></div>",
      "市政府召开常务会议研究部署工作", "span"),
+    # a label printed before the headline in its element is not the headline
+    ("<h1>标题：市政府召开常务会议研究部署工作</h1><div class='content'><p>{prose}</p></div>",
+     "市政府召开常务会议研究部署工作", "h1"),
+    ("<div class='title'>文章标题: 市政府召开常务会议研究部署工作</div><div class='content'><p>{prose}</p></div>",
+     "市政府召开常务会议研究部署工作", "div"),
     # nothing like <title> above the prose (the heading below it is not looked at): <title>
     # without its suffix
     ("<div class='content'><p>{prose}</p></div><h1>市政府召开常务会议研究部署工作</h1>",
