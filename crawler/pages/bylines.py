@@ -50,6 +50,7 @@ _ROLE_LEAD = re.compile(r"^\S{0,10}?" + _ROLE + r"\s*")
 _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
                        r"整理|制图|供图)$")
 _NAME = re.compile(rf"^[{HAN}·]{{2,5}}$")
+_HAN_ONE = re.compile(rf"^[{HAN}]$")
 # An outlet that credits its own reporter, no role word between: ``中央纪委国家监委网站 韩亚栋``,
 # ``上报快讯／范姜佳钰``, ``某某日报 张三 通讯员 李四``.
 _OUTLET = (rf"[{HAN}]{{1,14}}?(?:网站|新闻网|网|日报|晚报|早报|都市报|报|杂志社|杂志|周刊|电视台|电台|"
@@ -175,9 +176,9 @@ _BRACKETED_NOTE = re.compile(r"^(?P<name>[^（()）]+?)\s*[（(][^（()）]{1,30
 
 def clean_author(value: str | None) -> str | None:
     """A labelled author without role words, several names joined with 、 (``本报记者 张三 李四``
-    → ``张三、李四``, ``实习生 王五`` → ``王五``), without the unit and post after a name
-    (``方敏 北京大学经济学院教授`` → ``方敏``) or in brackets after it (``张三（某某大学）`` → ``张三``);
-    a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
+    → ``张三、李四``, ``实习生 王五`` → ``王五``, ``张 三`` → ``张三``), without the unit and post
+    after a name (``方敏 北京大学经济学院教授`` → ``方敏``) or in brackets after it (``张三（某某大学）``
+    → ``张三``); a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
     if not value:
         return value
     text = re.sub(r"^\S{0,10}?" + _ROLE + r"\s*", "", value.strip())
@@ -188,8 +189,9 @@ def clean_author(value: str | None) -> str | None:
         if not m["close"]:  # the label reader cut the closing bracket
             text += "）" if "（" in text else ")"
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
-    if len(tokens) > 1 and all(_NAME.match(t) for t in tokens):
-        return _names(text)
+    # (a two-character name is often set with a space inside it: ``张 三``)
+    if len(tokens) > 1 and all(_NAME.match(t) or _HAN_ONE.match(t) for t in tokens):
+        return _names(text) or text
     return name_before_affiliation(text) or text or value
 
 

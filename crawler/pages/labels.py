@@ -52,6 +52,10 @@ _ROLE_WORDS = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "�
 _COMPOUND = re.compile("(?P<roles>(?:" + "|".join(_ROLE_WORDS) + ")(?:[、/／和与](?:"
                        + "|".join(_ROLE_WORDS) + ")){1,3})(?=\\s*[:：])")
 _WRITES = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "文")
+# The same joined by slashes (``文/图 张三``, ``图／文 李四``, ``文/图：张三``): one slash credit.
+_SLASH_ROLES = [r for r in _ROLE_WORDS if r in SLASH_LABELS]
+_COMPOUND_SLASH = re.compile("(?:(?<=^)|(?<=[\\s（(【\\[]))(?P<roles>(?:" + "|".join(_SLASH_ROLES) + ")(?:[/／](?:"
+                             + "|".join(_SLASH_ROLES) + ")){1,2})(?=\\s*[:：]|\\s+[^\\s/／])")
 _FIELD_OF.update(SLASH_LABELS)
 # Bracketed labels of who published and wrote (``【来源】某某网 【作者】张三``, ``[责任编辑] 李四``): the
 # value follows the closing bracket and runs to the next bracket. (A bracketed 【时间】 is as often
@@ -117,7 +121,7 @@ def read_labels(line: str) -> list[Labeled]:
     """Every ``label: value`` pair in one line (plain, or marked by ``lines.page_lines``)."""
     if not _LABEL_HINT.search(line):
         return []
-    line = _COMPOUND.sub(_one_role, line)
+    line = _COMPOUND.sub(_one_role, _COMPOUND_SLASH.sub(_one_slash_role, line))
     matches = [m for m in LABEL_RE.finditer(line)
                if not (m["label"] and m.start() > 0 and _inside_word(line, m.start(), m["label"]))
                and not _quoted(line, m.start())]
@@ -150,6 +154,11 @@ def _one_role(m: re.Match) -> str:
     roles = re.split(r"[、/／和与]", m["roles"])
     role = next((r for r in roles if r in _WRITES), roles[-1])
     return role.rjust(len(m["roles"]))
+
+
+def _one_slash_role(m: re.Match) -> str:
+    """``文/图`` → `` 文/``: the writing role as a slash credit of its own, same length."""
+    return (_one_role(m).strip() + "/").rjust(len(m["roles"]))
 
 
 # Labels distinctive enough to be read even when glued to the previous value

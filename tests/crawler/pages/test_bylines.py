@@ -143,6 +143,9 @@ def test_peel_credit(paragraph, body, credit):
     ("党委宣传部副部长", "党委宣传部副部长"),
     ("本报记者 张某 李某", "张某、李某"),
     ("实习生 王某", "王某"),
+    # a two-character name set with a space inside it
+    ("张 某", "张某"),
+    ("本报记者 张 某 李某某", "张某、李某某"),
     # the writer's unit in brackets after the name (the label may have cut the closing bracket)
     ("张某（某某大学）", "张某"),
     ("张某（某某大学", "张某"),

@@ -24,6 +24,11 @@ def fields(line):
     ("文/李红 图/王强", [("author", "文", "李红"), ("other", "图", "王强")]),
     ("（文/张某 图/李某）", [("author", "文", "张某"), ("other", "图", "李某")]),
     ("本文/不是署名", []),
+    # roles joined by a slash, the name after a space or a colon: one credit, the writer's
+    ("文/图 张某", [("author", "文", "张某")]),
+    ("图／文 李某 编辑/王某", [("author", "文", "李某"), ("editor", "编辑", "王某")]),
+    ("文/图：张某", [("author", "文", "张某")]),
+    ("摄/图 李某", [("other", "图", "李某")]),
     # a label in quotation marks is a mention (a copyright notice), not a field
     ("转载时必须注明：“文章来源：某某网站”。", []),
     ("注明「来源：某某网」字样", []),
