@@ -87,8 +87,13 @@ def _names(text: str) -> str | None:
     return "、".join(names) or None
 
 
+# A dateline without brackets (``本报讯 记者张三 通讯员 李四 近日，…``, ``某地3月5日电 记者 张三 …``):
+# each role and its name followed by a space, the text after the last one.
+_BARE_DATELINE = re.compile(r"^\S{0,12}?[讯电]\s+(?P<names>(?:" + _ROLE + rf"\s*[{HAN}·]{{2,5}}\s+){{1,4}})")
+
+
 def dateline_authors(paragraph: str) -> str | None:
-    m = DATELINE.search(paragraph[:200])
+    m = DATELINE.search(paragraph[:200]) or _BARE_DATELINE.match(paragraph[:200])
     return _names(m["names"]) if m else None
 
 

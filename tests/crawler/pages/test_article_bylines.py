@@ -56,6 +56,20 @@ def test_unlabelled_bylines(body, author, source):
     assert record["paragraphs"][0].startswith(("某某市委", "会议"))
 
 
+@pytest.mark.parametrize("first, author", [
+    # a dateline opening the text, with or without brackets: its names are the authors, and it
+    # stays the first sentence's opening
+    ("本报讯（记者 张某 通讯员 李某某）", "张某、李某某"),
+    ("本报讯 记者张某 通讯员 李某某 ", "张某、李某某"),
+    ("本报讯 记者 ", None),
+])
+def test_dateline_opening_the_text(first, author):
+    record = parse_article(Page(URL, _page(body=[first + PROSE[0], *PROSE[1:]]),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["author"] == author
+    assert record["paragraphs"][0].startswith("本报讯") and record["paragraphs"][0].endswith(PROSE[0])
+
+
 # (info line, last body line or None, source, author, editor)
 LABELLED = [
     ("2021-03-05 作者：张三", None, None, "张三", None),

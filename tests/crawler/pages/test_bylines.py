@@ -12,6 +12,11 @@ from branchnews.crawler.pages.bylines import (Byline, author_from_classes, bylin
     ("〔记者巫其伦／台北报导〕财政部今天下午将公布", "巫其伦"),
     ("（记者汪某 通讯员代某）", "汪某、代某"),
     ("本报讯（特约记者 王五）近日", "王五"),
+    # without brackets: each role and its name followed by a space
+    ("本报讯 记者张某 通讯员 李某某 近日，某某市召开会议", "张某、李某某"),
+    ("某某网北京3月5日电 记者 王某某 3月5日，会议召开", "王某某"),
+    ("本报讯 记者近日从市政府获悉，某某工作取得进展", None),
+    ("本报讯 记者张某近日从市政府获悉", None),
     ("会议指出（2017年）要加强学习", None),
     ("这是没有署名的一段正文。", None),
 ])
