@@ -2,7 +2,7 @@
 
 Reports number their parts ``一、`` with ``（一）`` (full- or half-width parentheses) below;
 regulations, charters and rules add outer kinds: ``第一编`` parts, ``第一章`` chapters, ``第一节``
-sections, ``第一条`` articles. Each kind nests inside the kinds above it, whichever of them the
+sections, ``第一条`` articles; plans and work reports ``第一部分`` parts above their ``一、``. Each kind nests inside the kinds above it, whichever of them the
 document uses, and ``level`` is the depth that gives: 1 for ``一、`` in a report, 3 for ``一、``
 under the articles of the chapters of a regulation. A ``（一）`` before any ``一、`` is still one
 level below where ``一、`` would be.
@@ -27,14 +27,17 @@ from branchnews.crawler.pages.dates import cn_number
 
 _NUM = "[一二三四五六七八九十]{1,3}"
 _BIG = "[一二三四五六七八九十百零〇]{1,7}"
-# (kind, pattern), outermost first. The outer kinds: 第…编/章/节/条, then a space, the end, or text.
+# The outer kinds, outermost first: a plan's or report's 第…部分, then a code's 编/章/节/条.
+OUTER_KINDS = ("部分", "编", "章", "节", "条")
+# (kind, pattern), outermost first. The outer kinds: 第…部分/编/章/节/条, then a space, the end,
+# or text.
 KINDS: tuple[tuple[str, re.Pattern], ...] = (
     *((kind, re.compile(rf"^(?P<marker>第\s?(?P<num>{_BIG})\s?{kind})(?:[\s　:：]+|$)(?P<heading>.*)$"))
-      for kind in "编章节条"),
+      for kind in OUTER_KINDS),
     ("一、", re.compile(r"^(?P<marker>(?P<num>" + _NUM + r")\s?[、．.])\s*(?P<heading>\S.*)$")),
     ("（一）", re.compile(r"^(?P<marker>[（(]\s?(?P<num>" + _NUM + r")\s?[）)])\s*(?P<heading>\S.*)$")),
 )
-OUTER = frozenset("编章节条")
+OUTER = frozenset(OUTER_KINDS)
 # Longer than this and it is a paragraph that happens to start with a numeral.
 MAX_HEADING_CHARS = 60
 # 一是 / 一要 / 一中 start inline enumerations, not headings.
@@ -77,7 +80,7 @@ def _heading(paragraph: str) -> _Heading | None:
 def _outer_kinds(found: list[_Heading | None]) -> list[str]:
     """The outer kinds this document numbers in order (a 第二… after its 第一…), outermost first."""
     kinds = []
-    for kind in "编章节条":
+    for kind in OUTER_KINDS:
         numbers = [h.number for h in found if h is not None and h.kind == kind]
         if len(numbers) >= 2 and any(b == a + 1 for a, b in zip(numbers, numbers[1:])):
             kinds.append(kind)

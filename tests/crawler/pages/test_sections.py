@@ -52,6 +52,14 @@ def sec(marker, number, level, heading, paragraphs, subsections=None):
     # one 第一条 in prose is an ordinal, not an article: outer kinds need two in order
     pytest.param(["第一条经验是坚持党的领导。", "一、主要做法", "甲。"], ["第一条经验是坚持党的领导。"],
                  [sec("一、", 1, 1, "主要做法", ["甲。"])], id="lone-ordinal"),
+    # a plan's or work report's parts (第一部分) above its 一、 and （一）
+    pytest.param(["前言。", "第一部分 总体要求", "一、指导思想", "甲。", "（一）坚持问题导向", "乙。", "第二部分：主要任务",
+                  "丙。"], ["前言。"],
+                 [sec("第一部分", 1, 1, "总体要求", [], [
+                     sec("一、", 1, 2, "指导思想", ["甲。"], [sec("（一）", 1, 3, "坚持问题导向", ["乙。"])])]),
+                  sec("第二部分", 2, 1, "主要任务", ["丙。"])], id="parts"),
+    pytest.param(["这一部分是导语。", "第一部分内容很多。"], ["这一部分是导语。", "第一部分内容很多。"], [],
+                 id="lone-part-in-prose"),
     pytest.param(["第一章 总则", "内容。", "第二章 附则"], [],
                  [sec("第一章", 1, 1, "总则", ["内容。"]), sec("第二章", 2, 1, "附则", [])], id="chapters"),
 ])
