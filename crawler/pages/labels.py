@@ -18,7 +18,8 @@ from branchnews.pipelines.normalize.charsets import HAN
 LABELS: dict[str, tuple[str, ...]] = {
     "published": ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "更新时间", "成文日期",
                   "发文日期", "时间", "日期"),
-    "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "来源", "稿源", "出处"),
+    "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "来源于", "来源", "稿源", "文章出处",
+               "出处", "转载自", "转自"),
     "author": ("作者", "撰稿", "撰文", "文字", "图文", "报道", "记者", "通讯员", "供稿"),
     "editor": ("责任编辑", "责编", "编辑"),
     "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "图片", "点击数", "点击",
@@ -59,13 +60,15 @@ _COMPOUND_SLASH = re.compile("(?:(?<=^)|(?<=[\\s（(【\\[]))(?P<roles>(?:" + "|
 _FIELD_OF.update(SLASH_LABELS)
 # Bracketed labels of who published and wrote (``【来源】某某网 【作者】张三``, ``[责任编辑] 李四``): the
 # value follows the closing bracket and runs to the next bracket. (A bracketed 【时间】 is as often
-# an event's time in the text; the info line's date is read without its label.)
+# an event's time in the text; the info line's date is read without its label.) The editor's
+# label is read without a colon too (``责任编辑 李四``).
 _BRACKETED = tuple(lab for field in ("source", "author", "editor") for lab in LABELS[field])
 LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
     r"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
     r"|[【\[]\s*(?P<bracket>" + "|".join(map(re.escape, sorted(_BRACKETED, key=len, reverse=True)))
     + r")\s*[】\]][\s\ue000\ue001]*"
+    rf"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<bare>责任编辑|责编)\s+(?=[{HAN}])"
 )
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
@@ -112,9 +115,9 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
     return line[i:end]
 
 
-# Every label is followed by a colon, a slash or a closing bracket: lines with neither (most body paragraphs) need
-# no pass of the long alternation above.
-_LABEL_HINT = re.compile(r"[:：︱/／】\]]")
+# Every label is followed by a colon, a slash or a closing bracket, or is the editor's: lines
+# with none of them (most body paragraphs) need no pass of the long alternation above.
+_LABEL_HINT = re.compile(r"[:：︱/／】\]]|责任编辑|责编")
 
 
 def read_labels(line: str) -> list[Labeled]:
@@ -128,12 +131,14 @@ def read_labels(line: str) -> list[Labeled]:
     out: list[Labeled] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["bracket"])
+        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["bracket"] or m["bare"])
         field = _FIELD_OF[label]
         raw = unmark(_element_bounded(line, m.end(), end, field != "published"))
         stop = _VALUE_END.search(raw)
         value = raw[: stop.start()] if stop else raw
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
+        if m["bare"] and value:
+            value = value.split()[0]  # no colon: the name is the word after the label
         if field != "published" and value:
             value = _without_trailing_noise(value)
         out.append(Labeled(field, label, value or None, m.start()))

@@ -99,6 +99,8 @@ LABELLED = [
     ("2021-03-05 来源：某某网站 http://www.example.gov.cn/", None, "某某网站", None, None),
     ("2021-03-05 <a href='http://www.example.com.cn/'>某某政协网</a>", None, "某某政协网", None, None),
     ("2021-03-05 某某政协报 | 打印", None, "某某政协报", None, None),
+    ("2021-03-05 转自：某某日报", None, "某某日报", None, None),
+    ("2021-03-05 来源：某某网", "责任编辑 李四", "某某网", None, "李四"),  # the editor's label without a colon
     # labels in brackets, the value after the bracket
     ("【日期】2021-03-05 【来源】某某市政协", None, "某某市政协", None, None),
     ("【作者】张三 【来源】某某日报 【时间】2021-03-05", None, "某某日报", "张三", None),

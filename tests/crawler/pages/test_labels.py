@@ -47,6 +47,16 @@ def fields(line):
      [("author", "作者", "张某"), ("source", "来源", "某某日报"), ("other", "字号", "大 中 小")]),
     ("【责任编辑】王某某", [("editor", "责任编辑", "王某某")]),
     ("【信息来源】某某市统战部【打印】", [("source", "信息来源", "某某市统战部")]),
+    # more ways of naming the source
+    ("来源于：某某日报", [("source", "来源于", "某某日报")]),
+    ("转自：某某网 http://www.example.com.cn/", [("source", "转自", "某某网")]),
+    ("转载自：某某网", [("source", "转载自", "某某网")]),
+    ("文章出处：某某日报", [("source", "文章出处", "某某日报")]),
+    ("资金来源于：财政拨款", []),  # inside a word of the text
+    # the editor's label without a colon: the name is the word after it
+    ("责任编辑 张某", [("editor", "责任编辑", "张某")]),
+    ("（责编 王某 审核 赵某）", [("editor", "责编", "王某")]),
+    ("他担任责任编辑 多年", []),
     # a bracketed time or place in the text is not the page's field
     ("【时间】2024年3月5日上午9时", []),
     ("【地点】市政协三楼会议室", []),
