@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from branchnews.crawler.pages.body import body_lines, find_body
-from branchnews.crawler.pages.lines import Line, clean_space, text_of
+from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
 from branchnews.crawler.pages.title import find_headline
 
 # How many lines around the body may hold the info bar and the closing credits.
@@ -89,10 +89,27 @@ def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
     start = blines[0].index if blines else len(lines)
     end = blines[-1].index if blines else len(lines)
     lo = title_index + 1 if 0 <= title_index < start else max(0, start - META_WINDOW)
-    before = lines[lo:start][:META_WINDOW]
+    before = _first_rows(lines[lo:start], META_WINDOW)
     after = lines[end + 1:end + 1 + META_WINDOW]
-    above = lines[max(0, title_index - ABOVE_WINDOW):title_index] if title_index > 0 else []
+    above = _first_rows(lines[title_index - 1::-1], ABOVE_WINDOW)[::-1] if title_index > 0 else []
     return Layout(lines, title, title_index, body, blines, before, after, figure, above)
+
+
+def _first_rows(lines: list[Line], rows: int) -> list[Line]:
+    """The first ``rows`` lines, the cells of one table row counting as one line: an info table
+    under the headline (索引号 | … | 发布机构 | …, 发布日期 | …) is read whole."""
+    out: list[Line] = []
+    last_row = None
+    for line in lines:
+        cell = table_cell(line.block)
+        row = cell.getparent() if cell is not None else None
+        if row is None or row is not last_row:
+            if rows == 0:
+                break
+            rows -= 1
+        last_row = row
+        out.append(line)
+    return out
 
 
 def _lead_figure(body: etree._Element) -> etree._Element | None:

@@ -373,3 +373,18 @@ def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+_CELLS = frozenset({"td", "th"})
+
+
+def table_cell(block: etree._Element) -> etree._Element | None:
+    """The table cell a line stands in (its block, or an ancestor up to three levels up)."""
+    el = block
+    for _ in range(4):
+        if el is None:
+            return None
+        if el.tag in _CELLS:
+            return el
+        el = el.getparent()
+    return None

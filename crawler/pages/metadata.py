@@ -20,7 +20,7 @@ from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates,
 from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, is_label_line,
                                              read_labels)
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import Line
+from branchnews.crawler.pages.lines import Line, table_cell
 from branchnews.crawler.pages.paragraphs import is_date_line
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
@@ -59,13 +59,27 @@ def credit_lines(layout: Layout) -> list[Line]:
 _RANKED = {"editor": EDITOR_PRIORITY, "published": PUBLISHED_PRIORITY}
 
 
+def _value_cell(line: Line, after: Line | None) -> Line | None:
+    """The cell that holds the value of a label cell (``<td>发布日期：</td><td>2024-03-05</td>``): the
+    next line, when it stands in the next cell of the same row and carries no label itself."""
+    cell = table_cell(line.block)
+    if after is None or cell is None or table_cell(after.block) is not cell.getnext():
+        return None
+    return None if read_labels(after.marked or after.text) else after
+
+
 def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     """First non-empty value per field; the editor (责任编辑 > 责编 > 编辑) and the date (发布日期 >
-    成文日期 …) by label rank."""
+    成文日期 …) by label rank. A label alone in a table cell has its value in the next cell."""
     values: dict[str, str | None] = {}
     ranked: dict[str, dict[str, str]] = {field: {} for field in _RANKED}
-    for line in lines:
-        for found in read_labels(line.marked or line.text):
+    for i, line in enumerate(lines):
+        text = line.marked or line.text
+        found_labels = read_labels(text)
+        if found_labels and found_labels[-1].value is None and (
+                cell := _value_cell(line, lines[i + 1] if i + 1 < len(lines) else None)):
+            found_labels = read_labels(f"{text} {cell.marked or cell.text}")
+        for found in found_labels:
             if found.field in ranked:
                 if found.value and found.label not in ranked[found.field]:
                     ranked[found.field][found.label] = found.value

@@ -17,7 +17,7 @@ from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import Line
+from branchnews.crawler.pages.lines import Line, table_cell
 from branchnews.crawler.pages.title import similarity
 
 
@@ -58,21 +58,6 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
     return _drop_repeats(_drop_deck(out, title))
 
 
-_CELLS = frozenset({"td", "th"})
-
-
-def _cell(block: etree._Element) -> etree._Element | None:
-    """The table cell a line stands in (its block, or an ancestor up to three levels up)."""
-    el = block
-    for _ in range(4):
-        if el is None:
-            return None
-        if el.tag in _CELLS:
-            return el
-        el = el.getparent()
-    return None
-
-
 def table_rows(lines: list[Line]) -> list[Line]:
     """A data table's row is one paragraph, its cells joined by a space (``1 某某中心 1 事业``):
     a number alone in a cell is data there, not widget residue, and a row reads as a row. A row
@@ -93,7 +78,7 @@ def table_rows(lines: list[Line]) -> list[Line]:
         group.clear()
 
     for line in lines:
-        cell = _cell(line.block)
+        cell = table_cell(line.block)
         if cell is None:
             flush()
             out.append(line)

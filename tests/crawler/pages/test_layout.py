@@ -73,3 +73,14 @@ def test_an_info_bar_above_the_headline(above, below, source, published):
                                 {"content-type": "text/html; charset=utf-8"}))
     assert (record["source"], record["published"]) == (source, published)
     assert record["paragraphs"][0].startswith("近日")
+
+
+@pytest.mark.parametrize("rows", [3, 8])
+def test_the_cells_of_an_info_table_row_count_as_one_line_of_the_window(rows):
+    table = "<table>" + "".join(f"<tr><td>项目{i}：</td><td>内容{i}</td><td>名称{i}：</td><td>数值{i}</td></tr>"
+                                for i in range(rows)) + "</table>"
+    page = PAGE.replace("<div class='info'>2018-05-21 来源：民盟云州市委</div>", table)
+    root = parse_html(page)
+    layout = find_layout(root, {}, walk_page(root).lines())
+    assert [ln.text for ln in layout.before] == [t for i in range(rows)
+                                                  for t in (f"项目{i}：", f"内容{i}", f"名称{i}：", f"数值{i}")]

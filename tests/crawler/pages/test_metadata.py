@@ -67,6 +67,39 @@ def test_publish_date_of_a_page(info, published):
     assert record["published"] == published
 
 
+def _info_table(*pairs: tuple[str, str]) -> str:
+    """An info table of label cells and value cells, two pairs a row."""
+    cells = [f"<td>{label}</td><td>{value}</td>" for label, value in pairs]
+    return "<table>" + "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>" for i in range(0, len(cells), 2)) + "</table>"
+
+
+_PARTICULARS = [("索引号：", "11330000002482/2024-00123"), ("发布机构：", "某某市人民政府办公室"),
+                ("主题分类：", "综合政务"), ("体裁分类：", "通知"), ("成文日期：", "2024-03-01"), ("文号：", "某政办发〔2024〕5号"),
+                ("有效性：", "有效"), ("主题词：", "通知"), ("发布日期：", "2024-03-05")]
+
+
+@pytest.mark.parametrize("where, pairs, published", [
+    # label cells with their values in the next cell; the publishing date outranks the signing
+    # date, however many rows of particulars come before it
+    ("below", _PARTICULARS, "2024-03-05"),
+    ("above", _PARTICULARS, "2024-03-05"),
+    ("below", [("成文日期：", "2024-03-01")], "2024-03-01"),
+    # an empty value cell is no value: the next cell's label is not taken for it
+    ("below", [("发布日期：", ""), ("成文日期：", "2024-03-01")], "2024-03-01"),
+], ids=["below-headline", "above-headline", "one-pair", "empty-value"])
+def test_publish_date_of_an_info_table_of_label_and_value_cells(where, pairs, published):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    table = _info_table(*pairs)
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body>"
+            f"{table if where == 'above' else ''}<h1>作风建设推进会召开</h1>{table if where == 'below' else ''}"
+            f"<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["published"] == published
+    assert record["paragraphs"][0] == PROSE  # the particulars are not body text
+
+
 @pytest.mark.parametrize("content, published", [
     # the info row opens the body container itself (it is not a paragraph there)
     ("<p>2021-03-05 | 收藏 | 报道：张某</p>", "2021-03-05"),
