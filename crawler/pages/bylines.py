@@ -248,7 +248,18 @@ def credit_groups(text: str) -> list[str] | None:
     return groups if groups and not text[pos:].strip() else None
 
 
+# A closing group that credits pictures (``（记者 张三 摄）``, ``（李四 供图）``): no author in it.
+_PICTURES_BY = re.compile(r"(?:摄影|摄|供图|制图)$")
+# A group that names who supplied the text (``（某某部 供稿）``): that unit or person is the author.
+_SUPPLIED_BY = re.compile(rf"^(?P<who>[{HAN}·]{{2,20}})\s*供稿$")
+
+
 def _group_authors(group: str) -> str | None:
+    group = group.strip()
+    if _PICTURES_BY.search(group):
+        return None
+    if m := _SUPPLIED_BY.match(group):
+        return m["who"]
     if _ROLE_LEAD.match(group):
         return _names(_ROLE_LEAD.sub("", group, count=1))
     m = CLOSING.match(group)
@@ -272,8 +283,14 @@ def is_credit_line(text: str) -> bool:
     or a byline followed by labels (``某报记者 张三 来源：某报``)."""
     groups = credit_groups(text)
     if groups:
-        return all(read_labels(g) or _group_authors(g) for g in groups)
+        return all(read_labels(g) or _group_authors(g) or _picture_credit(g) for g in groups)
     return _labeled_byline(text) is not None
+
+
+def _picture_credit(group: str) -> bool:
+    """``记者 张三 摄``, ``李四 供图``: a credit line still, though its names are no authors."""
+    group = group.strip()
+    return bool(_PICTURES_BY.search(group)) and _group_authors(_PICTURES_BY.sub("", group)) is not None
 
 
 def _labeled_byline(text: str) -> str | None:

@@ -108,6 +108,8 @@ LABELLED = [
     # closing credits, taken out of the body into the fields
     ("", "（张三）", None, "张三", None),
     ("", "某报记者 张三 来源：某报", "某报", "张三", None),
+    ("", "（某某部 供稿）", None, "某某部", None),
+    ("", "（记者 张三 摄）", None, None, None),  # the photographer is no author
 ]
 
 

@@ -49,6 +49,11 @@ def test_byline_authors(line, authors):
     ("（民革云州市委宣传部 张喆）【编辑：叶某】", "张喆"),
     ("（记者汪某 通讯员代某）【编辑:叶某】", "汪某、代某"),
     ("这段话里（括号）不是署名。", None),
+    # who supplied the text is its author; who took or made the pictures is not
+    ("（某某部 供稿）", "某某部"),
+    ("（记者 张某 摄）", None),
+    ("（张某 摄影）", None),
+    ("（李某 供图）", None),
 ])
 def test_closing_authors(paragraph, authors):
     assert closing_authors(paragraph) == authors
@@ -80,6 +85,10 @@ def test_author_from_classes(fragment, authors):
     ("【责任编辑：王某某】", True),
     ("（2017年9月）", False),
     ("（一）总体要求", False),
+    # a picture credit is a credit line, though it names no author
+    ("（记者 张某 摄）", True),
+    ("（某某部 供稿）", True),
+    ("（图为会议现场）", False),
 ])
 def test_is_credit_line(line, credit):
     assert is_credit_line(line) is credit
