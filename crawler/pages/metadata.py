@@ -70,9 +70,12 @@ def _value_cell(line: Line, after: Line | None) -> Line | None:
 
 def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     """First non-empty value per field; the editor (责任编辑 > 责编 > 编辑) and the date (发布日期 >
-    成文日期 …) by label rank. A label alone in a table cell has its value in the next cell."""
+    成文日期 …) by label rank. A label alone in a table cell has its value in the next cell. The
+    writers credited on the first line that credits one (``记者：张三 通讯员：李四``) are the
+    authors, joined with 、."""
     values: dict[str, str | None] = {}
     ranked: dict[str, dict[str, str]] = {field: {} for field in _RANKED}
+    writers_line = None
     for i, line in enumerate(lines):
         text = line.marked or line.text
         found_labels = read_labels(text)
@@ -85,6 +88,10 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
                     ranked[found.field][found.label] = found.value
             elif found.value and not values.get(found.field):
                 values[found.field] = found.value
+                writers_line = i if found.field == "author" else writers_line
+            elif found.value and found.field == "author" and writers_line == i \
+                    and found.value not in values["author"].split("、"):
+                values["author"] += "、" + found.value
     for field, order in _RANKED.items():
         values[field] = next((ranked[field][label] for label in order if label in ranked[field]), None)
     return values

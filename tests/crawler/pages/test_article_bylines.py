@@ -80,6 +80,7 @@ LABELLED = [
     ("2021-03-05 报道：张三", None, None, "张三", None),
     ("2021-03-05 供稿：办公室", None, None, "办公室", None),
     ("2021-03-05 通讯员：李四", None, None, "李四", None),
+    ("2021-03-05 记者：张三　通讯员：李四", None, None, "张三、李四", None),  # several writers on one line
     ("2021-03-05 图文：张三", None, None, "张三", None),
     ("2021-03-05 摄影、报道：张三", None, None, "张三", None),  # combined roles: one writes
     ("2021-03-05 编辑/张三 摄影/李四", None, None, None, "张三"),  # slash forms

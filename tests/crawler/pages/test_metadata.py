@@ -34,6 +34,16 @@ def test_labeled_editor_by_rank(texts, editor):
     assert labeled_fields([_line(t, i) for i, t in enumerate(texts)])["editor"] == editor
 
 
+@pytest.mark.parametrize("texts, author", [
+    (["记者：张某　通讯员：李某某"], "张某、李某某"),  # the writers of one credit line, joined
+    (["作者：张某 记者：张某"], "张某"),  # a name credited twice is one author
+    (["作者：张某", "通讯员：李某某"], "张某"),  # a later line's credit is not added
+    (["摄影：王某 记者：张某"], "张某"),  # the photographer is no writer
+])
+def test_labeled_writers_of_one_line(texts, author):
+    assert labeled_fields([_line(t, i) for i, t in enumerate(texts)])["author"] == author
+
+
 PROSE = "某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务，会议强调要持之以恒纠治四风问题。"
 
 
