@@ -174,6 +174,8 @@ def name_before_affiliation(text: str) -> str | None:
     return next((name for name, unit in splits if unit.startswith(_UNIT_START)), None)
 
 
+# A name, then the role after a slash (``张三/文``, ``李四／摄``).
+_NAME_THEN_ROLE = re.compile(rf"^(?P<name>[{HAN}·]{{2,5}})[/／](?P<role>文字|文|图片|图|摄影|摄)$")
 # A credit with a note in brackets after it (``张三（某某大学）``); the label reader may have cut
 # the closing bracket off the end of the line.
 _BRACKETED_NOTE = re.compile(r"^(?P<name>[^（()）]+?)\s*[（(][^（()）]{1,30}(?P<close>[）)]?)$")
@@ -194,6 +196,9 @@ def clean_author(value: str | None) -> str | None:
         if not m["close"]:  # the label reader cut the closing bracket
             text += "）" if "（" in text else ")"
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
+    credits = [_NAME_THEN_ROLE.match(t) for t in tokens]
+    if tokens and all(credits):  # ``张三/文 李四/图``: the writers, not the photographers
+        return "、".join(dict.fromkeys(m["name"] for m in credits if m["role"] in ("文", "文字"))) or None
     # (a two-character name is often set with a space inside it: ``张 三``)
     if len(tokens) > 1 and all(_NAME.match(t) or _HAN_ONE.match(t) for t in tokens):
         return _names(text) or text

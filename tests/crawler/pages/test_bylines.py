@@ -157,6 +157,10 @@ def test_peel_credit(paragraph, body, credit):
     ("党委宣传部副部长", "党委宣传部副部长"),
     ("本报记者 张某 李某", "张某、李某"),
     ("实习生 王某", "王某"),
+    # a name, then its role after a slash: the writers, not the photographers
+    ("张某/文 李某/图", "张某"),
+    ("张某/文、李某某/文", "张某、李某某"),
+    ("李某／摄", None),
     # a two-character name set with a space inside it
     ("张 某", "张某"),
     ("本报记者 张 某 李某某", "张某、李某某"),
