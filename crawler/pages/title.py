@@ -250,7 +250,10 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
         score = max(like.covering(text, bonus, _LIKE_TITLE) for like in likes)
         candidates.append((score, index, text, el, titled))
     if reference or not candidates:
-        good = [c for c in candidates if c[0] >= _LIKE_TITLE]
+        # (a <title> that names only the column (``新闻中心_某某网``) is like the column's heading,
+        # which a menu or breadcrumb also links: that heading is not the headline)
+        columns = _link_texts(root) if len(reference) <= _COLUMN_CHARS else frozenset()
+        good = [c for c in candidates if c[0] >= _LIKE_TITLE and c[2] not in columns]
         if good:
             # (on a tie, a heading or title-classed element beats an unmarked one: a table of
             # contents links the article by the same words)
@@ -271,9 +274,21 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     if plain:
         best = max(plain, key=lambda c: c[1])
         return best[2], best[3]
+    if from_meta and from_meta not in reference:
+        return from_meta, None  # no headline shown: the article's own title meta, not the site's name
     if reference:
         return title_without_suffix(reference), None
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
+
+
+# A column's name is short: ``新闻中心``, ``工作动态``, ``通知公告``.
+_COLUMN_CHARS = 8
+
+
+def _link_texts(root: etree._Element) -> frozenset[str]:
+    """The short texts of the page's links: its menus' and breadcrumb's column names."""
+    texts = (clean_space(text_of(a)) for a in root.iter("a"))
+    return frozenset(t for t in texts if 2 <= len(t) <= _COLUMN_CHARS)
 
 
 # A deck line of a headline block: a kicker (引题, 肩题) or a labeled subtitle printed with the

@@ -111,6 +111,16 @@ def test_find_headline(body, expected, tag):
 
 # (page, headline): <title> and a headline meta as references
 HEADLINES = [
+    # a <title> that names only the column: the column's heading, linked by the menu, is not the
+    # headline; the heading above the text is
+    ("<html><head><title>新闻中心_某某网</title></head><body><div class='nav'><a href='/'>首页</a>"
+     "<a href='/xwzx/'>新闻中心</a></div><h2>新闻中心</h2><h1>某某市召开作风建设推进会</h1>"
+     "<div class='c'><p>正文第一段，学校邀请专家作专题报告，师生参加学习，会议强调要持之以恒。</p></div></body></html>",
+     "某某市召开作风建设推进会"),
+    # no headline shown and a <title> that names the site: the article's title meta
+    ("<html><head><title>某某网</title><meta name='ArticleTitle' content='某某市召开作风建设推进会'></head><body>"
+     "<div class='c'><p>正文第一段，学校邀请专家作专题报告，师生参加学习，会议强调要持之以恒。</p></div></body></html>",
+     "某某市召开作风建设推进会"),
     # a <title> libxml2 moved into <body> (the head broke early) is the reference, not a candidate
     ("<html><head><meta charset='utf-8'></head><body><meta name='x' content='y'>"
      "<title>我校举办专题讲座-某某职业技术学院</title><div class='nav'>首页</div>"
