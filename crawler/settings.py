@@ -16,7 +16,10 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 
 # Safety: bounded pages and time; retries for transient failures only.
-CONCURRENT_ITEMS = 16  # records per response processed in parallel (Scrapy's 100 only adds tasks)
+# Records and requests of one response handed to the pipelines / scheduler at once: ours are
+# synchronous, so more than one only adds asyncio tasks (Scrapy makes one per slot per response:
+# at 16, 0.14-0.21 ms an article page against 0.04 ms at 1).
+CONCURRENT_ITEMS = 1
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
