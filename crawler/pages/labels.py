@@ -26,6 +26,8 @@ LABELS: dict[str, tuple[str, ...]] = {
               "浏览次数", "浏览量", "浏览", "阅读", "访问量", "发布人", "发布者", "发布单位", "字号", "字体",
               "分享到", "分享", "关键词", "关键字", "打印", "出品", "原标题"),
 }
+# Who supplied the text: an author only where no writer is credited (it often names a unit).
+SUPPLIED_LABEL = "供稿"
 EDITOR_PRIORITY = ("责任编辑", "责编", "编辑")
 # The publishing date outranks the dates a government notice also shows: when it was signed
 # (成文日期), issued (发文日期) or last changed (更新时间).

@@ -17,8 +17,8 @@ from branchnews.crawler.pages.body import END_OF_ARTICLE
 from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
                                               dateline_authors, header_byline, is_credit_line)
 from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
-from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, is_label_line,
-                                             read_labels)
+from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, SUPPLIED_LABEL,
+                                             is_label_line, read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line, table_cell
 from branchnews.crawler.pages.paragraphs import is_date_line
@@ -72,10 +72,12 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     """First non-empty value per field; the editor (责任编辑 > 责编 > 编辑) and the date (发布日期 >
     成文日期 …) by label rank. A label alone in a table cell has its value in the next cell. The
     writers credited on the first line that credits one (``记者：张三 通讯员：李四``) are the
-    authors, joined with 、."""
+    authors, joined with 、. Who supplied the text (供稿: often a unit) is the author only when no
+    writer is credited (``供稿：某某学院 撰稿：张三`` → 张三)."""
     values: dict[str, str | None] = {}
     ranked: dict[str, dict[str, str]] = {field: {} for field in _RANKED}
     writers_line = None
+    supplied = None
     for i, line in enumerate(lines):
         text = line.marked or line.text
         found_labels = read_labels(text)
@@ -83,7 +85,9 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
                 cell := _value_cell(line, lines[i + 1] if i + 1 < len(lines) else None)):
             found_labels = read_labels(f"{text} {cell.marked or cell.text}")
         for found in found_labels:
-            if found.field in ranked:
+            if found.label == SUPPLIED_LABEL:
+                supplied = supplied or found.value
+            elif found.field in ranked:
                 if found.value and found.label not in ranked[found.field]:
                     ranked[found.field][found.label] = found.value
             elif found.value and not values.get(found.field):
@@ -94,6 +98,8 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
                 values["author"] += "、" + found.value
     for field, order in _RANKED.items():
         values[field] = next((ranked[field][label] for label in order if label in ranked[field]), None)
+    if not values.get("author"):
+        values["author"] = supplied
     return values
 
 

@@ -112,6 +112,10 @@ LABELLED = [
     ("", "某报记者 张三 来源：某报", "某报", "张三", None),
     ("", "（某某部 供稿）", None, "某某部", None),
     ("", "（记者 张三 摄）", None, None, None),  # the photographer is no author
+    # who supplied the text is the author only where no writer is credited
+    ("", "（供稿：某某学院　撰稿：张三　摄影：李四　编辑：王五）", None, "张三", "王五"),
+    ("2021-03-05 供稿：某某学院", "（撰稿：张三）", None, "张三", None),
+    ("2021-03-05 作者：张三 供稿：某某学院", None, None, "张三", None),
 ]
 
 
