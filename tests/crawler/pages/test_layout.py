@@ -84,3 +84,26 @@ def test_the_cells_of_an_info_table_row_count_as_one_line_of_the_window(rows):
     layout = find_layout(root, {}, walk_page(root).lines())
     assert [ln.text for ln in layout.before] == [t for i in range(rows)
                                                   for t in (f"项目{i}：", f"内容{i}", f"名称{i}：", f"数值{i}")]
+
+
+PROSE = ("<p>近日，民盟云州市委召开全体会议，传达学习全会精神，部署下一阶段工作。</p>"
+         "<p>会议强调，要把学习成果转化为履职尽责的实际行动，推动各项工作落到实处。</p>")
+
+
+@pytest.mark.parametrize("head, opening, title", [
+    # a saved page with no <title> that opens with its headline as a long heading
+    ("", "<h3>民盟云州市委召开全体会议部署下一阶段重点工作</h3><p>发布日期：2018-05-21</p>",
+     "民盟云州市委召开全体会议部署下一阶段重点工作"),
+    ("", "<h2>民盟云州市委召开全体会议部署下一阶段重点工作</h2>", "民盟云州市委召开全体会议部署下一阶段重点工作"),
+    # with a <title>, a long heading opening the text is weighed against it as before
+    ("<title>民盟云州市委召开全体会议_民盟云州市委</title>",
+     "<h1>民盟云州市委召开全体会议</h1><h3>会议传达学习全会精神并部署下一阶段的重点工作</h3>",
+     "民盟云州市委召开全体会议"),
+], ids=["h3-no-title", "h2-no-title", "with-title"])
+def test_a_headline_that_is_the_first_long_line(head, opening, title):
+    html = f"<html><head>{head}</head><body><div class='content'>{opening}{PROSE}</div></body></html>"
+    record = parse_article(Page("http://www.example.org.cn/xw/2018/123.html", html.encode(),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["title"] == title
+    assert title not in record["paragraphs"]
+    assert record["paragraphs"][-1].startswith("会议强调")
