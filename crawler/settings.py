@@ -41,6 +41,7 @@ ADDONS = {
 }
 EXTENSIONS = {
     "branchnews.crawler.extensions.RunSummary": 500,
+    "branchnews.crawler.garbage_collection.GcThreshold": 0,
 }
 ITEM_PIPELINES = {
     "branchnews.pipelines.scrapy_pipelines.ValidatePipeline": 100,
@@ -55,6 +56,7 @@ BRANCHNEWS_PROGRESS_INTERVAL = 30  # seconds between progress lines; 0 turns the
 BRANCHNEWS_WARC = True  # raw request/response capture in <out>/<site>/warc/
 BRANCHNEWS_MANIFEST = True  # manifest.json and dataset card README.md at the end of a crawl
 BRANCHNEWS_PROXY = ""  # overrides the profile's proxy (the sample site served on another port)
+BRANCHNEWS_GC_THRESHOLD = 50_000  # allocations between young collections (0: Python's 700)
 BRANCHNEWS_FLEET_MAX_SITES = 0  # crawl SITE SITE …: sites crawled at once (0: all); budgets: CLOSESPIDER_*
 BRANCHNEWS_STOP_AFTER_WRITE_FAILURES = 3  # records in a row not written (a full disk): stop
 BRANCHNEWS_REDIS_URL = ""  # redis://host:6379/0: be one worker of a distributed crawl
