@@ -23,7 +23,7 @@ META_WINDOW = 10
 # How many lines above the headline may hold an info bar printed over it (breadcrumb, then
 # ``发布时间：… 来源：…`` and a share box, then the headline): read only for fields still missing.
 ABOVE_WINDOW = 12
-_HEADINGS = ("h1", "h2", "h3")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def select(root: etree._Element, xpath: etree.XPath | None):
@@ -67,18 +67,15 @@ def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
     if not isinstance(body, etree._Element):
         body = find_body(lines, root)
     inside = set(body.iter()) if body is not None else set()
-    prose_lines = (ln for ln in lines if ln.block in inside and len(ln.text) >= 15 and ln.han >= 15)
-    prose_line = next(prose_lines, None)
+    # (a heading is never the body's first prose line, however long: a headline inside the body
+    # container, or a saved page that opens with ``<h3>标题</h3>``, is looked for above the prose)
+    prose_line = next((ln for ln in lines if ln.block in inside and len(ln.text) >= 15 and ln.han >= 15
+                       and ln.block.tag not in _HEADING_TAGS), None)
     title_el = None
     title = selected_text(root, selectors.get("title"))
-    while title is None:
+    if title is None:
         title, title_el = find_headline(root, lines, prose_line.index if prose_line is not None else None,
                                         prose_line.block if prose_line is not None else None)
-        # A page with no <title> and no headline above its first long line: when that line is a
-        # heading (a saved page that opens with ``<h3>标题</h3>``), it is the headline.
-        if title is not None or prose_line is None or prose_line.block.tag not in _HEADINGS:
-            break
-        prose_line = next(prose_lines, None)
     title_index = -1
     if title_el is not None:
         below = set(title_el.iter())

@@ -99,7 +99,16 @@ PROSE = ("<p>近日，民盟云州市委召开全体会议，传达学习全会�
     ("<title>民盟云州市委召开全体会议_民盟云州市委</title>",
      "<h1>民盟云州市委召开全体会议</h1><h3>会议传达学习全会精神并部署下一阶段的重点工作</h3>",
      "民盟云州市委召开全体会议"),
-], ids=["h3-no-title", "h2-no-title", "with-title"])
+    # a long headline inside the body's container, under an info table whose 发布机构 cell is
+    # the headline's first words: the headline is looked for above the first prose line, not
+    # above the headline
+    ("<title>民盟云州市委关于印发全体会议工作要点的通知_民盟云州市委</title>",
+     "<table><tr><td>发布机构：</td><td>民盟云州市委</td><td>发文日期：</td><td>2018-05-21</td></tr></table>"
+     "<h1>民盟云州市委关于印发全体会议工作要点的通知</h1>", "民盟云州市委关于印发全体会议工作要点的通知"),
+    ("<title>民盟云州市委关于印发全体会议工作要点的通知</title>",
+     "<p>发布机构：<span>民盟云州市委</span></p><h2>民盟云州市委关于印发全体会议工作要点的通知</h2>",
+     "民盟云州市委关于印发全体会议工作要点的通知"),
+], ids=["h3-no-title", "h2-no-title", "with-title", "under-an-issuer-cell", "under-an-issuer-line"])
 def test_a_headline_that_is_the_first_long_line(head, opening, title):
     html = f"<html><head>{head}</head><body><div class='content'>{opening}{PROSE}</div></body></html>"
     record = parse_article(Page("http://www.example.org.cn/xw/2018/123.html", html.encode(),
