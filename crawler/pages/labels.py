@@ -22,7 +22,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                "出处", "转载自", "转自"),
     "author": ("作者", "撰稿", "撰文", "文字", "图文", "报道", "记者", "通讯员", "供稿"),
     "editor": ("责任编辑", "责编", "编辑"),
-    "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "图片", "点击数", "点击",
+    "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "摄像", "图片", "点击数", "点击",
               "浏览次数", "浏览量", "浏览", "阅读", "访问量", "发布人", "发布者", "发布单位", "字号", "字体",
               "分享到", "分享", "关键词", "关键字", "打印", "出品", "原标题"),
 }
@@ -45,13 +45,13 @@ def _spaced(label: str) -> str:
 
 
 # Slash credits (``文/李红 图/王强``): only at the start of a line or after a space or bracket.
-SLASH_LABELS: dict[str, str] = {"图文": "author", "撰文": "author", "执笔": "author", "文": "author",
-                                "作者": "author", "记者": "author", "通讯员": "author",
-                                "责任编辑": "editor", "责编": "editor", "编辑": "editor",
-                                "摄影": "other", "图": "other", "摄": "other"}
+SLASH_LABELS: dict[str, str] = {"图文": "author", "文字": "author", "撰稿": "author", "撰文": "author",
+                                "执笔": "author", "文": "author", "作者": "author", "记者": "author",
+                                "通讯员": "author", "责任编辑": "editor", "责编": "editor", "编辑": "editor",
+                                "摄影": "other", "摄像": "other", "图片": "other", "图": "other", "摄": "other"}
 # Roles credited together (``摄影、报道：张三``, ``文字/摄影：李四``): the credit is an author's when
 # one of the roles writes.
-_ROLE_WORDS = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "摄影", "编辑", "文", "图", "摄")
+_ROLE_WORDS = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "摄影", "摄像", "图片", "编辑", "文", "图", "摄")
 _COMPOUND = re.compile("(?P<roles>(?:" + "|".join(_ROLE_WORDS) + ")(?:[、/／和与](?:"
                        + "|".join(_ROLE_WORDS) + ")){1,3})(?=\\s*[:：])")
 _WRITES = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "文")

@@ -86,6 +86,8 @@ LABELLED = [
     ("2021-03-05 编辑/张三 摄影/李四", None, None, None, "张三"),  # slash forms
     ("2021-03-05 文／张三 图／李四", None, None, "张三", None),  # full-width slash; 图 is no author
     ("2021-03-05 文/图 张三", None, None, "张三", None),  # roles joined by a slash: one credit
+    ("", "编辑／王五　摄影／李四　文字／张三", None, "张三", "王五"),  # a closing line of slash credits
+    ("2021-03-05 撰稿/张三 摄像/李四", None, None, "张三", None),
     ("2021-03-05 作者：张三/文 李四/图", None, None, "张三", None),  # the role after the name
     ("2021-03-05 作者：张 三", None, None, "张三", None),  # a two-character name set with a space
     ("2021-03-05 摄影：李四", None, None, None, None),  # a photographer is not an author

@@ -29,6 +29,15 @@ def fields(line):
     ("图／文 李某 编辑/王某", [("author", "文", "李某"), ("editor", "编辑", "王某")]),
     ("文/图：张某", [("author", "文", "张某")]),
     ("摄/图 李某", [("other", "图", "李某")]),
+    # every writing role as a slash credit, beside a picture's or a video's
+    ("编辑／王某　摄影／李某　文字／张某", [("editor", "编辑", "王某"), ("other", "摄影", "李某"),
+                                 ("author", "文字", "张某")]),
+    ("撰稿/张某 摄像/李某", [("author", "撰稿", "张某"), ("other", "摄像", "李某")]),
+    ("文字／张某 图片／李某", [("author", "文字", "张某"), ("other", "图片", "李某")]),
+    ("文字/图片 张某", [("author", "文字", "张某")]),
+    ("图片/文字：张某", [("author", "文字", "张某")]),
+    ("摄像：李某 文字：张某", [("other", "摄像", "李某"), ("author", "文字", "张某")]),
+    ("中文字/符集", []),
     # a label in quotation marks is a mention (a copyright notice), not a field
     ("转载时必须注明：“文章来源：某某网站”。", []),
     ("注明「来源：某某网」字样", []),
