@@ -34,10 +34,12 @@ DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)
 # A dateline closing a byline: ``／北京报道``, `` 自江西报道``, `` 发自北京``.
 _REPORTED_FROM = (rf"(?:\s*[／/]\s*[{HAN}]{{2,8}}(?:报道|报导|电)|\s+发?自[{HAN}]{{2,8}}(?:报道|报导|电)?"
                   rf"|\s+发自[{HAN}]{{2,8}})")
-BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)(?:" + _ROLE + r"\s*[:：︱/／]?|作者(?:\s*[:：︱/／]|\s))"
+# ``张三/文`` closing a byline, and then who gave the pictures (``/文受访者供图``, ``/文 李四/图``).
+_WROTE = rf"(?:\s*[/／]\s*文(?:字)?(?:\s*[{HAN}]{{1,8}}?(?:供图|提供图片)|\s*[{HAN}·]{{2,5}}\s*[/／]\s*(?:图|摄))?)"
+BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)\s?(?:" + _ROLE + r"\s*[:：︱/／]?|作者(?:\s*[:：︱/／]|\s))"
                     r"|(?:撰文|文|执笔)\s*[:：︱/／])\s*"
                     rf"(?P<names>[{HAN}·]{{1,5}}(?:\s+(?!发?自)[{HAN}·]{{1,5}}){{0,5}})"
-                    rf"{_REPORTED_FROM}?$")
+                    rf"{_WROTE}?{_REPORTED_FROM}?$")
 # An outlet's name: what a news organisation or a site calls itself.
 _OUTLET_NAME = re.compile(rf"^[{HAN}]{{1,14}}(?:网站|网|日报|晚报|早报|报|杂志社|杂志|周刊|电视台|电台|"
                           rf"通讯社|新闻社|社|客户端|融媒体中心|频道)$")
@@ -58,20 +60,40 @@ _OUTLET = (rf"[{HAN}]{{1,14}}?(?:网站|新闻网|网|日报|晚报|早报|都�
 _PERSON = rf"[{HAN}·]{{2,5}}"
 OUTLET_BYLINE = re.compile(rf"^(?P<outlet>{_OUTLET})(?:快讯|讯)?\s*(?:[／/]\s*|\s+)"
                            rf"(?P<names>{_PERSON}(?:\s+(?!发?自)(?:{_ROLE}\s*)?{_PERSON}){{0,5}})"
-                           rf"{_REPORTED_FROM}?$")
+                           rf"{_WROTE}?{_REPORTED_FROM}?$")
 # Read through importlib.resources: the package also runs from a zipped egg (Scrapyd).
 _SURNAMES = json.loads(resources.files(__package__).joinpath("surnames.json").read_text("utf-8"))
 _LONE_NAME = re.compile(rf"^(?:{'|'.join(_SURNAMES['compound'])}|[{_SURNAMES['single']}])[{HAN}]{{1,2}}$")
 AUTHOR_CLASS = re.compile(r"author|writer|zuozhe|byline", re.I)
 SOURCE_CLASS = re.compile(r"(?:^|[\s_-])(?:source|where|from|origin|laiyuan|ly|media|medium)"
                           r"(?:$|[\s_-]|baidu|name)|(?<![a-z])source", re.I)
-_LABEL_PREFIX = re.compile(r"^.{0,6}?(?:来源|来自|出处|稿源|作者|记者)\s*[:：]\s*")
+_LABEL_PREFIX = re.compile(r"^.{0,6}?(?:(?:来源|来自|出处|稿源|作者|记者)\s*[:：]|来源于|转自|摘自)\s*")
+
+
+# Bullets a paper sets before and between its credits (``□ 本报记者 张三``, ``⊙记者 张三 ○编辑 李四``).
+_BULLETS = re.compile(r"[□■●◎⊙○◆◇▲△★☆•▪]+")
+# A credit of the editor ends the writers' names (``每经记者 张三 每经编辑 李四``).
+_EDITOR_ROLE = re.compile(r"(?:责任编辑|责编|编辑|编审|审核|校对|主编)$")
+# The dateline's places closing a byline (``记者 张三 李四 北京 上海报道``).
+_DATELINE_END = re.compile(r"(?:报道|报导|电)$")
+
+
+def unbulleted(line: str) -> str:
+    return clean_space(_BULLETS.sub(" ", line))
 
 
 def _names(text: str) -> str | None:
-    """``王乐文 方 敏`` → ``王乐文、方敏``; ``巫其伦／台北报导`` → ``巫其伦``."""
+    """``王乐文 方 敏`` → ``王乐文、方敏``; ``巫其伦／台北报导`` → ``巫其伦``; ``张三 李四 北京 上海报道`` →
+    ``张三、李四`` (the places of a dateline are the tokens after the last personal name)."""
     text = re.split(r"[／/]", text)[0]
     tokens = [t for t in re.split(r"[\s、，,;；&＆]+", text) if t]
+    editor = next((i for i, t in enumerate(tokens) if _EDITOR_ROLE.search(t)), None)
+    if editor is not None:
+        tokens = tokens[:editor]
+    if len(tokens) > 1 and _DATELINE_END.search(tokens[-1]):
+        tokens[-1] = _DATELINE_END.sub("", tokens[-1])
+        while tokens and not _LONE_NAME.match(tokens[-1]):
+            tokens.pop()
     merged: list[str] = []
     for token in tokens:
         if merged and len(token) == 1 and len(merged[-1]) == 1:
@@ -100,7 +122,7 @@ def dateline_authors(paragraph: str) -> str | None:
 def byline_authors(line: str) -> str | None:
     """A line that is only a byline (``半月谈记者 史卫燕``, ``《棱镜》作者 周纯``,
     ``中央纪委国家监委网站 吴晶 薛鹏``)."""
-    line = clean_space(line)
+    line = unbulleted(line)
     if len(line) > 40:
         return None
     line = re.sub(r"^《[^》]{1,12}》", "", line)
@@ -121,7 +143,7 @@ def header_byline(line: str) -> Byline | None:
     侯逸宁 黄月``), an outlet crediting its reporter (``上报快讯／范姜佳钰 2020年03月12日 20:19``), or a
     lone personal name (``王诗雨``, told from a short heading by its surname). Dates on the line
     are set aside first."""
-    line = clean_space(line)
+    line = unbulleted(line)
     for found in find_dates(line):
         line = line.replace(found.raw, " ")
     line = clean_space(line)
@@ -267,6 +289,9 @@ def _group_authors(group: str) -> str | None:
         return m["who"]
     if _ROLE_LEAD.match(group):
         return _names(_ROLE_LEAD.sub("", group, count=1))
+    tokens = group.split()
+    if 1 < len(tokens) <= 4 and all(_LONE_NAME.match(t) for t in tokens):
+        return _names(group)  # (``（常某某 马某某）``: a three-character name is no unit before a name)
     m = CLOSING.match(group)
     return _names(m["names"]) if m else None
 
@@ -340,10 +365,16 @@ def source_from_classes(blocks: list[etree._Element]) -> str | None:
     """An element classed source/where/from in the header, or a <cite>, without date or label."""
     for block in blocks:
         for el in block.iter():
-            if not isinstance(el.tag, str):
-                continue
-            if el.tag == "cite" or SOURCE_CLASS.search(_class_names(el)):
-                text = _short_text(el)
-                if text and not re.search(r"[。！？]", text):
-                    return text
+            if _names_source(el):
+                # (the innermost such element first: ``<span class="source">本文来源于<span
+                # id="source_baidu"><a>某某报</a></span> 日期</span> <a>我要评论</a>``)
+                inner = [sub for sub in el.iterdescendants() if _names_source(sub)]
+                for candidate in (*reversed(inner), el):
+                    text = _short_text(candidate)
+                    if text and not re.search(r"[。！？]", text):
+                        return text
     return None
+
+
+def _names_source(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and (el.tag == "cite" or SOURCE_CLASS.search(_class_names(el)) is not None)

@@ -122,7 +122,10 @@ def unlabeled_author(opening: list[str], closing: list[str], header_blocks,
         return found
     for text in header:
         if byline := header_byline(text):
-            return byline.authors
+            # (the info row may name the first writer only, the byline opening the body all)
+            names = set(byline.authors.split("、"))
+            fuller = (found for t in opening[:3] if (found := byline_authors(t)))
+            return next((f for f in fuller if names < set(f.split("、"))), byline.authors)
     for text in opening:
         labeled = [f.value for f in read_labels(text) if f.field == "author" and f.value] \
             if len(text) <= 40 else []

@@ -17,7 +17,7 @@ from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import Line, table_cell
+from branchnews.crawler.pages.lines import CLOSE, OPEN, Line, table_cell, unmark
 from branchnews.crawler.pages.title import similarity
 
 
@@ -54,8 +54,30 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
             continue  # (a date line opening the body is metadata; one closing it is a signature)
         if END_OF_ARTICLE.match(text) and len(out) >= 2:
             break
+        if len(out) < 2 and (lead := lead_byline(line)):  # (under a caption, say)
+            out.extend(lead)  # (the byline is a line of its own: a credit, not the text)
+            continue
         out.append(text)
     return _drop_repeats(_drop_deck(out, title))
+
+
+def lead_byline(line: Line) -> tuple[str, str] | None:
+    """(byline, the rest) of a first paragraph that opens with a byline in an element of its own
+    (``<p><strong>某某网 记者 张三</strong>6月12日，…</p>``, ``<b>某某报 李四/文</b>``)."""
+    marked = line.marked
+    if not marked.startswith(OPEN):
+        return None
+    depth = 0
+    for end, char in enumerate(marked):
+        depth += (char == OPEN) - (char == CLOSE)
+        if depth == 0:
+            break
+    else:
+        return None
+    head, rest = unmark(marked[:end + 1]).strip(), unmark(marked[end + 1:]).strip()
+    if len(rest) < 15 or not byline_authors(head):
+        return None
+    return head, rest
 
 
 def table_rows(lines: list[Line]) -> list[Line]:

@@ -41,6 +41,18 @@ CASES = [
     # a credit glued to the last paragraph
     (_page(body=[*PROSE[:2], PROSE[2] + "（文/党委组织部 图/某新闻社）"]), "党委组织部", None),
     (_page(body=[*PROSE[:2], PROSE[2] + "（记者 张某 李某）"]), "张某、李某", None),
+    # a byline in an element of its own opening the first paragraph (under a picture's credit)
+    (_page(body=[f"<strong>某某观察网 记者 蔡某坤 姜某</strong>{PROSE[0]}", *PROSE[1:]]), "蔡某坤、姜某",
+           "某某观察网"),
+    (_page(body=["（图片来源：某某视觉）", f"<b>某某观察报 李某涛/文 </b>{PROSE[0]}", *PROSE[1:]]), "李某涛",
+           "某某观察报"),
+    # the info row names the first writer only, the byline opening the body all of them
+    (_page(info="<div>蔡某坤 2018-06-12 16:29</div>",
+           body=[f"<strong>某某观察网 记者 蔡某坤 姜某</strong>{PROSE[0]}", *PROSE[1:]]), "蔡某坤、姜某",
+           "某某观察网"),
+    # closing credits: a bulleted byline line, names alone in brackets
+    (_page(body=[*PROSE, "□ 本报记者 葛某某"]), "葛某某", None),
+    (_page(body=[*PROSE[:2], PROSE[2] + "（常某香 马某阳 ）"]), "常某香、马某阳", None),
     # no byline: a short heading under the headline is not a name
     (_page(header="<div>评论</div>"), None, None),
     (_page(header="<div>新华网 北京</div>"), None, None),
@@ -52,7 +64,7 @@ def test_unlabelled_bylines(body, author, source):
     record = parse_article(Page(URL, body, {"content-type": "text/html; charset=utf-8"}))
     assert (record["author"], record["source"]) == (author, source)
     assert record["paragraphs"][-1].endswith("合力。")  # a glued credit is not body text
-    assert not any(p.startswith(("某某省纪委监委网站", "本刊记者")) for p in record["paragraphs"])
+    assert not any(p.startswith(("某某省纪委监委网站", "本刊记者", "（图片来源")) for p in record["paragraphs"])
     assert record["paragraphs"][0].startswith(("某某市委", "会议"))
 
 

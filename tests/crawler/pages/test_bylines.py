@@ -35,6 +35,20 @@ def test_dateline_authors(paragraph, authors):
     ("作者要求", None),  # a heading: 作者 needs a separator before a name
     ("作者 周某", "周某"),
     ("记者节座谈会在京召开，与会代表围绕新闻工作畅所欲言并提出许多建议", None),
+    # bullets a paper sets before and between its credits
+    ("□ 本报记者 葛某某", "葛某某"),
+    ("■记者 王某某 李某", "王某某、李某"),
+    # an editor's credit ends the writers' names, with or without the outlet before it
+    ("某经记者 袁某 实习记者 聂某 某经编辑 肖某月", "袁某、聂某"),
+    ("某某证券报 ⊙记者 梁某 ○编辑 林某", "梁某"),
+    # the places of a dateline closing the byline are no names
+    ("□记者 王某博 班某娟 何某荣 北京 上海报道", "王某博、班某娟、何某荣"),
+    ("记者 张某 李某 报道", "张某、李某"),
+    # the writer's 文 after the name, and then who gave the pictures
+    ("某某观察报 李某涛/文", "李某涛"),
+    ("某某新闻·某某商报记者马某峰/文受访者供图", "马某峰"),
+    ("记者 张某/文 李某/图", "张某"),
+    ("某某网 记者 蔡某坤 姜某", "蔡某坤、姜某"),  # the outlet and its role word apart
 ])
 def test_byline_authors(line, authors):
     assert byline_authors(line) == authors
@@ -54,6 +68,8 @@ def test_byline_authors(line, authors):
     ("（记者 张某 摄）", None),
     ("（张某 摄影）", None),
     ("（李某 供图）", None),
+    ("（常某香 马某阳 ）", "常某香、马某阳"),  # names only: a three-character name is no unit
+    ("（民革某支部 马某阳）", "马某阳"),
 ])
 def test_closing_authors(paragraph, authors):
     assert closing_authors(paragraph) == authors
@@ -65,6 +81,10 @@ def test_closing_authors(paragraph, authors):
     ('<div><cite><a>北京新浪网</a> (2020-01-21 11:12)</cite></div>', "北京新浪网"),
     ('<div><span id="source_baidu">来源：中国新闻网</span></div>', "中国新闻网"),
     ('<div><span class="resource-list">下载</span></div>', None),
+    # the innermost source element, without a label that has no colon, nor the widgets beside it
+    ('<div class="ar_source"><span class="source">本文来源于<span id="source_baidu"><a>某某参考报</a>'
+     '</span>　<span>2018-06-01 11:24:00</span></span> <a>我要评论（<span>0</span>）</a></div>', "某某参考报"),
+    ('<div><span class="source">转自某某日报 2018-06-01</span></div>', "某某日报"),
 ])
 def test_source_from_classes(fragment, source):
     assert source_from_classes([html.fragment_fromstring(fragment)]) == source
@@ -123,6 +143,8 @@ def test_closing_credit_names_with_rare_characters(paragraph, authors):
     ("某报快讯／范姜某某 2020年03月12日 20:19:00", Byline("范姜某某", "某报")),  # date set aside
     ("王诗某", Byline("王诗某")),  # a lone personal name
     ("新华网 北京", None),  # a place, not a person: no surname
+    ("某某网 记者 蔡某坤 姜某", Byline("蔡某坤、姜某", "某某网")),
+    ("某某观察报 李某涛/文", Byline("李某涛", "某某观察报")),
     ("评论", None), ("专题报道", None), ("图片新闻", None),  # short headings, labels
     ("发布时间：2021-03-05", None),
     ("为全面贯彻落实党的二十大精神，某某省委召开专题会议进行部署", None),

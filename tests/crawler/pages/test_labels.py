@@ -38,6 +38,10 @@ def fields(line):
     ("图片/文字：张某", [("author", "文字", "张某")]),
     ("摄像：李某 文字：张某", [("other", "摄像", "李某"), ("author", "文字", "张某")]),
     ("中文字/符集", []),
+    # who gave the pictures is no source
+    ("（图片来源：某某视觉）", [("other", "图片来源", "某某视觉")]),
+    ("（图片提供：某某视觉）", [("other", "图片提供", "某某视觉")]),
+    ("视频来源：某某台 来源：某某网", [("other", "视频来源", "某某台"), ("source", "来源", "某某网")]),
     # a label in quotation marks is a mention (a copyright notice), not a field
     ("转载时必须注明：“文章来源：某某网站”。", []),
     ("注明「来源：某某网」字样", []),
