@@ -161,12 +161,14 @@ def header_byline(line: str) -> Byline | None:
 
 # What follows a writer's name in a credit of a commentary or a paper: the writer's unit and
 # post (``北京大学经济学院教授``, ``中共某某市委党校副校长``, ``某某研究院研究员``).
-_AFFILIATION = re.compile(rf"^[{HAN}（）()·]{{2,30}}?(?:大学|学院|学校|中学|研究院|研究所|研究中心|研究会|中心|"
-                          rf"党校|社科院|科学院|委员会|委|政府|厅|局|部|办公室|集团|公司|医院|协会|学会|"
-                          rf"报社|杂志社|银行)[{HAN}（）()·]{{0,16}}?(?:教授|副教授|研究员|副研究员|讲师|"
-                          rf"博士生导师|博士后|博士生|博士|硕士生|研究生|学者|专家|院士|主任|副主任|院长|副院长|"
-                          rf"所长|副所长|书记|副书记|校长|副校长|部长|副部长|局长|副局长|会长|副会长|"
-                          rf"秘书长|理事|委员|干部|教师|老师|成员|特约研究员)?$")
+_POSTS = (r"(?:教授|副教授|研究员|副研究员|讲师|博士生导师|博士后|博士生|博士|硕士生|研究生|学者|专家|院士|主任|"
+          r"副主任|院长|副院长|所长|副所长|书记|副书记|校长|副校长|部长|副部长|局长|副局长|会长|副会长|"
+          r"秘书长|理事|委员|干部|教师|老师|成员|特约研究员|助理|科员|干事|经理|副经理)")
+_UNITS = (r"(?:大学|学院|学校|中学|研究院|研究所|研究中心|研究会|中心|党校|社科院|科学院|委员会|委|政府|厅|局|部|"
+          r"办公室|集团|公司|医院|协会|学会|报社|杂志社|银行)")
+_AFFILIATION = re.compile(rf"^[{HAN}（）()·]{{2,30}}?{_UNITS}[{HAN}（）()·]{{0,16}}?{_POSTS}?$")
+# The unit, or the unit and post, before the name (``某某集团办公室主任助理 王五``, ``某某大学 张三``).
+_POST_BEFORE = re.compile(rf"^[{HAN}（）()·]{{1,30}}(?:{_POSTS}|{_UNITS})\s+(?P<name>\S+)$")
 # Where a unit's name starts when it is glued to the writer's name (``方敏北京大学…``): a
 # province-level place or a national prefix, read as part of the unit, not of the name.
 _UNIT_START = ("中国", "中共", "中央", "国家", "全国", "国务院", "北京", "天津", "上海", "重庆", "河北", "山西",
@@ -207,7 +209,7 @@ def clean_author(value: str | None) -> str | None:
     """A labelled author without role words, several names joined with 、 (``本报记者 张三 李四``
     → ``张三、李四``, ``实习生 王五`` → ``王五``, ``张 三`` → ``张三``), without the unit and post
     after a name (``方敏 北京大学经济学院教授`` → ``方敏``) or in brackets after it (``张三（某某大学）``
-    → ``张三``); a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
+    → ``张三``) or before it (``某某集团办公室主任助理 王五`` → ``王五``); a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
     if not value:
         return value
     text = re.sub(r"^\S{0,10}?" + _ROLE + r"\s*", "", value.strip())
@@ -217,6 +219,8 @@ def clean_author(value: str | None) -> str | None:
             return m["name"]
         if not m["close"]:  # the label reader cut the closing bracket
             text += "）" if "（" in text else ")"
+    if (m := _POST_BEFORE.match(text)) and _LONE_NAME.match(m["name"]):
+        return m["name"]
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
     credits = [_NAME_THEN_ROLE.match(t) for t in tokens]
     if tokens and all(credits):  # ``张三/文 李四/图``: the writers, not the photographers

@@ -44,7 +44,8 @@ def _spaced(label: str) -> str:
     return r"\s{0,2}".join(map(re.escape, label))
 
 
-# Slash credits (``文/李红 图/王强``): only at the start of a line or after a space or bracket.
+# Slash credits (``文/李红 图/王强``): only at the start of a line or after a space, a bracket or a
+# colon (``来源：文/李红 图/王强``: a label left empty, then the credits).
 SLASH_LABELS: dict[str, str] = {"图文": "author", "文字": "author", "撰稿": "author", "撰文": "author",
                                 "执笔": "author", "文": "author", "作者": "author", "记者": "author",
                                 "通讯员": "author", "责任编辑": "editor", "责编": "editor", "编辑": "editor",
@@ -57,7 +58,7 @@ _COMPOUND = re.compile("(?P<roles>(?:" + "|".join(_ROLE_WORDS) + ")(?:[、/／�
 _WRITES = ("文字", "图文", "报道", "撰稿", "记者", "通讯员", "文")
 # The same joined by slashes (``文/图 张三``, ``图／文 李四``, ``文/图：张三``): one slash credit.
 _SLASH_ROLES = [r for r in _ROLE_WORDS if r in SLASH_LABELS]
-_COMPOUND_SLASH = re.compile("(?:(?<=^)|(?<=[\\s（(【\\[]))(?P<roles>(?:" + "|".join(_SLASH_ROLES) + ")(?:[/／](?:"
+_COMPOUND_SLASH = re.compile("(?:(?<=^)|(?<=[\\s（(【\\[:：]))(?P<roles>(?:" + "|".join(_SLASH_ROLES) + ")(?:[/／](?:"
                              + "|".join(_SLASH_ROLES) + ")){1,2})(?=\\s*[:：]|\\s+[^\\s/／])")
 _FIELD_OF.update(SLASH_LABELS)
 # Bracketed labels of who published and wrote (``【来源】某某网 【作者】张三``, ``[责任编辑] 李四``): the
@@ -67,7 +68,7 @@ _FIELD_OF.update(SLASH_LABELS)
 _BRACKETED = tuple(lab for field in ("source", "author", "editor") for lab in LABELS[field])
 LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
-    r"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
+    r"|(?:(?<=^)|(?<=[\s（(【\[:：\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
     r"|[【\[]\s*(?P<bracket>" + "|".join(map(re.escape, sorted(_BRACKETED, key=len, reverse=True)))
     + r")\s*[】\]][\s\ue000\ue001]*"
     rf"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<bare>责任编辑|责编)\s+(?=[{HAN}])"

@@ -193,6 +193,11 @@ def test_peel_credit(paragraph, body, credit):
     # a unit with a note in brackets stays whole, its bracket closed
     ("党委组织部（宣传部", "党委组织部（宣传部）"),
     ("党委组织部（宣传部）", "党委组织部（宣传部）"),
+    # the unit, or the unit and post, before the name
+    ("后勤集团办公室主任助理 王某丹", "王某丹"),
+    ("某某大学 张某", "张某"),
+    ("党委宣传部 李某", "李某"),
+    ("某某大学 某某学院", "某某大学、某某学院"),  # two units: as written
 ])
 def test_clean_author(value, author):
     assert clean_author(value) == author

@@ -38,6 +38,10 @@ def fields(line):
     ("图片/文字：张某", [("author", "文字", "张某")]),
     ("摄像：李某 文字：张某", [("other", "摄像", "李某"), ("author", "文字", "张某")]),
     ("中文字/符集", []),
+    # slash credits after a label left empty
+    ("来源：文/陆某 图/周某 编辑：曾某", [("source", "来源", None), ("author", "文", "陆某"), ("other", "图", "周某"),
+                                ("editor", "编辑", "曾某")]),
+    ("作者：文/图 张某", [("author", "作者", None), ("author", "文", "张某")]),
     # who gave the pictures is no source
     ("（图片来源：某某视觉）", [("other", "图片来源", "某某视觉")]),
     ("（图片提供：某某视觉）", [("other", "图片提供", "某某视觉")]),
