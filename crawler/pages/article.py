@@ -188,8 +188,10 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         labeled["author"] = unlabeled_author(texts[0][:5], closing, header_blocks, header) or next(
             (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
     if not labeled.get("source"):
-        labeled["source"] = (source_from_classes(header_blocks) or byline_outlet([*header, *texts[0][:3]])
-                             or outlet_in_info(header) or meta_value(first_root, SOURCE_METAS))
+        # (an outlet alone on the info row is where the page names its source; a byline's outlet
+        # is the writer's, and a reprint's info row names the outlet that published it)
+        labeled["source"] = (source_from_classes(header_blocks) or outlet_in_info(header)
+                             or byline_outlet([*header, *texts[0][:3]]) or meta_value(first_root, SOURCE_METAS))
     date = publish_date(first, labeled.get("published"), first_root, url, parsed[0].linked_data_date)
     from_list = False
     if date is None and list_date:

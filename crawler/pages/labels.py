@@ -64,14 +64,16 @@ _FIELD_OF.update(SLASH_LABELS)
 # Bracketed labels of who published and wrote (``【来源】某某网 【作者】张三``, ``[责任编辑] 李四``): the
 # value follows the closing bracket and runs to the next bracket. (A bracketed 【时间】 is as often
 # an event's time in the text; the info line's date is read without its label.) The editor's
-# label is read without a colon too (``责任编辑 李四``).
+# label is read without a colon too (``责任编辑 李四``), and so is 编辑 opening a bracket, an
+# outlet's name before it or not (``（编辑 李四）``, ``（某某网编辑 李四）``).
 _BRACKETED = tuple(lab for field in ("source", "author", "editor") for lab in LABELS[field])
 LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
     r"|(?:(?<=^)|(?<=[\s（(【\[:：\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
     r"|[【\[]\s*(?P<bracket>" + "|".join(map(re.escape, sorted(_BRACKETED, key=len, reverse=True)))
     + r")\s*[】\]][\s\ue000\ue001]*"
-    rf"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<bare>责任编辑|责编)\s+(?=[{HAN}])"
+    rf"|(?:(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<bare>责任编辑|责编)"
+    rf"|(?<=[（(【\[])(?:[{HAN}]{{1,10}}?(?:网站|网|日报|晚报|报|台|社))?(?P<bare_editor>编辑))\s+(?=[{HAN}])"
 )
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
@@ -120,7 +122,7 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
 
 # Every label is followed by a colon, a slash or a closing bracket, or is the editor's: lines
 # with none of them (most body paragraphs) need no pass of the long alternation above.
-_LABEL_HINT = re.compile(r"[:：︱/／】\]]|责任编辑|责编")
+_LABEL_HINT = re.compile(r"[:：︱/／】\]]|责任编辑|责编|[（(【\[].{0,12}编辑")
 
 
 def read_labels(line: str) -> list[Labeled]:
@@ -134,13 +136,14 @@ def read_labels(line: str) -> list[Labeled]:
     out: list[Labeled] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["bracket"] or m["bare"])
+        bare = m["bare"] or m["bare_editor"]
+        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["bracket"] or bare)
         field = _FIELD_OF[label]
         raw = unmark(_element_bounded(line, m.end(), end, field != "published"))
         stop = _VALUE_END.search(raw)
         value = raw[: stop.start()] if stop else raw
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
-        if m["bare"] and value:
+        if bare and value:
             value = value.split()[0]  # no colon: the name is the word after the label
         if field != "published" and value:
             value = _without_trailing_noise(value)

@@ -41,6 +41,10 @@ CASES = [
     # a credit glued to the last paragraph
     (_page(body=[*PROSE[:2], PROSE[2] + "（文/党委组织部 图/某新闻社）"]), "党委组织部", None),
     (_page(body=[*PROSE[:2], PROSE[2] + "（记者 张某 李某）"]), "张某、李某", None),
+    # an outlet alone on the info row is the source, not the outlet of the writer's byline
+    (_page(info="<div><span>2022-02-13 09:57 某某网</span></div>", header="<div>某某日报记者 宋某</div>"),
+     "宋某", "某某网"),
+    (_page(info="<div>2022-02-13 09:57</div>", body=["某某日报记者 宋某", *PROSE]), "宋某", "某某日报"),
     # a byline in an element of its own opening the first paragraph (under a picture's credit)
     (_page(body=[f"<strong>某某观察网 记者 蔡某坤 姜某</strong>{PROSE[0]}", *PROSE[1:]]), "蔡某坤、姜某",
            "某某观察网"),
@@ -117,6 +121,8 @@ LABELLED = [
     ("2021-03-05 某某政协报 | 打印", None, "某某政协报", None, None),
     ("2021-03-05 转自：某某日报", None, "某某日报", None, None),
     ("2021-03-05 来源：某某网", "责任编辑 李四", "某某网", None, "李四"),  # the editor's label without a colon
+    ("2021-03-05", "（编辑 李四）", None, None, "李四"),  # 编辑 opening a bracket: no author 编辑、李四
+    ("2021-03-05", "（某某网编辑 李四）", None, None, "李四"),
     # labels in brackets, the value after the bracket
     ("【日期】2021-03-05 【来源】某某市政协", None, "某某市政协", None, None),
     ("【作者】张三 【来源】某某日报 【时间】2021-03-05", None, "某某日报", "张三", None),

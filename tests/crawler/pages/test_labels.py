@@ -74,6 +74,12 @@ def fields(line):
     ("责任编辑 张某", [("editor", "责任编辑", "张某")]),
     ("（责编 王某 审核 赵某）", [("editor", "责编", "王某")]),
     ("他担任责任编辑 多年", []),
+    # 编辑 without a colon opening a bracket, an outlet's name before it or not
+    ("（编辑 张某）", [("editor", "编辑", "张某")]),
+    ("（某某江网编辑 孙某芳）", [("editor", "编辑", "孙某芳")]),
+    ("【编辑 王某】", [("editor", "编辑", "王某")]),
+    ("他担任编辑 多年", []),
+    ("编辑 出版 发行", []),
     # a bracketed time or place in the text is not the page's field
     ("【时间】2024年3月5日上午9时", []),
     ("【地点】市政协三楼会议室", []),
