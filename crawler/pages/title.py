@@ -15,7 +15,7 @@ from lxml import etree
 from branchnews.crawler.pages.lines import clean_space, is_inside, text_of
 from branchnews.pipelines.normalize.charsets import HAN
 
-_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|bt|article[-_]?title|"
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|heading|bt|article[-_]?title|"
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
                           r"(?:$|[\s_-]|\d)", re.I)
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|--)\s*[^-_|｜—–]{1,30}$")

@@ -108,7 +108,11 @@ PROSE = ("<p>近日，民盟云州市委召开全体会议，传达学习全会�
     ("<title>民盟云州市委关于印发全体会议工作要点的通知</title>",
      "<p>发布机构：<span>民盟云州市委</span></p><h2>民盟云州市委关于印发全体会议工作要点的通知</h2>",
      "民盟云州市委关于印发全体会议工作要点的通知"),
-], ids=["h3-no-title", "h2-no-title", "with-title", "under-an-issuer-cell", "under-an-issuer-line"])
+    # no <title> (a crawler's dump): an element classed as the heading, short, above the info row
+    ("", "<div class='Heading'>民盟云州市委召开全体会议</div><div class='Date'>2018-05-21 13:03:17</div>",
+     "民盟云州市委召开全体会议"),
+], ids=["h3-no-title", "h2-no-title", "with-title", "under-an-issuer-cell", "under-an-issuer-line",
+        "heading-class-no-title"])
 def test_a_headline_that_is_the_first_long_line(head, opening, title):
     html = f"<html><head>{head}</head><body><div class='content'>{opening}{PROSE}</div></body></html>"
     record = parse_article(Page("http://www.example.org.cn/xw/2018/123.html", html.encode(),
