@@ -24,8 +24,8 @@ from lxml import etree
 
 from branchnews.crawler.pages.body import attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
-from branchnews.crawler.pages.bylines import (byline_authors, clean_author, outlet_in_info, peel_credit,
-                                              source_from_classes)
+from branchnews.crawler.pages.bylines import (byline_authors, clean_author, dateline_outlet, outlet_in_info,
+                                              peel_credit, source_from_classes)
 from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
@@ -191,7 +191,9 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         # (an outlet alone on the info row is where the page names its source; a byline's outlet
         # is the writer's, and a reprint's info row names the outlet that published it)
         labeled["source"] = (source_from_classes(header_blocks) or outlet_in_info(header)
-                             or byline_outlet([*header, *texts[0][:3]]) or meta_value(first_root, SOURCE_METAS))
+                             or byline_outlet([*header, *texts[0][:3]])
+                             or next(filter(None, map(dateline_outlet, texts[0][:2])), None)
+                             or meta_value(first_root, SOURCE_METAS))
     date = publish_date(first, labeled.get("published"), first_root, url, parsed[0].linked_data_date)
     from_list = False
     if date is None and list_date:

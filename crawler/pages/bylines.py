@@ -114,6 +114,17 @@ def _names(text: str) -> str | None:
 _BARE_DATELINE = re.compile(r"^\S{0,12}?[讯电]\s+(?P<names>(?:" + _ROLE + rf"\s*[{HAN}·]{{2,5}}\s+){{1,4}})")
 
 
+# A wire dateline opening the text names the outlet that sent it (``新华社北京3月5日电``,
+# ``据中新网拉萨电``); the paper's own (本报, 本网) names none.
+_DATELINE_OUTLET = re.compile(rf"^据?(?!本)(?P<outlet>[{HAN}]{{2,8}}?(?:社|网|报|台))[{HAN}]{{2,6}}?"
+                              r"(?:\d{1,2}月\d{1,2}日)?电")
+
+
+def dateline_outlet(paragraph: str) -> str | None:
+    m = _DATELINE_OUTLET.match(paragraph)
+    return m["outlet"] if m else None
+
+
 def dateline_authors(paragraph: str) -> str | None:
     m = DATELINE.search(paragraph[:200]) or _BARE_DATELINE.match(paragraph[:200])
     return _names(m["names"]) if m else None

@@ -9,6 +9,7 @@ labeled date, then an info line, then ``<meta>``, then the URL (never the body t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -20,7 +21,7 @@ from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates,
 from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, SUPPLIED_LABEL,
                                              is_label_line, read_labels)
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import Line, table_cell
+from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
 from branchnews.crawler.pages.paragraphs import is_date_line
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
@@ -226,4 +227,24 @@ def publish_date(layout: Layout, labeled: str | None, root: etree._Element,
         found = _time_element_date(layout, root)
     if found is None and (meta := meta_value(root, _WEAK_DATE_METAS)):
         found = machine_date(meta)
-    return found or date_from_url(url)
+    # 5. an element the page names as the publish or issue date (``<span id="paperdate">``, an
+    #    e-paper's issue strip), its text a date alone, outside lists
+    return found or date_from_url(url) or _named_date(root)
+
+
+# Names (id or class) of an element holding the article's publish date or the paper's issue
+# date; never a bare ``date`` or ``time``, which sidebars and lists use for every row.
+_DATE_NAME = re.compile(r"pub[-_]?(?:lish)?[-_]?(?:date|time)|paper[-_]?date|release[-_]?(?:date|time)|"
+                        r"post[-_]?(?:date|time)|fbsj|fbrq", re.I)
+
+
+def _named_date(root: etree._Element) -> FoundDate | None:
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not _DATE_NAME.search(f'{el.get("id") or ""} {el.get("class") or ""}'):
+            continue
+        if any(a.tag in ("li", "a") for a in el.iterancestors()) or len(el.xpath(".//a")):
+            continue
+        text = clean_space(text_of(el))
+        if is_date_line(text):
+            return find_dates(text)[0]
+    return None

@@ -161,3 +161,16 @@ def test_bylines_of_a_page(info, closing, source, author, editor):
 def test_bylines_of_commentaries_and_reports(body, info, author, source):
     record = parse_article(Page(URL, _page(info=info, body=body), {"content-type": "text/html; charset=utf-8"}))
     assert (record["author"], record["source"]) == (author, source)
+
+
+@pytest.mark.parametrize("info, first, author, source", [
+    # a wire's dateline opening the text names the source when nothing else does
+    ("", "据某华社拉萨电（记者 格桑某某）", "格桑某某", "某华社"),
+    ("<div>来源：某某日报</div>", "某华社北京3月5日电（记者 张某）", "张某", "某某日报"),
+    ("", "本报北京3月5日电（记者 张某）", "张某", None),
+])
+def test_a_wire_dateline_names_the_source(info, first, author, source):
+    record = parse_article(Page(URL, _page(info=info, body=[first + PROSE[0], *PROSE[1:]]),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert (record["author"], record["source"]) == (author, source)
+    assert record["paragraphs"][0] == first + PROSE[0]  # the dateline stays the text's opening

@@ -2,7 +2,7 @@ import pytest
 from lxml import html
 
 from branchnews.crawler.pages.bylines import (Byline, author_from_classes, byline_authors, clean_author,
-                                              closing_authors, dateline_authors, header_byline,
+                                              closing_authors, dateline_authors, dateline_outlet, header_byline,
                                               is_credit_line, peel_credit, source_from_classes)
 
 
@@ -22,6 +22,18 @@ from branchnews.crawler.pages.bylines import (Byline, author_from_classes, bylin
 ])
 def test_dateline_authors(paragraph, authors):
     assert dateline_authors(paragraph) == authors
+
+
+@pytest.mark.parametrize("paragraph, outlet", [
+    ("据某华社拉萨电（记者 格桑某某）记者近日从会议上了解到", "某华社"),
+    ("某华社北京3月5日电（记者 张某）", "某华社"),
+    ("某新网北京1月5日电 记者 王某", "某新网"),
+    ("本报北京3月5日电（记者 张某）", None),  # the paper's own
+    ("某江网10月4日讯（记者陈某）", None),  # its own news, not a wire's
+    ("会议召开电视电话会议进行部署", None),
+])
+def test_dateline_outlet(paragraph, outlet):
+    assert dateline_outlet(paragraph) == outlet
 
 
 @pytest.mark.parametrize("line, authors", [

@@ -167,3 +167,22 @@ def test_machine_dates_when_no_date_is_shown(head, info, published):
     record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["published"] == published
+
+
+@pytest.mark.parametrize("top, side, published", [
+    # an e-paper's issue strip above the headline, named as the paper's date
+    ("<div class='cb-text'><span id='paperdate'>2022年02月13日</span><input name='q'></div>", "", "2022-02-13"),
+    ("<div><span class='pub-time'>2022-02-13 08:00</span></div>", "", "2022-02-13T08:00:00+08:00"),
+    # a bare date or time class, or a named date in a list or a link, is another article's
+    ("<div><span class='date'>2022-02-13</span></div>", "", None),
+    ("", "<ul><li><a href='/b.html'>某某会议召开</a><span class='pubdate'>2022-01-02</span></li></ul>", None),
+    ("", "<div><a href='/b.html'><span class='pubdate'>2022-01-02</span></a></div>", None),
+], ids=lambda v: v[:30] if isinstance(v, str) else None)
+def test_a_named_date_element_when_the_page_shows_no_other(top, side, published):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body>{top}<h1>作风建设推进会召开</h1>"
+            f"<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{side}</body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["published"] == published
