@@ -87,6 +87,10 @@ def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
     figure = _lead_figure(body) if body is not None and "body" not in selectors else None
     if figure is not None:
         blines = body_lines(lines, figure) + blines
+    lead = _lead_paragraph(figure if figure is not None else body) if "body" not in selectors \
+        and body is not None else None
+    if lead is not None:
+        blines = body_lines(lines, lead) + blines
     blines = [ln for ln in blines if ln.index > title_index]
     start = blines[0].index if blines else len(lines)
     end = blines[-1].index if blines else len(lines)
@@ -112,6 +116,25 @@ def _first_rows(lines: list[Line], rows: int) -> list[Line]:
         last_row = row
         out.append(line)
     return out
+
+
+# A lead set apart (a chapo, 导语) ends as a sentence does; a summary box is labelled as one.
+_SENTENCE_END = ("。", "！", "？", "”", "…")
+_SUMMARY_LABEL = ("摘要", "【摘要", "[摘要", "导读", "内容提要", "提要", "核心提示")
+
+
+def _lead_paragraph(first: etree._Element) -> etree._Element | None:
+    """The article's lead paragraph set in a ``<p>`` of its own just before the body container
+    (``<p class="chapo">…</p><div class="body">…</div>``): part of the article, not a summary box."""
+    prev = first.getprevious()
+    if prev is None or prev.tag != "p":
+        return None
+    text = clean_space(text_of(prev))
+    links = sum(len(clean_space(text_of(a))) for a in prev.iter("a"))
+    if len(text) < 30 or not text.endswith(_SENTENCE_END) or text.startswith(_SUMMARY_LABEL) \
+            or links > len(text) / 4:
+        return None
+    return prev
 
 
 def _lead_figure(body: etree._Element) -> etree._Element | None:

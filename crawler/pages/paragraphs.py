@@ -23,11 +23,12 @@ from branchnews.crawler.pages.title import similarity
 
 def _in_noise(el: etree._Element, body: etree._Element, seen: dict) -> bool:
     """A block under a comment/sidebar/share container inside the body (``seen``: per-call cache,
-    since the lines of one block share the answer)."""
+    since the lines of one block share the answer). A lead picture or paragraph beside the body is
+    looked at up to the parent they share, not in the page's outer containers."""
     if el in seen:
         return seen[el]
-    start, noisy = el, False
-    while el is not None and el is not body:
+    start, noisy, outer = el, False, body.getparent()
+    while el is not None and el is not body and el is not outer:
         if _NEGATIVE.search(f'{el.get("class", "")} {el.get("id", "")}'):
             noisy = True
             break

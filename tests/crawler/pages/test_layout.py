@@ -120,3 +120,26 @@ def test_a_headline_that_is_the_first_long_line(head, opening, title):
     assert record["title"] == title
     assert title not in record["paragraphs"]
     assert record["paragraphs"][-1].startswith("会议强调")
+
+
+LEAD = "各位好，欢迎收听本期节目。本期我们关注民盟云州市委全体会议，会议部署了下一阶段的重点工作。"
+
+
+@pytest.mark.parametrize("before, kept", [
+    # a lead paragraph in a <p> of its own just before the body container (a chapo, 导语), the
+    # page's outer container named like a share box or not
+    (f"<p class='chapo'>{LEAD}</p>", True),
+    (f"<p>{LEAD}</p>", True),
+    # a summary box, a line that does not end as a sentence, a line of links: not the article's
+    (f"<p>摘要：{LEAD}</p>", False),
+    (f"<p>{LEAD[:-1]}</p>", False),
+    (f"<p><a href='/a.html'>{LEAD}</a></p>", False),
+], ids=["chapo", "plain", "summary", "no-sentence-end", "links"])
+def test_a_lead_paragraph_beside_the_body(before, kept):
+    html = (f"<html><head><title>民盟云州市委召开全体会议_民盟云州市委</title></head><body>"
+            f"<main class='u-has-share'><h1>民盟云州市委召开全体会议</h1><article>{before}"
+            f"<div class='content'>{PROSE}</div></article></main></body></html>")
+    record = parse_article(Page("http://www.example.org.cn/xw/2018/123.html", html.encode(),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert (record["paragraphs"][0] == LEAD) is kept
+    assert record["paragraphs"][-1].startswith("会议强调")
