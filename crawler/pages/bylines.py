@@ -42,7 +42,7 @@ BYLINE = re.compile(r"^(?:(?P<lead>\S{0,10}?)\s?(?:" + _ROLE + r"\s*[:：︱/／
                     rf"{_WROTE}?{_REPORTED_FROM}?$")
 # An outlet's name: what a news organisation or a site calls itself.
 _OUTLET_NAME = re.compile(rf"^[{HAN}]{{1,14}}(?:网站|网|日报|晚报|早报|报|杂志社|杂志|周刊|电视台|电台|"
-                          rf"通讯社|新闻社|社|客户端|融媒体中心|频道)$")
+                          rf"通讯社|新闻社|社|客户端|融媒体中心|频道)$|^[{HAN}]{{2,14}}(?:APP|App|app)$")
 # Inside a closing bracket group: an optional unit, then up to three names (（民革某支部 张某）).
 CLOSING = re.compile(rf"^(?:[{HAN}]{{3,20}}\s+)?"
                      rf"(?P<names>[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}}){{0,2}})$")
@@ -361,8 +361,22 @@ def _short_text(el: etree._Element) -> str | None:
     return text if 2 <= len(text) <= 30 else None
 
 
+# A link to a writer's page: ``rel="author"``, or a path through an author folder.
+_AUTHOR_HREF = re.compile(r"/(?:authors?|zuozhe|writer|reporter)/", re.I)
+
+
 def author_from_classes(blocks: list[etree._Element]) -> str | None:
-    """An element classed author/byline in the header (``<div class="author">本报记者 王乐文</div>``)."""
+    """An element classed author/byline in the header (``<div class="author">本报记者 王乐文</div>``),
+    or the links to the writers' pages there (avatar cards: ``<a href="/author/181.html">…刘某</a>``)."""
+    linked = []
+    for block in blocks:
+        for a in (*block.iterancestors("a"), *block.iter("a")):  # (a card's link may hold its block)
+            if (a.get("rel") or "").lower() == "author" or _AUTHOR_HREF.search(a.get("href") or ""):
+                name = clean_space(text_of(a))
+                if _LONE_NAME.match(name) and name not in linked:  # (not 全部作者, 更多文章)
+                    linked.append(name)
+    if linked:
+        return "、".join(linked)
     for block in blocks:
         for el in block.iter():
             if isinstance(el.tag, str) and AUTHOR_CLASS.search(_class_names(el)):

@@ -119,6 +119,7 @@ LABELLED = [
     ("2021-03-05 来源：某某网站 http://www.example.gov.cn/", None, "某某网站", None, None),
     ("2021-03-05 <a href='http://www.example.com.cn/'>某某政协网</a>", None, "某某政协网", None, None),
     ("2021-03-05 某某政协报 | 打印", None, "某某政协报", None, None),
+    ("<span>某某财经APP</span><em>2021-03-05 07:37:00</em>", None, "某某财经APP", None, None),  # an app's name
     ("2021-03-05 转自：某某日报", None, "某某日报", None, None),
     ("2021-03-05 来源：某某网", "责任编辑 李四", "某某网", None, "李四"),  # the editor's label without a colon
     ("2021-03-05", "（编辑 李四）", None, None, "李四"),  # 编辑 opening a bracket: no author 编辑、李四

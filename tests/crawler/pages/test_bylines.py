@@ -106,9 +106,16 @@ def test_source_from_classes(fragment, source):
     ('<div class="author">本报记者 王乐文 方 敏</div>', "王乐文、方敏"),
     ('<div class="author"><a>上报快讯／范姜佳钰</a> 2020年03月12日 20:19:00</div>', "范姜佳钰"),
     ('<div class="info">没有作者</div>', None),
+    # links to the writers' pages (avatar cards), a card's link around its block or inside it
+    ('<div class="person"><a href="/author/181.html"><p>刘某</p></a><a href="/author/201.html"><p>赵某婷</p></a>'
+     '</div>', "刘某、赵某婷"),
+    ('<div><a rel="author" href="/u/1">王某</a> <a href="/news/2.html">某某新闻</a></div>', "王某"),
+    ('<div><a href="/authors/list.html">全部作者</a></div>', None),
 ])
 def test_author_from_classes(fragment, authors):
-    assert author_from_classes([html.fragment_fromstring(fragment)]) == authors
+    root = html.fragment_fromstring(fragment)
+    blocks = root.xpath("self::*[not(.//p)] | .//p")  # (a card's paragraph is a line's block)
+    assert author_from_classes(blocks) == authors
 
 
 @pytest.mark.parametrize("line, credit", [
