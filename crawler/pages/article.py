@@ -24,8 +24,8 @@ from lxml import etree
 
 from branchnews.crawler.pages.body import attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
-from branchnews.crawler.pages.bylines import (byline_authors, clean_author, dateline_outlet, outlet_in_info,
-                                              peel_credit, source_from_classes)
+from branchnews.crawler.pages.bylines import (byline_authors, byline_editors, clean_author, dateline_outlet,
+                                              outlet_in_info, peel_credit, source_from_classes)
 from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
@@ -187,6 +187,9 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         # (the body's first lines: a byline may follow a repeat of the headline block there)
         labeled["author"] = unlabeled_author(texts[0][:5], closing, header_blocks, header) or next(
             (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
+    if labeled.get("author") and (editors := set().union(*map(byline_editors, [*header, *texts[0][:3]]))):
+        writers = [n for n in labeled["author"].split("、") if n not in editors]
+        labeled["author"] = "、".join(writers) or labeled["author"]
     if not labeled.get("source"):
         # (an outlet alone on the info row is where the page names its source; a byline's outlet
         # is the writer's, and a reprint's info row names the outlet that published it)

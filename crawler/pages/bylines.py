@@ -82,6 +82,17 @@ def unbulleted(line: str) -> str:
     return clean_space(_BULLETS.sub(" ", line))
 
 
+def byline_editors(line: str) -> set[str]:
+    """The names a byline line credits as editors (``某某报 ⊙记者 张三 ○编辑 李四`` → {李四}): a
+    labelled author list that repeats the byline's names (``【作者：张三 李四】``) has them too."""
+    line = unbulleted(line)
+    if len(line) > 40 or not byline_authors(line):
+        return set()
+    tokens = line.split()
+    start = next((i for i, t in enumerate(tokens) if _EDITOR_ROLE.search(t)), len(tokens))
+    return {t for t in tokens[start + 1:] if _LONE_NAME.match(t)}
+
+
 def _names(text: str) -> str | None:
     """``王乐文 方 敏`` → ``王乐文、方敏``; ``巫其伦／台北报导`` → ``巫其伦``; ``张三 李四 北京 上海报道`` →
     ``张三、李四`` (the places of a dateline are the tokens after the last personal name)."""

@@ -45,6 +45,9 @@ CASES = [
     (_page(info="<div><span>2022-02-13 09:57 某某网</span></div>", header="<div>某某日报记者 宋某</div>"),
      "宋某", "某某网"),
     (_page(info="<div>2022-02-13 09:57</div>", body=["某某日报记者 宋某", *PROSE]), "宋某", "某某日报"),
+    # a labelled author list that repeats the byline's editor: the editor is no author
+    (_page(header="<div>某某证券报 ⊙记者 梁某 ○编辑 林某</div>",
+           body=[*PROSE, "【作者：梁某 林某】"]), "梁某", "某某证券报"),
     # a byline in an element of its own opening the first paragraph (under a picture's credit)
     (_page(body=[f"<strong>某某观察网 记者 蔡某坤 姜某</strong>{PROSE[0]}", *PROSE[1:]]), "蔡某坤、姜某",
            "某某观察网"),

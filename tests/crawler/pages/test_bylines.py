@@ -1,9 +1,9 @@
 import pytest
 from lxml import html
 
-from branchnews.crawler.pages.bylines import (Byline, author_from_classes, byline_authors, clean_author,
-                                              closing_authors, dateline_authors, dateline_outlet, header_byline,
-                                              is_credit_line, peel_credit, source_from_classes)
+from branchnews.crawler.pages.bylines import (Byline, author_from_classes, byline_authors, byline_editors,
+                                              clean_author, closing_authors, dateline_authors, dateline_outlet,
+                                              header_byline, is_credit_line, peel_credit, source_from_classes)
 
 
 @pytest.mark.parametrize("paragraph, authors", [
@@ -233,3 +233,13 @@ def test_clean_author(value, author):
 ])
 def test_byline_reported_from(line, byline):
     assert header_byline(line) == byline
+
+
+@pytest.mark.parametrize("line, editors", [
+    ("某某证券报 ⊙记者 梁某 ○编辑 林某", {"林某"}),
+    ("某经记者 袁某 实习记者 聂某 某经编辑 肖某月", {"肖某月"}),
+    ("本报记者 张某", set()),
+    ("会议由编辑 张某主持", set()),  # not a byline
+])
+def test_byline_editors(line, editors):
+    assert byline_editors(line) == editors
