@@ -58,6 +58,11 @@ _PATTERNS = [
                r"(?P<d>0?[1-9]|[12]\d|3[01])\s*日(?:" + _TIME + r")?"),
     # 二〇一七年九月十四日 (〇 U+3007, ○ U+25CB and 零 all occur)
     re.compile(r"(?P<cy>" + _CN_YEAR + r")年(?P<cm>" + _CN_NUM + r")月(?P<cd>" + _CN_NUM + r")日"),
+    # 9/17/2004 5:54:13 AM (an ASP server's en-US default), 17/09/2004: read only where the order
+    # is told, by a part over 12 or by the 12-hour clock (AM/PM is the US order's)
+    re.compile(r"(?<![\d/.-])(?P<a>0?[1-9]|[12]\d|3[01])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<ay>(?:19|20)\d\d)"
+               r"(?![\d/])(?:\s+(?P<h12>[01]?\d|2[0-3]):(?P<mi12>[0-5]\d)(?::(?P<s12>[0-5]\d))?"
+               r"(?:\s*(?P<ampm>[AaPp][Mm]))?)?"),
 ]
 
 # Dates that only the URL carries: TRS t20171120_, Hanweb /art/2017/9/14/, DedeCMS /2017/0914/,
@@ -130,6 +135,23 @@ def _iso(y: int, m: int, d: int, h: str | None, mi: str | None, s: str | None,
     return moment.astimezone(BEIJING).strftime("%Y-%m-%dT%H:%M:%S+08:00")
 
 
+def _day_month_order(g: dict) -> tuple[int, int] | None:
+    """(month, day) of ``a/b/year``, when the page tells which is which; else None."""
+    a, b = int(g["a"]), int(g["b"])
+    if a > 12 >= b:
+        return b, a
+    if b > 12 >= a or (g["ampm"] and a <= 12 and b <= 12):
+        return a, b
+    return None
+
+
+def _24_hour(g: dict) -> str | None:
+    if g["h12"] is None or not g["ampm"]:
+        return g["h12"]
+    hour = int(g["h12"]) % 12 + (12 if g["ampm"].lower() == "pm" else 0)
+    return str(hour)
+
+
 def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
     """All plausible full dates in ``text``, in order of position."""
     found: list[FoundDate] = []
@@ -141,6 +163,11 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
                 mo, d = cn_number(g["cm"]), cn_number(g["cd"])
                 if mo is None or d is None:
                     continue
+            elif g.get("ay"):
+                if (order := _day_month_order(g)) is None:
+                    continue
+                y, (mo, d) = int(g["ay"]), order
+                g["h"], g["mi"], g["s"] = _24_hour(g), g["mi12"], g["s12"]
             else:
                 y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
             if not _valid(y, mo, d, today):

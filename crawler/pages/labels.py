@@ -79,7 +79,7 @@ LABEL_RE = re.compile(
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
 _TRAILING_CHROME = re.compile(r"\s*(?:A-\s*A\+|A\+\s*A-|【.*|\[.*|(?:参与互动|我要评论|发表评论|参与评论|我要纠错|"
                               r"打印本页|关闭窗口)$|[（(]?\s*$)")
-_STRIP = " \t\u3000\xa0()（）【】[]<>《》,，;；:：|｜丨"
+_STRIP = " \t\u3000\xa0()（）【】[]<>《》,，;；:：|｜丨。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +147,15 @@ def read_labels(line: str) -> list[Labeled]:
             value = value.split()[0]  # no colon: the name is the word after the label
         if field != "published" and value:
             value = _without_trailing_noise(value)
+            if field in ("author", "editor") and value and _SENTENCE.search(value):
+                continue  # ``记者：你们通过什么渠道获取信息？``: an interview's question, not a credit
         out.append(Labeled(field, label, value or None, m.start()))
     return out
+
+
+# A name or an outlet holds no sentence; a template's residue (``size="20"``) is markup, not text.
+_SENTENCE = re.compile(r"[。？！?!]")
+_MARKUP_RESIDUE = re.compile(r"""^[\w:-]+\s*=\s*["'][^"']*["']$""")
 
 
 _QUOTE_OPEN = "“‘「『\"'"
@@ -209,6 +216,8 @@ def _without_trailing_noise(value: str) -> str | None:
     are 某某网站 and 某某市纪委 (the date is read by its own label, or unlabelled)."""
     from branchnews.crawler.pages.dates import find_dates
 
+    if _MARKUP_RESIDUE.match(value):
+        return None
     if m := _URL.search(value):
         value = value[:m.start()] if m.start() > 0 else value
     dates = find_dates(value)

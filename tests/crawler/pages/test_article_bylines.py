@@ -178,3 +178,11 @@ def test_a_wire_dateline_names_the_source(info, first, author, source):
                                 {"content-type": "text/html; charset=utf-8"}))
     assert (record["author"], record["source"]) == (author, source)
     assert record["paragraphs"][0] == first + PROSE[0]  # the dateline stays the text's opening
+
+
+def test_an_interviews_questions_are_text_not_credits():
+    questions = ["记者：你们通过什么渠道获取这些信息？", "记者：农机大市场的场址在哪里？"]
+    record = parse_article(Page(URL, _page(body=[questions[0], PROSE[0], questions[1], *PROSE[1:]]),
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["paragraphs"] == [questions[0], PROSE[0], questions[1], *PROSE[1:]]
+    assert record["author"] is None

@@ -38,6 +38,11 @@ def fields(line):
     ("图片/文字：张某", [("author", "文字", "张某")]),
     ("摄像：李某 文字：张某", [("other", "摄像", "李某"), ("author", "文字", "张某")]),
     ("中文字/符集", []),
+    # a template's residue where a value should be; an interview's question after 记者：
+    ('作者： size="20" 来源： size="20"', [("author", "作者", None), ("source", "来源", None)]),
+    ("记者：你们通过什么渠道获取这些信息？", []),
+    ("编辑：王某。", [("editor", "编辑", "王某")]),
+    ("作者：张某；李某", [("author", "作者", "张某；李某")]),
     # slash credits after a label left empty
     ("来源：文/陆某 图/周某 编辑：曾某", [("source", "来源", None), ("author", "文", "陆某"), ("other", "图", "周某"),
                                 ("editor", "编辑", "曾某")]),
