@@ -21,7 +21,7 @@ from branchnews.pipelines.normalize.charsets import HAN
 _POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
                        r"post|entry|story|wz|cont", re.I)
 _NEGATIVE = re.compile(r"comment|sidebar|side|footer|foot|nav|menu|related|relate|recommend|"
-                       r"share|hot|rank|link|list|ad[-_]|banner|copyright|pinglun|xgxw|tuijian",
+                       r"share|hot|rank|link|list|ad[-_]|banner|copyright|banquan|mianze|disclaimer|pinglun|xgxw|tuijian",
                        re.I)
 _PARAGRAPH_TAGS = frozenset({"p", "span", "font", "h2", "h3", "h4", "h5", "h6", "li", "center",
                              "strong", "b", "section"})
@@ -84,9 +84,26 @@ def _weight(el: etree._Element) -> float:
     return weight
 
 
+def _paragraph_divs(lines: list[Line]) -> set[etree._Element]:
+    """``<div>``s set as paragraphs (pasted Word HTML, an editor's ``<div style="text-align:
+    justify">`` per paragraph): one line each, three or more under one parent. Their parent holds
+    the text, as it holds ``<p>``s; a ``<div>`` of many lines is a container itself."""
+    count: dict[etree._Element, int] = defaultdict(int)
+    for line in lines:
+        if line.block.tag == "div":
+            # (a line of links is a menu's or a list's row, never a paragraph: it disqualifies)
+            count[line.block] += 1 if line.link_density <= 0.3 else 2
+    single = [el for el, n in count.items() if n == 1]
+    siblings: dict[etree._Element, int] = defaultdict(int)
+    for el in single:
+        siblings[el.getparent()] += 1
+    return {el for el in single if siblings[el.getparent()] >= 3}
+
+
 def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     scores: dict[etree._Element, float] = defaultdict(float)
     grids: dict[etree._Element, dict[etree._Element, int]] = defaultdict(lambda: defaultdict(int))
+    paragraph_divs = _paragraph_divs(lines)
     for line in lines:
         han = line.han
         if han >= 2 and line.link_density <= 0.5 and (cell := _cell_of(line.block)) is not None:
@@ -96,7 +113,7 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
         if han < 8 or line.link_density > 0.5:
             continue
         block = line.block
-        holder = block.getparent() if block.tag in _PARAGRAPH_TAGS else block
+        holder = block.getparent() if block.tag in _PARAGRAPH_TAGS or block in paragraph_divs else block
         if holder is None:
             continue
         value = han * (1 - line.link_density)

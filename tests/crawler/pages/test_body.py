@@ -105,3 +105,30 @@ def test_a_grid_of_data_is_one_block(content, paragraphs):
     record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["paragraphs"] == paragraphs
+
+
+LONG = ("一、某某工程位于某某市、某某县和某某区，建设征占地范围为现有堤防距堤脚线两侧十五米范围内，起点为两省交界处的"
+        "某某大弯段，终点为两江交界处的回水堤，占地范围涉及十余个乡镇的数十个村屯和国营农场、渔场及其他单位。" * 3)
+DIVS = "".join(f"<div style='text-align: justify;'>{p}</div>" for p in (P[0], LONG, *P[1:]))
+
+
+@pytest.mark.parametrize("content, paragraphs", [
+    # <div>s set as paragraphs (an editor's, pasted Word HTML): their parent is the body, not the
+    # longest of them; the headline repeated above them in short <div>s is no paragraph
+    (f"<div class='Custom_UnionStyle'><div><b>作风建设</b></div><div><b>推进会召开</b></div>{DIVS}</div>",
+     [P[0], LONG, *P[1:]]),
+    # a disclaimer of <div> paragraphs in the footer does not outweigh the article
+    (f"<div class='content'><p>{P[0]}</p>{PS}</div><div class='banquan'>"
+     + "".join(f"<div>{i}.凡本站注明“文章类型：原创”的所有作品，其版权属于本站，未经授权不得转载、摘编或利用其它方式使用。</div>"
+               for i in (1, 2, 3)) + "</div>", P),
+    # <div>s of links (a menu, a list of other articles) are no paragraphs
+    (f"<div class='content'><p>{P[0]}</p>{PS}</div><div class='more'>"
+     + "".join(f"<div><a href='/a/{i}.html'>某某市召开全市作风建设推进会部署今年重点任务第{i}次</a></div>"
+               for i in range(5)) + "</div>", P),
+], ids=["paragraph-divs", "disclaimer-divs", "link-divs"])
+def test_divs_set_as_paragraphs(content, paragraphs):
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开</h1>"
+            f"<div class='info'>2024-01-05</div>{content}</body></html>").encode()
+    record = parse_article(Page("http://www.example.gov.cn/xw/123.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert list(record["paragraphs"]) == paragraphs
