@@ -267,7 +267,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             block = headline_block(best[3])
             if block is not best[3]:
                 return headline_text(block), block
-            return best[2], best[3]
+            return _with_dash_line(best[2], best[3], root), best[3]
     plain = [c for c in candidates if len(c[2]) >= 6 and not _CRUMB_LIKE.search(c[2])
              and not _WIDGET.search(c[2])
              and c[1] is not None and body_start is not None and body_start - c[1] <= 12]
@@ -279,6 +279,21 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     if reference:
         return title_without_suffix(reference), None
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
+
+
+def _with_dash_line(text: str, el: etree._Element, root: etree._Element) -> str:
+    """The headline and the dash-led line right after its element, when <title> or the title
+    meta shows them joined (``<p>标题<div>——副题</div></p>``, which a parser, as a browser does,
+    reads as two siblings): the second line of the headline, as a heading block's would be."""
+    after = el.getnext()
+    if after is None or not isinstance(after.tag, str):
+        return text
+    line = clean_space(text_of(after))
+    if not line.startswith(("——", "—", "--")) or len(line) > 60:
+        return text
+    joined = (text + line).replace(" ", "")
+    shown = [(page_title(root) or "").replace(" ", ""), (meta_headline(root) or "").replace(" ", "")]
+    return text + line if any(joined in ref for ref in shown) else text
 
 
 # A column's name is short: ``新闻中心``, ``工作动态``, ``通知公告``.

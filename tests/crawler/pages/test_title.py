@@ -111,6 +111,16 @@ def test_find_headline(body, expected, tag):
 
 # (page, headline): <title> and a headline meta as references
 HEADLINES = [
+    # a dash-led line set in a <div> inside the headline's <p> (the parser makes them siblings),
+    # joined to it as <title> shows; not joined where <title> shows the headline alone
+    ("<html><head><title>凝聚强大智慧和力量——热烈祝贺某某会议开幕_某某市人民政府网</title></head><body>"
+     "<div class='body'><p class='mm_all_p'>凝聚强大智慧和力量<div>——热烈祝贺某某会议开幕</div></p>"
+     "<div class='c'><p>正文第一段，学校邀请专家作专题报告，师生参加学习，会议强调要持之以恒。</p></div></div></body></html>",
+     "凝聚强大智慧和力量——热烈祝贺某某会议开幕"),
+    ("<html><head><title>凝聚强大智慧和力量_某某市人民政府网</title></head><body>"
+     "<div class='body'><p class='mm_all_p'>凝聚强大智慧和力量<div>——热烈祝贺某某会议开幕</div></p>"
+     "<div class='c'><p>正文第一段，学校邀请专家作专题报告，师生参加学习，会议强调要持之以恒。</p></div></div></body></html>",
+     "凝聚强大智慧和力量"),
     # a <title> that names only the column: the column's heading, linked by the menu, is not the
     # headline; the heading above the text is
     ("<html><head><title>新闻中心_某某网</title></head><body><div class='nav'><a href='/'>首页</a>"
