@@ -160,13 +160,16 @@ _LD = '<script type="application/ld+json">{}</script>'
      "<div>发布日期：2017-05-15 10:49:00</div>", "2017-05-15T10:49:00+08:00"),
 ], ids=lambda v: v[:30] if isinstance(v, str) else None)
 def test_machine_dates_when_no_date_is_shown(head, info, published):
+    assert _published(head=head, info=info) == published
+
+
+def _published(head: str = "", top: str = "", info: str = "", side: str = "") -> str | None:
     from branchnews.crawler.pages.article import Page, parse_article
 
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title>{head}</head><body><h1>作风建设推进会召开</h1>"
-            f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
-    assert record["published"] == published
+    page = (f"<html><head><title>作风建设推进会召开_某某网</title>{head}</head><body>{top}<h1>作风建设推进会召开</h1>"
+            f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{side}</body></html>")
+    return parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page.encode(),
+                              {"content-type": "text/html; charset=utf-8"}))["published"]
 
 
 @pytest.mark.parametrize("top, side, published", [
@@ -179,10 +182,4 @@ def test_machine_dates_when_no_date_is_shown(head, info, published):
     ("", "<div><a href='/b.html'><span class='pubdate'>2022-01-02</span></a></div>", None),
 ], ids=lambda v: v[:30] if isinstance(v, str) else None)
 def test_a_named_date_element_when_the_page_shows_no_other(top, side, published):
-    from branchnews.crawler.pages.article import Page, parse_article
-
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body>{top}<h1>作风建设推进会召开</h1>"
-            f"<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{side}</body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
-    assert record["published"] == published
+    assert _published(top=top, side=side) == published
