@@ -341,8 +341,9 @@ def headline_block(el: etree._Element) -> etree._Element:
         parent = node.getparent()
         if parent is None:
             break
-        if is_deck(node) and (parent.tag in _HEADING_TAGS or _TITLE_CLASS.search(
-                f"{parent.get('class') or ''} {parent.get('id') or ''}")):
+        # (the parent's names first: is_deck reads the whole of ``node``)
+        if (parent.tag in _HEADING_TAGS or _TITLE_CLASS.search(
+                f"{parent.get('class') or ''} {parent.get('id') or ''}")) and is_deck(node):
             return parent
         node = parent
     return el
