@@ -27,6 +27,17 @@ _CDATA_HREF = re.compile(r"href\s*=\s*[\"']([^\"']+)[\"']", re.I)
 # onclick="window.open('…')", "location.href='…'", "location='…'", "location.assign('…')"
 _ONCLICK_URL = re.compile(r"(?:window\.open|location(?:\.href)?\s*=|location\.assign|"
                           r"location\.replace)\s*\(?\s*[\"']([^\"']+)[\"']")
+# A site's own handler given the page's path (``onclick="goPage(this,'/xw/index2.html')"``,
+# ``turnPage('list_3.shtml')``): a quoted argument shaped as a web page's path.
+_ONCLICK_PATH = re.compile(r"[\"']((?:https?://[^\"'\s]+?|[\w./%-]*)/?[\w%-]+\.(?:s?html?|jsp|aspx?|php)"
+                           r"(?:\?[^\"'\s]*)?)[\"']", re.I)
+
+
+def onclick_url(handler: str) -> str | None:
+    """The address an ``onclick`` handler opens: a location or window.open call's, else a
+    page path handed to the site's own function."""
+    m = _ONCLICK_URL.search(handler) or _ONCLICK_PATH.search(handler)
+    return m.group(1) if m else None
 # A date as list rows show it: 2017-09-14, 2017年9月14日, [09-14], 9月14日.
 ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
                       r"|(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?!\d)")
@@ -142,7 +153,7 @@ def anchors(root: etree._Element, base: str) -> list[Anchor]:
             found.append(Anchor(el, url, anchor_text(el)))
             continue
         onclick = el.get("onclick")
-        if onclick and (m := _ONCLICK_URL.search(onclick)) and (url := absolute(base, m.group(1))):
+        if onclick and (target := onclick_url(onclick)) and (url := absolute(base, target)):
             found.append(Anchor(el, url, anchor_text(el), "onclick"))
         elif tag == "option" and _looks_like_url(el.get("value")):
             if url := absolute(base, el.get("value")):

@@ -105,6 +105,18 @@ CASES = {
         "按相关度</a><a href='/search?q=x&amp;page=1&amp;year=2023'>2023</a><a href='/search?q=x&amp;page=1&amp;year=2024'>"
         "2024</a></div>",
         []),
+    "script-handler-without-href": (
+        "/xw/113469/index1.html",
+        "<div><a tagname='[HOMEPAGE]'>首页</a> <a tagname='[PREVIOUSPAGE]'>上一页</a> <a style='cursor:pointer' "
+        "onclick=\"queryByPage(this,'/xw/113469/index2.html')\">下一页</a> <a style='cursor:pointer' "
+        "onclick=\"queryByPage(this,'/xw/113469/index280.html')\">尾页</a> 当前页: 1/280</div>",
+        ["/xw/113469/index2.html", "/xw/113469/index280.html"]),
+    "script-handler-last-page-disabled": (
+        "/xw/113469/index280.html",
+        "<div><a onclick=\"queryByPage(this,'/xw/113469/index1.html')\">首页</a> <a "
+        "onclick=\"queryByPage(this,'/xw/113469/index279.html')\">上一页</a> <a tagname='[NEXTPAGE]'>下一页</a> "
+        "<a tagname='[LASTPAGE]'>尾页</a> 当前页: 280/280</div>",
+        []),
     "article-previous-next": (
         "/xw/202405/t20240506_5.html",
         "<div>上一篇：<a href='t20240505_4.html'>关于召开会议的通知</a>下一篇：<a href='t20240507_6.html'>"
