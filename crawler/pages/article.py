@@ -33,8 +33,8 @@ from branchnews.crawler.pages.layout import find_layout, selected_text
 from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors, parse_html,
                                             parse_limit, prune, walk_page)
 from branchnews.crawler.pages.reparse import browser_tree, misparsed
-from branchnews.crawler.pages.metadata import (SOURCE_METAS, byline_outlet, credit_lines, header_texts,
-                                               labeled_fields, linked_data_date, meta_value, publish_date,
+from branchnews.crawler.pages.metadata import (byline_outlet, credit_lines, header_texts,
+                                               labeled_fields, linked_data_date, meta_source, publish_date,
                                                unlabeled_author)
 from branchnews.crawler.pages.paragraphs import body_texts, without_credits
 from branchnews.crawler.pages.sections import split_sections
@@ -190,13 +190,13 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     if labeled.get("author") and (editors := set().union(*map(byline_editors, [*header, *texts[0][:3]]))):
         writers = [n for n in labeled["author"].split("、") if n not in editors]
         labeled["author"] = "、".join(writers) or labeled["author"]
-    if not labeled.get("source"):
+    if labeled.get("source") is None:
         # (an outlet alone on the info row is where the page names its source; a byline's outlet
         # is the writer's, and a reprint's info row names the outlet that published it)
         labeled["source"] = (source_from_classes(header_blocks) or outlet_in_info(header)
                              or byline_outlet([*header, *texts[0][:3]])
                              or next(filter(None, map(dateline_outlet, texts[0][:2])), None)
-                             or meta_value(first_root, SOURCE_METAS))
+                             or meta_source(first_root, title))
     date = publish_date(first, labeled.get("published"), first_root, url, parsed[0].linked_data_date)
     from_list = False
     if date is None and list_date:

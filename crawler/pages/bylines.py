@@ -22,7 +22,7 @@ from importlib import resources
 from lxml import etree
 
 from branchnews.crawler.pages.dates import find_dates
-from branchnews.crawler.pages.labels import read_labels
+from branchnews.crawler.pages.labels import is_label_word, read_labels
 from branchnews.crawler.pages.lines import text_of, clean_space
 from branchnews.pipelines.normalize.charsets import HAN
 
@@ -178,7 +178,7 @@ def header_byline(line: str) -> Byline | None:
         m = BYLINE.match(re.sub(r"^《[^》]{1,12}》", "", line))
         lead = (m["lead"] or "") if m else ""
         return Byline(names, lead if _OUTLET_NAME.match(lead) else None)
-    return Byline(line) if _LONE_NAME.match(line) else None
+    return Byline(line) if _LONE_NAME.match(line) and not is_label_word(line) else None
 
 
 # What follows a writer's name in a credit of a commentary or a paper: the writer's unit and
@@ -417,4 +417,10 @@ def source_from_classes(blocks: list[etree._Element]) -> str | None:
 
 
 def _names_source(el: etree._Element) -> bool:
-    return isinstance(el.tag, str) and (el.tag == "cite" or SOURCE_CLASS.search(_class_names(el)) is not None)
+    """Classed or tagged as the source; never a picture's caption (``<figcaption><span
+    class="media-legend">``: the picture's credit, not the article's outlet)."""
+    return isinstance(el.tag, str) and (el.tag == "cite" or SOURCE_CLASS.search(_class_names(el)) is not None) \
+        and el.tag != "figcaption" and not any(a.tag in _PICTURE for a in el.iterancestors())
+
+
+_PICTURE = frozenset({"figure", "figcaption"})

@@ -16,23 +16,27 @@ from branchnews.pipelines.normalize.charsets import HAN
 # Field → label variants, most specific first. 审核/审校 are listed under "other" so they end
 # the previous value and are never taken for the editor.
 LABELS: dict[str, tuple[str, ...]] = {
-    "published": ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "更新时间", "成文日期",
-                  "发文日期", "时间", "日期"),
+    "published": ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "公开日期", "更新时间", "成文日期",
+                  "生成日期", "发文日期", "时间", "日期"),
     "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "来源于", "来源", "稿源", "文章出处",
                "出处", "转载自", "转自"),
     "author": ("作者", "撰稿", "撰文", "文字", "图文", "报道", "记者", "通讯员", "供稿"),
     "editor": ("责任编辑", "责编", "编辑"),
     "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "摄像", "图片", "点击数", "点击",
-              "图片来源", "图片来自", "图片提供", "视频来源", "浏览次数", "浏览量", "浏览", "阅读", "访问量", "发布人", "发布者", "发布单位", "字号", "字体",
-              "分享到", "分享", "关键词", "关键字", "打印", "出品", "原标题"),
+              "图片来源", "图片来自", "资料来源", "数据来源", "图片提供", "视频来源", "浏览次数", "浏览量", "浏览", "阅读", "访问量", "发布人", "发布者", "发布单位", "字号", "字体",
+              "分享到", "分享", "关键词", "关键字", "打印", "出品", "原标题",
+              # the particulars of a government disclosure (信息公开) table
+              "索引号", "发布机构", "发文机关", "发文字号", "文号", "主题分类", "信息分类", "主题词", "体裁分类",
+              "组配分类", "服务对象", "公开方式", "公开范围", "公开时限", "有效性", "语种", "信息格式", "内容概述"),
 }
 # Who supplied the text: an author only where no writer is credited (it often names a unit).
 SUPPLIED_LABEL = "供稿"
 EDITOR_PRIORITY = ("责任编辑", "责编", "编辑")
 # The publishing date outranks the dates a government notice also shows: when it was signed
-# (成文日期), issued (发文日期) or last changed (更新时间).
-PUBLISHED_PRIORITY = ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "时间", "日期", "发文日期",
-                      "成文日期", "更新时间")
+# (成文日期, 生成日期), issued (发文日期) or last changed (更新时间); a disclosure table's 公开日期 is
+# when the notice was made public: its publish date.
+PUBLISHED_PRIORITY = ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "公开日期", "时间", "日期",
+                      "发文日期", "成文日期", "生成日期", "更新时间")
 
 _variants = sorted(((lab, field) for field, labs in LABELS.items() for lab in labs),
                    key=lambda item: -len(item[0]))
@@ -90,6 +94,9 @@ class Labeled:
     start: int
 
 
+_EMPTY_ELEMENT = re.compile(f"{OPEN}\\s*{CLOSE}")
+
+
 def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
     """The value's text up to the end of the element that holds it.
 
@@ -98,8 +105,13 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
     holding the label closes (``<span>来源：中国新闻网</span><span>王帆</span>``).
     """
     i = start
-    while i < end and line[i] in " \ue001":
-        i += 1
+    while True:
+        while i < end and line[i] in " \ue001":
+            i += 1
+        empty = _EMPTY_ELEMENT.match(line, i, end)
+        if empty is None:
+            break
+        i = empty.end()  # an empty element (an icon's <a></a>) before the value holds none of it
     depth = 0
     if own_element and i < end and line[i] == OPEN:
         for j in range(i, end):
@@ -194,6 +206,12 @@ def _inside_word(line: str, pos: int, label: str) -> bool:
     if not _HAN_CHAR.match(prev):
         return False
     return re.sub(r"\s", "", label) not in GLUABLE
+
+
+def is_label_word(text: str) -> bool:
+    """``text`` is a label alone (``文号``, ``关 键 词``), as a table's label cell prints it: never a
+    value, nor a name though it may read as one (文 and 关 are surnames)."""
+    return text.replace(" ", "").replace("\u3000", "") in _FIELD_OF
 
 
 def is_label_line(line: str) -> bool:

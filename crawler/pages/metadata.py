@@ -19,7 +19,7 @@ from branchnews.crawler.pages.bylines import (author_from_classes, byline_author
                                               dateline_authors, header_byline, is_credit_line)
 from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
 from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, SUPPLIED_LABEL,
-                                             is_label_line, read_labels)
+                                             is_label_line, is_label_word, read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
 from branchnews.crawler.pages.paragraphs import is_date_line
@@ -49,6 +49,15 @@ def meta_value(root: etree._Element, names: Sequence[str]) -> str | None:
     return None
 
 
+def meta_source(root: etree._Element, title: str | None) -> str | None:
+    """The source a meta tag names, unless it repeats the headline: a CMS template that fills
+    ContentSource with the article's title has named no source."""
+    value = meta_value(root, SOURCE_METAS)
+    if value and title and title.replace(" ", "") in value.replace(" ", ""):
+        return None
+    return value
+
+
 def credit_lines(layout: Layout) -> list[Line]:
     """Lines that may carry labels, most trusted first."""
     head = [ln for ln in layout.body_lines[:4] if is_label_line(ln.marked or ln.text)]
@@ -71,10 +80,12 @@ def _value_cell(line: Line, after: Line | None) -> Line | None:
 
 def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     """First non-empty value per field; the editor (责任编辑 > 责编 > 编辑) and the date (发布日期 >
-    成文日期 …) by label rank. A label alone in a table cell has its value in the next cell. The
+    成文日期 …) by label rank. A label alone in a table cell (with its colon or, in a disclosure
+    table, without: ``<td>发布机构</td><td>某某局</td>``) has its value in the next cell. The
     writers credited on the first line that credits one (``记者：张三 通讯员：李四``) are the
     authors, joined with 、. Who supplied the text (供稿: often a unit) is the author only when no
-    writer is credited (``供稿：某某学院 撰稿：张三`` → 张三)."""
+    writer is credited (``供稿：某某学院 撰稿：张三`` → 张三). A 来源 label left empty gives ``""``:
+    the page shows that it names no source, and no other place (a meta tag) is asked for one."""
     values: dict[str, str | None] = {}
     ranked: dict[str, dict[str, str]] = {field: {} for field in _RANKED}
     writers_line = None
@@ -82,15 +93,18 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
     for i, line in enumerate(lines):
         text = line.marked or line.text
         found_labels = read_labels(text)
-        if found_labels and found_labels[-1].value is None and (
+        bare = not found_labels and is_label_word(line.text)  # a label cell without its colon
+        if (bare or found_labels and found_labels[-1].value is None) and (
                 cell := _value_cell(line, lines[i + 1] if i + 1 < len(lines) else None)):
-            found_labels = read_labels(f"{text} {cell.marked or cell.text}")
+            found_labels = read_labels(f"{text}{'：' if bare else ' '}{cell.marked or cell.text}")
         for found in found_labels:
             if found.label == SUPPLIED_LABEL:
                 supplied = supplied or found.value
             elif found.field in ranked:
                 if found.value and found.label not in ranked[found.field]:
                     ranked[found.field][found.label] = found.value
+            elif found.field == "source" and found.value is None:
+                values.setdefault("source", "")  # 来源 shown empty: the page names no source
             elif found.value and not values.get(found.field):
                 values[found.field] = found.value
                 writers_line = i if found.field == "author" else writers_line

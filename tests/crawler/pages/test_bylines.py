@@ -97,6 +97,10 @@ def test_closing_authors(paragraph, authors):
     ('<div class="ar_source"><span class="source">本文来源于<span id="source_baidu"><a>某某参考报</a>'
      '</span>　<span>2018-06-01 11:24:00</span></span> <a>我要评论（<span>0</span>）</a></div>', "某某参考报"),
     ('<div><span class="source">转自某某日报 2018-06-01</span></div>', "某某日报"),
+    # a picture's credit in its caption is not the article's source
+    ('<div><figure><img src="a.jpg"><figcaption><span class="a-media-legend">资料图</span>'
+     '<span class="a-media-legend">某某社</span></figcaption></figure></div>', None),
+    ('<div><figcaption class="media">某某社</figcaption></div>', None),
 ])
 def test_source_from_classes(fragment, source):
     assert source_from_classes([html.fragment_fromstring(fragment)]) == source
@@ -165,6 +169,7 @@ def test_closing_credit_names_with_rare_characters(paragraph, authors):
     ("某某网 记者 蔡某坤 姜某", Byline("蔡某坤、姜某", "某某网")),
     ("某某观察报 李某涛/文", Byline("李某涛", "某某观察报")),
     ("评论", None), ("专题报道", None), ("图片新闻", None),  # short headings, labels
+    ("文号", None), ("关键词", None), ("关 键 词", None),  # label cells that read as names (文, 关 are surnames)
     ("发布时间：2021-03-05", None),
     ("为全面贯彻落实党的二十大精神，某某省委召开专题会议进行部署", None),
 ])

@@ -89,6 +89,14 @@ def fields(line):
     ("【时间】2024年3月5日上午9时", []),
     ("【地点】市政协三楼会议室", []),
     ("【相关新闻】", []),
+    # an empty element (an icon's link) before the value holds none of it
+    ("来源： \ue000 \ue001 \ue000某某日报网\ue001", [("source", "来源", "某某日报网")]),
+    ("来源：\ue000\ue001\ue000\ue001 某某网", [("source", "来源", "某某网")]),
+    # a data-source note and a disclosure table's particulars are no 来源
+    ("资料来源：某某省统计局", [("other", "资料来源", "某某省统计局")]),
+    ("数据来源：某某市统计局", [("other", "数据来源", "某某市统计局")]),
+    ("文号：某政发〔2024〕5号 发布机构：某某局", [("other", "文号", "某政发〔2024〕5号"), ("other", "发布机构", "某某局")]),
+    ("公开日期：2024-03-06", [("published", "公开日期", "2024-03-06")]),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_read_labels(line, expected):
     assert fields(line) == expected

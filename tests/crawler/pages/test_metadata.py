@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from branchnews.crawler.pages.lines import Line, parse_html
-from branchnews.crawler.pages.metadata import DATE_METAS, labeled_fields, meta_value
+from branchnews.crawler.pages.metadata import DATE_METAS, labeled_fields, meta_source, meta_value
 
 
 def _line(text: str, index: int = 0) -> Line:
@@ -96,7 +96,13 @@ _PARTICULARS = [("索引号：", "11330000002482/2024-00123"), ("发布机构：
     ("below", [("成文日期：", "2024-03-01")], "2024-03-01"),
     # an empty value cell is no value: the next cell's label is not taken for it
     ("below", [("发布日期：", ""), ("成文日期：", "2024-03-01")], "2024-03-01"),
-], ids=["below-headline", "above-headline", "one-pair", "empty-value"])
+    # a disclosure table prints its labels without colons; its 公开日期 is the day it was made public
+    ("below", [(label.rstrip("："), value) for label, value in _PARTICULARS[:6]] + [("公开日期", "2024-03-06")],
+     "2024-03-06"),
+    ("below", [("索 引 号", "11330000002482/2024-00123"), ("生成日期", "2024-03-01"), ("发布机构", "某某局")],
+     "2024-03-01"),
+], ids=["below-headline", "above-headline", "one-pair", "empty-value", "no-colons-disclosure-date",
+        "no-colons-generated-date"])
 def test_publish_date_of_an_info_table_of_label_and_value_cells(where, pairs, published):
     from branchnews.crawler.pages.article import Page, parse_article
 
@@ -108,6 +114,20 @@ def test_publish_date_of_an_info_table_of_label_and_value_cells(where, pairs, pu
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["published"] == published
     assert record["paragraphs"][0] == PROSE  # the particulars are not body text
+    assert record["author"] is None and record["source"] is None  # 文号, 发布机构 cells are neither
+
+
+@pytest.mark.parametrize("metas, title, source", [
+    ('<meta name="ContentSource" content="某某日报">', "作风建设推进会召开", "某某日报"),
+    # a template that fills ContentSource with the article's title names no source
+    ('<meta name="ContentSource" content="作风建设推进会召开">', "作风建设推进会召开", None),
+    ('<meta name="ContentSource" content="某某市关于 作风建设推进会召开">', "作风建设推进会召开", None),
+    ('<meta name="source" content="某某网">', None, "某某网"),
+    ("", "作风建设推进会召开", None),
+])
+def test_meta_source(metas, title, source):
+    root = parse_html(f"<html><head>{metas}</head><body><p>x</p></body></html>")
+    assert meta_source(root, title) == source
 
 
 @pytest.mark.parametrize("content, published", [
@@ -163,13 +183,31 @@ def test_machine_dates_when_no_date_is_shown(head, info, published):
     assert _published(head=head, info=info) == published
 
 
-def _published(head: str = "", top: str = "", info: str = "", side: str = "") -> str | None:
+def _record(head: str = "", top: str = "", info: str = "", side: str = "") -> dict:
     from branchnews.crawler.pages.article import Page, parse_article
 
     page = (f"<html><head><title>作风建设推进会召开_某某网</title>{head}</head><body>{top}<h1>作风建设推进会召开</h1>"
             f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{side}</body></html>")
     return parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page.encode(),
-                              {"content-type": "text/html; charset=utf-8"}))["published"]
+                              {"content-type": "text/html; charset=utf-8"}))
+
+
+def _published(head: str = "", top: str = "", info: str = "", side: str = "") -> str | None:
+    return _record(head, top, info, side)["published"]
+
+
+_CONTENT_SOURCE = '<meta name="ContentSource" content="某某处">'
+
+
+@pytest.mark.parametrize("head, info, source", [
+    # a 来源 label left empty on the page: the page names no source, whatever a meta tag says
+    (_CONTENT_SOURCE, "<p>日期：2025-02-26 11:54 来源：</p><div>分享：</div>", None),
+    (_CONTENT_SOURCE, "<p>日期：2025-02-26 11:54</p>", "某某处"),  # no label shown: the meta's
+    # the value after an empty element (an icon link) is the label's
+    (_CONTENT_SOURCE, "<div>来源：<a href='/'> </a><a href='/'>某某日报网</a></div>", "某某日报网"),
+], ids=["empty-label", "no-label", "icon-before-value"])
+def test_source_shown_or_left_empty(head, info, source):
+    assert _record(head=head, info=info)["source"] == source
 
 
 @pytest.mark.parametrize("top, side, published", [
