@@ -25,7 +25,8 @@ from lxml import etree
 from branchnews.crawler.pages.body import attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from branchnews.crawler.pages.bylines import (byline_authors, byline_editors, clean_author, dateline_outlet,
-                                              outlet_in_info, peel_credit, source_from_classes)
+                                              headline_writer, outlet_in_info, peel_credit,
+                                              source_from_classes)
 from branchnews.crawler.pages.labels import read_labels
 from branchnews.crawler.pages.dates import list_date as dates_list_date
 from branchnews.crawler.pages.decode import DecodedPage, decode_html
@@ -171,7 +172,7 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         chosen = selected_text(first_root, selectors.get(name))
         if chosen is not None:
             labeled[name] = chosen
-    texts = [body_texts(layout, title) for layout in layouts]
+    texts, decks = map(list, zip(*(body_texts(layout, title) for layout in layouts)))
     closing = texts[-1][-3:]
     if texts[-1]:  # a credit glued to the last paragraph: into the fields, out of the body
         texts[-1][-1], credit = peel_credit(texts[-1][-1])
@@ -181,11 +182,12 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
                 if found.field in ("author", "editor", "source") and found.value:
                     labeled[found.field] = labeled.get(found.field) or found.value
     header_blocks = [ln.block for ln in first.before]
-    header = header_texts(first)
+    header = [*header_texts(first), *decks[0][1:]]  # (a byline under the body's repeat of the headline)
     labeled["author"] = clean_author(labeled.get("author"))
     if not labeled.get("author"):
         # (the body's first lines: a byline may follow a repeat of the headline block there)
-        labeled["author"] = unlabeled_author(texts[0][:5], closing, header_blocks, header) or next(
+        labeled["author"] = unlabeled_author(texts[0][:5], closing, header_blocks, header) \
+            or headline_writer(title, decks[0]) or next(
             (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
     if labeled.get("author") and (editors := set().union(*map(byline_editors, [*header, *texts[0][:3]]))):
         writers = [n for n in labeled["author"].split("、") if n not in editors]

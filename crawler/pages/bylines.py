@@ -424,3 +424,15 @@ def _names_source(el: etree._Element) -> bool:
 
 
 _PICTURE = frozenset({"figure", "figcaption"})
+
+
+# A headline in the ``作者：标题`` form some essay and forum sites print (``某某：我是怎样…``).
+_WRITER_PREFIX = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}})\s*[:：]")
+
+
+def headline_writer(title: str | None, deck: list[str]) -> str | None:
+    """The writer a ``作者：标题`` headline names, when the body's repeat of the headline has that
+    name alone on the line under it: a pen name, which no surname list tells (a headline
+    ``某某：…`` alone is as often a speaker quoted)."""
+    m = _WRITER_PREFIX.match(title or "")
+    return m["name"] if m and m["name"] in deck[1:] else None

@@ -38,8 +38,9 @@ def _in_noise(el: etree._Element, body: etree._Element, seen: dict) -> bool:
 
 
 
-def body_texts(layout: Layout, title: str | None) -> list[str]:
-    """Body lines that read as article text: no chrome, info labels, attachment lists or menus."""
+def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]:
+    """Body lines that read as article text: no chrome, info labels, attachment lists or menus;
+    and the headline deck the body container repeats above them (its byline is the author's)."""
     out: list[str] = []
     noise: dict[etree._Element, bool] = {}
     for line in table_rows(layout.body_lines):
@@ -59,7 +60,8 @@ def body_texts(layout: Layout, title: str | None) -> list[str]:
             out.extend(lead)  # (the byline is a line of its own: a credit, not the text)
             continue
         out.append(text)
-    return _drop_repeats(_drop_deck(out, title))
+    deck, rest = split_deck(out, title)
+    return _drop_repeats(rest), deck
 
 
 def lead_byline(line: Line) -> tuple[str, str] | None:
@@ -119,18 +121,19 @@ def is_date_line(text: str) -> bool:
     return bool(dates) and len(text.replace(dates[0].raw, "").strip(" ()（）[]【】|")) <= 2
 
 
-def _drop_deck(texts: list[str], title: str | None) -> list[str]:
-    """The headline deck (引题/主题/副题) repeated at the top of the body container."""
+def split_deck(texts: list[str], title: str | None) -> tuple[list[str], list[str]]:
+    """(deck, the rest): the headline deck (引题/主题/副题, a byline under it) the body container
+    repeats at its top, and the paragraphs after it."""
     if not title or not texts:
-        return texts
+        return [], texts
     first = texts[0]
     if len(first) > 40 or re.search(r"[。！？!?]", first) or not (
             title in first or first in title or similarity(first, title) >= 0.8):
-        return texts
+        return [], texts
     n = 1
     while n < len(texts) and len(texts[n]) <= 30 and not re.search(r"[。！？!?]", texts[n]):
         n += 1
-    return texts[n:] if n < len(texts) else texts
+    return (texts[:n], texts[n:]) if n < len(texts) else ([], texts)
 
 
 def _drop_repeats(texts: list[str]) -> list[str]:

@@ -274,11 +274,41 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     if plain:
         best = max(plain, key=lambda c: c[1])
         return best[2], best[3]
+    if shown := _emphasised_headline(lines or (), body_start):
+        return shown
     if from_meta and from_meta not in reference:
         return from_meta, None  # no headline shown: the article's own title meta, not the site's name
     if reference:
         return title_without_suffix(reference), None
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
+
+
+# How a page without headings prints its headline: bold, or in a <font> of its own colour or size.
+_EMPHASIS = frozenset({"b", "strong", "font"})
+# Between such a headline and the body's first prose line: the info row (作者 来源 发布日期 …), a
+# repeat of the headline and a byline in the body's first lines.
+_LINES_ABOVE = 4
+
+
+def _emphasised_headline(lines, body_start: int | None) -> tuple[str, etree._Element] | None:
+    """The headline of a page built without headings or names (old table layouts, a <title> that
+    only greets the visitor): the nearest line above the body set wholly in bold or in a <font>,
+    of a headline's length, no label, no date, and no link line between it and the body."""
+    from branchnews.crawler.pages.dates import find_dates
+    from branchnews.crawler.pages.labels import is_label_line
+
+    if body_start is None:
+        return None
+    for line in reversed(lines[max(0, body_start - _LINES_ABOVE):body_start]):
+        if line.link_chars:
+            return None  # a menu or a breadcrumb: above it is no headline
+        if not 6 <= len(line.text) <= 80 or _CRUMB_LIKE.search(line.text) or _WIDGET.search(line.text) \
+                or is_label_line(line.text) or find_dates(line.text):
+            continue
+        for el in line.block.iter(*_EMPHASIS):
+            if clean_space(text_of(el)) == line.text:
+                return line.text, el
+    return None
 
 
 def _with_dash_line(text: str, el: etree._Element, root: etree._Element) -> str:

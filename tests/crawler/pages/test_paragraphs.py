@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from branchnews.crawler.pages.paragraphs import _drop_deck, _drop_repeats, without_credits
+from branchnews.crawler.pages.paragraphs import _drop_repeats, split_deck, without_credits
 
 BODY = "近日，民盟云州市委召开全体会议，传达学习全会精神，部署下一阶段工作。"
 
 
-@pytest.mark.parametrize("texts, title, expected", [
-    (["民盟云州市委召开全体会议", "传达学习全会精神", BODY], "民盟云州市委召开全体会议", [BODY]),
-    ([BODY], "民盟云州市委召开全体会议", [BODY]),  # a sentence is not a deck
-    (["另一个标题", BODY], "民盟云州市委召开全体会议", ["另一个标题", BODY]),
-    (["民盟云州市委召开全体会议"], "民盟云州市委召开全体会议", ["民盟云州市委召开全体会议"]),  # nothing after it
-    ([BODY], None, [BODY]),
-], ids=["deck", "prose", "other heading", "deck only", "no title"])
-def test_drop_deck(texts, title, expected):
-    assert _drop_deck(texts, title) == expected
+@pytest.mark.parametrize("texts, title, deck, rest", [
+    (["民盟云州市委召开全体会议", "传达学习全会精神", BODY], "民盟云州市委召开全体会议",
+     ["民盟云州市委召开全体会议", "传达学习全会精神"], [BODY]),
+    (["召开全体会议", "王某某", BODY], "王某某：召开全体会议", ["召开全体会议", "王某某"], [BODY]),  # its byline
+    ([BODY], "民盟云州市委召开全体会议", [], [BODY]),  # a sentence is not a deck
+    (["另一个标题", BODY], "民盟云州市委召开全体会议", [], ["另一个标题", BODY]),
+    (["民盟云州市委召开全体会议"], "民盟云州市委召开全体会议", [], ["民盟云州市委召开全体会议"]),  # nothing after it
+    ([BODY], None, [], [BODY]),
+], ids=["deck", "deck-and-byline", "prose", "other heading", "deck only", "no title"])
+def test_split_deck(texts, title, deck, rest):
+    assert split_deck(texts, title) == (deck, rest)
 
 
 @pytest.mark.parametrize("texts, expected", [

@@ -258,3 +258,48 @@ def test_the_headline_as_its_block_shows_it(html, headline):
 def test_headline_against_title_and_meta(html, headline):
     from branchnews.crawler.pages.article import Page, parse_article
     assert parse_article(Page("http://example.org/a.html", html.encode()))["title"] == headline
+
+
+def _table_page(headline_cell: str, info: str = "", body_top: str = "") -> bytes:
+    """An old table-layout page without headings or names, its <title> a greeting."""
+    return (
+        "<html><head><title>谢谢您访问〖某某中心〗</title></head><body><table>"
+        "<tr><td><a href='/'><font color='white'>首页</font></a></td><td><a href='/s1'>"
+        "<font color='white'>公民社会</font></a></td></tr></table><table>"
+        f"<tr><td align='center'>{headline_cell}</td></tr>"
+        f"<tr><td><div align='left'><font color='#008000'>{info}</font></div></td></tr>"
+        f"<tr><td><font size='3'>{body_top}<p>一九八九年四月，我在湖南开一个全省教学研究会议，按照惯例，会议安排了一天时间游玩。"
+        "<p>那一天正好是四月十五日，后来我们才知道，这是在历史上刻下深深痕迹的一天。</font></td></tr>"
+        "</table></body></html>").encode()
+
+
+_INFO = "作者： &nbsp;&nbsp;来源： &nbsp;&nbsp;发布日期： 7/5/2005 9:23:57 PM"
+
+
+@pytest.mark.parametrize("page, headline", [
+    # set in bold or a <font> of its own, above the info row or right above the body
+    (_table_page("<b><br><font size='3' color='blue'>某某：我是怎样走上讲台的</b></font><br>", _INFO),
+     "某某：我是怎样走上讲台的"),
+    (_table_page("<font size='4'><b>关于召开某某座谈会的情况通报</b></font>"), "关于召开某某座谈会的情况通报"),
+    (_table_page("<strong>关于召开某某座谈会的情况通报</strong>", _INFO), "关于召开某某座谈会的情况通报"),
+    # a bold link, a bold label line or plain text is no headline: the <title> stays
+    (_table_page("<b><a href='/a/2.html'>关于召开某某座谈会的情况通报</a></b>", _INFO), "谢谢您访问〖某某中心〗"),
+    (_table_page("<b>发布日期：2005-07-05</b>"), "谢谢您访问〖某某中心〗"),
+    (_table_page("关于召开某某座谈会的情况通报", _INFO), "谢谢您访问〖某某中心〗"),
+], ids=["font-above-info", "font-above-body", "strong", "bold-link", "bold-label", "plain"])
+def test_an_emphasised_line_is_the_headline_of_a_page_without_headings(page, headline):
+    from branchnews.crawler.pages.article import Page, parse_article
+    assert parse_article(Page("http://example.org/a.asp?id=2", page))["title"] == headline
+
+
+@pytest.mark.parametrize("body_top, author", [
+    # the body repeats the headline without its writer's prefix, the writer's name alone under it
+    ("<p>我是怎样走上讲台的<p>某某", "某某"),
+    ("<p>我是怎样走上讲台的", None),  # a prefix alone may be a speaker quoted
+], ids=["repeat-and-name", "repeat-only"])
+def test_the_writer_of_a_writer_prefixed_headline(body_top, author):
+    from branchnews.crawler.pages.article import Page, parse_article
+    page = _table_page("<b><font color='blue'>某某：我是怎样走上讲台的</font></b>", _INFO, body_top)
+    record = parse_article(Page("http://example.org/a.asp?id=2", page))
+    assert (record["title"], record["author"]) == ("某某：我是怎样走上讲台的", author)
+    assert record["paragraphs"][0].startswith("一九八九年四月")
