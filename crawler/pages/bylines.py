@@ -22,7 +22,7 @@ from importlib import resources
 from lxml import etree
 
 from branchnews.crawler.pages.dates import find_dates
-from branchnews.crawler.pages.labels import is_label_word, read_labels
+from branchnews.crawler.pages.labels import LABELS, is_label_word, read_labels
 from branchnews.crawler.pages.lines import text_of, clean_space
 from branchnews.pipelines.normalize.charsets import HAN
 
@@ -73,7 +73,7 @@ _LABEL_PREFIX = re.compile(r"^.{0,6}?(?:(?:来源|来自|出处|稿源|作者|�
 # Bullets a paper sets before and between its credits (``□ 本报记者 张三``, ``⊙记者 张三 ○编辑 李四``).
 _BULLETS = re.compile(r"[□■●◎⊙○◆◇▲△★☆•▪]+")
 # A credit of the editor ends the writers' names (``每经记者 张三 每经编辑 李四``).
-_EDITOR_ROLE = re.compile(r"(?:责任编辑|责编|编辑|编审|审核|校对|主编)$")
+_EDITOR_ROLE = re.compile("(?:" + "|".join((*LABELS["editor"], "编审", "审核", "校对", "主编")) + ")$")
 # The dateline's places closing a byline (``记者 张三 李四 北京 上海报道``).
 _DATELINE_END = re.compile(r"(?:报道|报导|电)$")
 

@@ -16,14 +16,13 @@ from lxml import etree
 
 from branchnews.crawler.pages.body import body_lines, find_body
 from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
-from branchnews.crawler.pages.title import find_headline
+from branchnews.crawler.pages.title import HEADING_TAGS, find_headline
 
 # How many lines around the body may hold the info bar and the closing credits.
 META_WINDOW = 10
 # How many lines above the headline may hold an info bar printed over it (breadcrumb, then
 # ``发布时间：… 来源：…`` and a share box, then the headline): read only for fields still missing.
 ABOVE_WINDOW = 12
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def select(root: etree._Element, xpath: etree.XPath | None):
@@ -70,7 +69,7 @@ def find_layout(root: etree._Element, selectors: Mapping[str, etree.XPath],
     # (a heading is never the body's first prose line, however long: a headline inside the body
     # container, or a saved page that opens with ``<h3>标题</h3>``, is looked for above the prose)
     prose_line = next((ln for ln in lines if ln.block in inside and len(ln.text) >= 15 and ln.han >= 15
-                       and ln.block.tag not in _HEADING_TAGS), None)
+                       and ln.block.tag not in HEADING_TAGS), None)
     title_el = None
     title = selected_text(root, selectors.get("title"))
     if title is None:

@@ -19,7 +19,7 @@ _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|biaoti|headline|heading|bt|
                           r"news[-_]?title|detail[-_]?title|content[-_]?title|arti[-_]?tit)"
                           r"(?:$|[\s_-]|\d)", re.I)
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|--)\s*[^-_|｜—–]{1,30}$")
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TAG_BONUS = {"h1": 0.3, "h2": 0.2, "h3": 0.1, "h4": 0.05}
 
 
@@ -220,7 +220,7 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             continue
         if tag in _HEAD_TAGS:
             continue
-        is_heading = tag in _HEADING_TAGS
+        is_heading = tag in HEADING_TAGS
         titled = is_heading
         if not is_heading:
             class_, id_ = el.get("class"), el.get("id")
@@ -372,7 +372,7 @@ def headline_block(el: etree._Element) -> etree._Element:
         if parent is None:
             break
         # (the parent's names first: is_deck reads the whole of ``node``)
-        if (parent.tag in _HEADING_TAGS or _TITLE_CLASS.search(
+        if (parent.tag in HEADING_TAGS or _TITLE_CLASS.search(
                 f"{parent.get('class') or ''} {parent.get('id') or ''}")) and is_deck(node):
             return parent
         node = parent
