@@ -53,13 +53,22 @@ _NOISE_LINE = re.compile("|".join((
     r".{0,40}(?:未经(?:授权|许可).{0,12}不得(?:转载|使用)|版权(?:所有|归\S{1,12}所有)|转载请注明).{0,40}$",
     r"图片(?:均)?来(?:自|源于?)网络",                                    # picture credit note
     r"划重点[:：]?$",                                                  # summary box heading
+    r"(?:[\[【]\s*(?:内容)?(?:摘要|提要)\s*[\]】]|(?:内容)?(?:摘要|提要)\s*[:：])",  # [摘要]… a summary box
 )), re.I)
+# A site's reprint notice closing its own articles (``未经某某授权，不得以任何方式加以使用，包括转载…
+# 将追究侵权者的法律责任``): a prohibition of reprints with a word of rights beside it, in a line of
+# a notice's length (an article about copyright quotes such a sentence inside longer prose).
+_REPRINT_BAN = re.compile(r"未经[^，。]{0,16}?(?:授权|许可|同意)[，,]?[^。]{0,20}?(?:不得|禁止|严禁)[^。]{0,20}?"
+                          r"(?:转载|使用|摘编|复制|镜像)")
+_RIGHTS_WORD = re.compile(r"版权|侵权|原创|著作权")
 _PROMOTION = re.compile(r"下载\s*APP|关注(?:微信)?公众号[:：]", re.I)  # app and account promotion
 
 
 def is_noise(text: str) -> bool:
     """A line inside the body container that is not article text (see ``_NOISE_LINE``)."""
     if _NOISE_LINE.match(text):
+        return True
+    if len(text) <= 220 and "未经" in text and _REPRINT_BAN.search(text) and _RIGHTS_WORD.search(text):
         return True
     return ("下载" in text or "公众号" in text) and _PROMOTION.search(text) is not None
 

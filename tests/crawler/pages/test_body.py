@@ -132,3 +132,25 @@ def test_divs_set_as_paragraphs(content, paragraphs):
     record = parse_article(Page("http://www.example.gov.cn/xw/123.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert list(record["paragraphs"]) == paragraphs
+
+
+_REPRINT_NOTICE = ("此内容为某某财经原创。未经某某财经授权，不得以任何方式加以使用，包括转载、摘编、复制或建立镜像。"
+                   "某某财经将追究侵权者的法律责任。如需获得授权请联系某某财经版权部：021-12345678。")
+_COPYRIGHT_PROSE = ("这也意味着，只要数据来源未经用户授权，都存在法律风险；未经被收集者同意，不得向他人提供个人信息，"
+                    "监管环境倒逼之下，不少数据公司已经着手转型。")
+
+
+@pytest.mark.parametrize("line, noise", [
+    (_REPRINT_NOTICE, True),  # a site's reprint notice closing its article
+    ("未经本网书面授权，任何单位和个人不得转载、摘编或以其他方式使用本网原创作品。", True),
+    ("[摘要]据了解，长三角三省一市已经联合调动了一批龙头企业，拟在重点领域布局。", True),  # a summary box
+    ("【内容提要】本文梳理了某某制度的由来与演变。", True),
+    ("摘要：本文梳理了某某制度的由来与演变。", True),
+    (_COPYRIGHT_PROSE, False),  # prose about consent and data: no rights word, no reprint
+    ("学校正式确定和通知开学时间前，未经批准，学生原则上不得提前返校。", False),
+    ("本次大会共收到学术论文（含摘要）300余篇，设立了9个分会场。", False),
+    ("据中国之声《新闻和报纸摘要》报道，某某日前签署命令。", False),
+])
+def test_is_noise(line, noise):
+    from branchnews.crawler.pages.body import is_noise
+    assert is_noise(line) is noise
