@@ -61,7 +61,10 @@ _NOISE_LINE = re.compile("|".join((
 _REPRINT_BAN = re.compile(r"未经[^，。]{0,16}?(?:授权|许可|同意)[，,]?[^。]{0,20}?(?:不得|禁止|严禁)[^。]{0,20}?"
                           r"(?:转载|使用|摘编|复制|镜像)")
 _RIGHTS_WORD = re.compile(r"版权|侵权|原创|著作权")
-_PROMOTION = re.compile(r"下载\s*APP|关注(?:微信)?公众号[:：]", re.I)  # app and account promotion
+# An app's or an account's promotion: a short line of its own (a paragraph that tells readers to
+# download an app to file a tax return is the article's).
+_PROMOTION = re.compile(r"下载[^，。]{0,10}?(?:APP|应用程序|客户端)|关注(?:微信)?公众号[:：]", re.I)
+_PROMOTION_CHARS = 40
 
 
 def is_noise(text: str) -> bool:
@@ -70,7 +73,8 @@ def is_noise(text: str) -> bool:
         return True
     if len(text) <= 220 and "未经" in text and _REPRINT_BAN.search(text) and _RIGHTS_WORD.search(text):
         return True
-    return ("下载" in text or "公众号" in text) and _PROMOTION.search(text) is not None
+    return len(text) <= _PROMOTION_CHARS and ("下载" in text or "公众号" in text) \
+        and _PROMOTION.search(text) is not None
 
 
 # A heading that starts related content: the article ended before it.

@@ -150,6 +150,11 @@ _COPYRIGHT_PROSE = ("这也意味着，只要数据来源未经用户授权，�
     ("学校正式确定和通知开学时间前，未经批准，学生原则上不得提前返校。", False),
     ("本次大会共收到学术论文（含摘要）300余篇，设立了9个分会场。", False),
     ("据中国之声《新闻和报纸摘要》报道，某某日前签署命令。", False),
+    # an app's promotion is a short line of its own; prose telling readers to use an app is text
+    ("下载某某应用程序跟踪国际时事", True),
+    ("下载某某新闻客户端，看更多精彩内容", True),
+    ("关注公众号：某某发布", True),
+    ("纳税人可下载个人所得税APP，按照提示填写专项附加扣除信息，税务部门将在三个工作日内完成审核并告知结果。", False),
 ])
 def test_is_noise(line, noise):
     from branchnews.crawler.pages.body import is_noise
