@@ -38,6 +38,10 @@ def _in_noise(el: etree._Element, body: etree._Element, seen: dict) -> bool:
 
 
 
+# A column's tag on a line of its own over the text (``【新春走基层】``, ``[今日关注]``).
+_COLUMN_TAG = re.compile(r"[【\[]\s*[^】\]]{2,10}\s*[】\]]")
+
+
 def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]:
     """Body lines that read as article text: no chrome, info labels, attachment lists or menus;
     and the headline deck the body container repeats above them (its byline is the author's)."""
@@ -52,8 +56,8 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
             continue  # a menu; a line linking the article's documents (附件：…pdf) is its text
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
-        if is_noise(text) or (not out and is_date_line(text)):
-            continue  # (a date line opening the body is metadata; one closing it is a signature)
+        if is_noise(text) or (not out and (is_date_line(text) or _COLUMN_TAG.fullmatch(text))):
+            continue  # (a date or a column's tag opening the body is metadata; a closing date, a signature)
         if END_OF_ARTICLE.match(text) and len(out) >= 2:
             break
         if len(out) < 2 and (lead := lead_byline(line)):  # (under a caption, say)

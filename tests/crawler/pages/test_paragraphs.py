@@ -79,3 +79,20 @@ def test_table_rows_are_paragraphs(table, rows):
     record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
                                 {"content-type": "text/html; charset=utf-8"}))
     assert record["paragraphs"] == lead + rows
+
+
+@pytest.mark.parametrize("top, first", [
+    # a column's tag on a line of its own opening the body is not text; inside a line it is
+    ("<p>【新春走基层】</p>", BODY),
+    ("<p>[今日关注]</p>", BODY),
+    (f"<p>【某某网】{BODY}</p>", f"【某某网】{BODY}"),
+    ("", BODY),
+], ids=["column-tag", "square-brackets", "tag-in-line", "none"])
+def test_the_body_opens_after_a_columns_tag(top, first):
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f'<html><body><h1>某某会议召开</h1><div class="content">{top}<p>{BODY}</p><p>{BODY}</p>'
+            f'</div></body></html>').encode()
+    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
+                                {"content-type": "text/html; charset=utf-8"}))
+    assert record["paragraphs"][0] == first
