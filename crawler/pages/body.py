@@ -42,6 +42,12 @@ CHROME = re.compile(
 )
 
 
+# A summary box's label opening a line (``[摘要]``, ``【内容提要】``, ``导读：``, ``核心提示：``): the box
+# restates the article, it is not its text.
+SUMMARY_BOX = re.compile(r"(?:[\[【]\s*(?:内容摘要|内容提要|摘要|提要|导读|核心提示)\s*[\]】]"
+                         r"|(?:内容摘要|内容提要|摘要|提要|导读|核心提示)\s*[:：])")
+
+
 # Lines inside the body container that are not article text, each shape commented. The shapes
 # that span the whole line are tried only at its start (``match``): a search would try every
 # alternative at every position of every paragraph.
@@ -50,17 +56,19 @@ _NOISE_LINE = re.compile("|".join((
     r"《\s*[^》]{2,12}\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d*\s*版\s*[）)]$",  # print edition
     r".{0,24}[（(][^（）()]{1,12}摄[）)]$",                             # photo credit 新华社发（某某摄）
     r"\S{2,15}\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|报道|消息)$",          # standalone dateline
-    r".{0,40}(?:未经(?:授权|许可).{0,12}不得(?:转载|使用)|版权(?:所有|归\S{1,12}所有)|转载请注明).{0,40}$",
+    r".{0,40}(?:版权(?:所有|归\S{1,12}所有)|转载请注明).{0,40}$",          # copyright line
     r"图片(?:均)?来(?:自|源于?)网络",                                    # picture credit note
     r"划重点[:：]?$",                                                  # summary box heading
-    r"(?:[\[【]\s*(?:内容)?(?:摘要|提要)\s*[\]】]|(?:内容)?(?:摘要|提要)\s*[:：])",  # [摘要]… a summary box
+    SUMMARY_BOX.pattern,                                               # [摘要]… a summary box
 )), re.I)
-# A site's reprint notice closing its own articles (``未经某某授权，不得以任何方式加以使用，包括转载…
-# 将追究侵权者的法律责任``): a prohibition of reprints with a word of rights beside it, in a line of
-# a notice's length (an article about copyright quotes such a sentence inside longer prose).
+# A site's reprint notice (``未经授权不得转载``; closing its articles: ``未经某某授权，不得以任何方式加以
+# 使用，包括转载…将追究侵权者的法律责任``): a prohibition with a word of reprints or rights beside it,
+# in a line of a notice's length (``未经许可不得使用消防通道`` is a rule, not a notice; an article
+# about copyright quotes such a sentence inside longer prose).
 _REPRINT_BAN = re.compile(r"未经[^，。]{0,16}?(?:授权|许可|同意)[，,]?[^。]{0,20}?(?:不得|禁止|严禁)[^。]{0,20}?"
                           r"(?:转载|使用|摘编|复制|镜像)")
-_RIGHTS_WORD = re.compile(r"版权|侵权|原创|著作权")
+_RIGHTS_WORD = re.compile(r"转载|摘编|镜像|版权|侵权|原创|著作权")
+_NOTICE_CHARS = 220
 # An app's or an account's promotion: a short line of its own (a paragraph that tells readers to
 # download an app to file a tax return is the article's).
 _PROMOTION = re.compile(r"下载[^，。]{0,10}?(?:APP|应用程序|客户端)|关注(?:微信)?公众号[:：]", re.I)
@@ -71,7 +79,7 @@ def is_noise(text: str) -> bool:
     """A line inside the body container that is not article text (see ``_NOISE_LINE``)."""
     if _NOISE_LINE.match(text):
         return True
-    if len(text) <= 220 and "未经" in text and _REPRINT_BAN.search(text) and _RIGHTS_WORD.search(text):
+    if len(text) <= _NOTICE_CHARS and "未经" in text and _REPRINT_BAN.search(text) and _RIGHTS_WORD.search(text):
         return True
     return len(text) <= _PROMOTION_CHARS and ("下载" in text or "公众号" in text) \
         and _PROMOTION.search(text) is not None

@@ -416,14 +416,15 @@ def source_from_classes(blocks: list[etree._Element]) -> str | None:
     return None
 
 
+_PICTURE = frozenset({"figure", "figcaption"})
+
+
 def _names_source(el: etree._Element) -> bool:
     """Classed or tagged as the source; never a picture's caption (``<figcaption><span
     class="media-legend">``: the picture's credit, not the article's outlet)."""
     return isinstance(el.tag, str) and (el.tag == "cite" or SOURCE_CLASS.search(_class_names(el)) is not None) \
         and el.tag != "figcaption" and not any(a.tag in _PICTURE for a in el.iterancestors())
 
-
-_PICTURE = frozenset({"figure", "figcaption"})
 
 
 # A headline in the ``作者：标题`` form some essay and forum sites print (``某某：我是怎样…``).

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from branchnews.crawler.pages.body import body_lines, find_body
+from branchnews.crawler.pages.body import SUMMARY_BOX, body_lines, find_body
 from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
 from branchnews.crawler.pages.title import HEADING_TAGS, find_headline
 
@@ -117,9 +117,8 @@ def _first_rows(lines: list[Line], rows: int) -> list[Line]:
     return out
 
 
-# A lead set apart (a chapo, 导语) ends as a sentence does; a summary box is labelled as one.
+# A lead set apart (a chapo, 导语) ends as a sentence does (a summary box is labelled: SUMMARY_BOX).
 _SENTENCE_END = ("。", "！", "？", "”", "…")
-_SUMMARY_LABEL = ("摘要", "【摘要", "[摘要", "导读", "内容提要", "提要", "核心提示")
 
 
 def _lead_paragraph(first: etree._Element) -> etree._Element | None:
@@ -130,7 +129,7 @@ def _lead_paragraph(first: etree._Element) -> etree._Element | None:
         return None
     text = clean_space(text_of(prev))
     links = sum(len(clean_space(text_of(a))) for a in prev.iter("a"))
-    if len(text) < 30 or not text.endswith(_SENTENCE_END) or text.startswith(_SUMMARY_LABEL) \
+    if len(text) < 30 or not text.endswith(_SENTENCE_END) or SUMMARY_BOX.match(text) \
             or links > len(text) / 4:
         return None
     return prev

@@ -143,9 +143,13 @@ _COPYRIGHT_PROSE = ("这也意味着，只要数据来源未经用户授权，�
 @pytest.mark.parametrize("line, noise", [
     (_REPRINT_NOTICE, True),  # a site's reprint notice closing its article
     ("未经本网书面授权，任何单位和个人不得转载、摘编或以其他方式使用本网原创作品。", True),
+    ("未经授权，不得转载。", True),
+    ("未经许可，任何单位和个人不得使用消防通道堆放杂物。", False),  # a rule, not a notice
     ("[摘要]据了解，长三角三省一市已经联合调动了一批龙头企业，拟在重点领域布局。", True),  # a summary box
     ("【内容提要】本文梳理了某某制度的由来与演变。", True),
     ("摘要：本文梳理了某某制度的由来与演变。", True),
+    ("核心提示：本文梳理了某某制度的由来与演变。", True),
+    ("摘要显示，某某制度的由来与演变经历了三个阶段。", False),  # no label: prose
     (_COPYRIGHT_PROSE, False),  # prose about consent and data: no rights word, no reprint
     ("学校正式确定和通知开学时间前，未经批准，学生原则上不得提前返校。", False),
     ("本次大会共收到学术论文（含摘要）300余篇，设立了9个分会场。", False),
