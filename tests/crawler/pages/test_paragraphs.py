@@ -40,6 +40,15 @@ def test_without_credits(texts, expected):
     assert without_credits(texts) == expected
 
 
+def _record(top: str = "", tail: str = "") -> dict:
+    """The record of a page whose body container holds two paragraphs between ``top`` and ``tail``."""
+    from branchnews.crawler.pages.article import Page, parse_article
+
+    page = (f'<html><body><h1>某某会议召开</h1><div class="content">{top}<p>{BODY}</p><p>{BODY}</p>'
+            f'{tail}</div></body></html>').encode()
+    return parse_article(Page("http://www.example.gov.cn/a/2.html", page, {"content-type": "text/html; charset=utf-8"}))
+
+
 @pytest.mark.parametrize("tail, last_paragraph, attachments", [
     # a line linking the article's documents is its text, and lists them
     ('<p>附件：<a href="/u/2019.pdf">某某指标分析报告（2019年）.pdf</a></p>',
@@ -50,12 +59,7 @@ def test_without_credits(texts, expected):
     ('<p><a href="/a/1.html">上一篇</a> <a href="/a/3.html">某某会议召开</a></p>', BODY, []),
 ], ids=["attachment", "attachments-without-label", "menu"])
 def test_attachment_lines_are_body_text(tail, last_paragraph, attachments):
-    from branchnews.crawler.pages.article import Page, parse_article
-
-    page = (f'<html><body><h1>某某会议召开</h1><div class="content"><p>{BODY}</p><p>{BODY}</p>'
-            f'{tail}</div></body></html>').encode()
-    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = _record(tail=tail)
     assert record["paragraphs"][-1] == last_paragraph
     assert [a["name"] for a in record["attachments"]] == attachments
 
@@ -89,10 +93,4 @@ def test_table_rows_are_paragraphs(table, rows):
     ("", BODY),
 ], ids=["column-tag", "square-brackets", "tag-in-line", "none"])
 def test_the_body_opens_after_a_columns_tag(top, first):
-    from branchnews.crawler.pages.article import Page, parse_article
-
-    page = (f'<html><body><h1>某某会议召开</h1><div class="content">{top}<p>{BODY}</p><p>{BODY}</p>'
-            f'</div></body></html>').encode()
-    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
-    assert record["paragraphs"][0] == first
+    assert _record(top=top)["paragraphs"][0] == first
