@@ -182,6 +182,7 @@ _BYLINE_END = re.compile(rf"\s*(?:本刊|本报|本网)?(?:特约)?(?:记者|通
 # Share, print and font-size widgets have headings of their own (微信扫一扫：分享).
 _WIDGET = re.compile(r"分享|扫一扫|扫码|打印|关闭|字号|收藏|转发|微信|微博|二维码")
 _LIKE_TITLE = 0.6  # a candidate scoring this (similarity + tag bonus) reads as the headline
+_HEADLINE_CHARS = 120  # the longest headline
 _CRUMB_LIKE = re.compile(r"首页|主页|当前位置|您的位置|>|»|→")
 
 
@@ -226,7 +227,8 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
             class_, id_ = el.get("class"), el.get("id")
             if class_ is None and id_ is None:
                 # (an element without names is looked at only as a leaf starting like <title>)
-                if len(el) or not any(_leaf_starts_with(el.text, p) for p in prefixes):
+                text = el.text
+                if not text or len(el) or not any(_leaf_starts_with(text, p) for p in prefixes):
                     continue
                 titled = False
             else:
@@ -236,14 +238,14 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
                 if len(el):
                     continue
                 own = clean_space(el.text or "")
-                if not (6 <= len(own) <= 120 and any(
+                if not (6 <= len(own) <= _HEADLINE_CHARS and any(
                         own[:2] in like.reference and like.score(own, 0.0, 0.8) >= 0.8 for like in likes)):
                     continue
-        text = headline_text(el)
-        if not 2 <= len(text) <= 120:
-            continue
         index = _line_index(el, line_of)
         if body_start is not None and index is not None and index >= body_start:
+            continue
+        text = headline_text(el, _HEADLINE_CHARS)
+        if not 2 <= len(text) <= _HEADLINE_CHARS:
             continue
         # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
         bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
@@ -384,12 +386,16 @@ def headline_block(el: etree._Element) -> etree._Element:
 DOCUMENT_NUMBER_LINE = re.compile(r"^[（(]?\s*[^\s（）()〔〕]{1,20}[〔\[［【]\d{4}[〕\]］】]\s*第?\s*\d+\s*号\s*[）)]?$")
 
 
-def headline_text(el: etree._Element) -> str:
+def headline_text(el: etree._Element, longest: int | None = None) -> str:
     """The element's text up to a child that holds an info line (``<h1>标题<br><span>发布时间：…
     来源：…</span></h1>``) or the byline (``<div class="tit"><p>标题</p><p>本刊记者 某某</p></div>``):
     labels, a date or a byline are not the headline, nor a document number on a line of its own,
     nor a label before it (``标题：``). Nor are its deck lines, a subtitle or a kicker in lines of
-    their own (:func:`is_deck`), when a headline of 4 characters is left."""
+    their own (:func:`is_deck`), when a headline of 4 characters is left.
+
+    With ``longest``, a text past that length is returned as soon as it is (it only grows):
+    the caller drops it, and the children after it (a list of linked titles in a ``title``-classed
+    box) are not read."""
     from branchnews.crawler.pages.dates import find_dates
     from branchnews.crawler.pages.labels import read_labels
 
@@ -411,11 +417,14 @@ def headline_text(el: etree._Element) -> str:
         head.append(text_of(child) if isinstance(child.tag, str) else "")
         head.append(child.tail or "")
         plain.append(child.tail or "")
+        if longest is not None and len(text := clean_space("".join(plain))) > longest + _LABEL_CHARS:
+            return text
     return _unlabelled(_without_decks(head, plain))
 
 
 # A label printed before the headline in its own element (``<h1>标题：某某会议召开</h1>``).
 _HEADLINE_LABEL = re.compile(r"^(?:文章|新闻|信息)?(?:标题|题目)\s*[:：]\s*")
+_LABEL_CHARS = 6  # the longest such label with its colon and a space
 
 
 def _unlabelled(text: str) -> str:
