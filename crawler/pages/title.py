@@ -408,7 +408,10 @@ def headline_text(el: etree._Element, longest: int | None = None) -> str:
             continue
         if isinstance(child.tag, str) and child.tag != "br":
             own = clean_space(text_of(child))
-            if own and (read_labels(own) or find_dates(own) or header_byline(own)):
+            # (an info line ends the headline only after 4 characters of it: before them, the
+            # costly tests could change nothing)
+            if own and len(clean_space("".join(head))) >= 4 \
+                    and (read_labels(own) or find_dates(own) or header_byline(own)):
                 text = _without_decks(head, plain)
                 if len(text) >= 4:
                     return _unlabelled(text)
