@@ -125,15 +125,19 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
     scores: dict[etree._Element, float] = defaultdict(float)
     grids: dict[etree._Element, dict[etree._Element, int]] = defaultdict(lambda: defaultdict(int))
     paragraph_divs = _paragraph_divs(lines)
+    cells: dict[etree._Element, tuple | None] = {}  # (a block's lines share its cell)
     for line in lines:
-        han = line.han
-        if han >= 2 and line.link_density <= 0.5 and (cell := _cell_of(line.block)) is not None:
-            grids[cell[0]][cell[1]] += han
+        block = line.block
+        if line.link_density <= 0.5:
+            if (cell := cells.get(block, _UNSEEN)) is _UNSEEN:
+                cell = cells[block] = _cell_of(block)
+            if cell is not None and line.han >= 2:
+                grids[cell[0]][cell[1]] += line.han
         if len(line.text) < 8:
             continue
+        han = line.han
         if han < 8 or line.link_density > 0.5:
             continue
-        block = line.block
         holder = block.getparent() if block.tag in _PARAGRAPH_TAGS or block in paragraph_divs else block
         if holder is None:
             continue
@@ -156,6 +160,9 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
         return best
     table = _record_table(best)
     return table if table is not None else _with_sibling_wrappers(best, scores)
+
+
+_UNSEEN = object()
 
 
 def _cell_of(block: etree._Element) -> tuple[etree._Element, etree._Element] | None:
