@@ -89,8 +89,14 @@ def byline_editors(line: str) -> set[str]:
     if len(line) > 40 or not byline_authors(line):
         return set()
     tokens = line.split()
-    start = next((i for i, t in enumerate(tokens) if _EDITOR_ROLE.search(t)), len(tokens))
-    return {t for t in tokens[start + 1:] if _LONE_NAME.match(t)}
+    start = _editor_token(tokens)
+    return {t for t in tokens[start + 1:] if _LONE_NAME.match(t)} if start is not None else set()
+
+
+def _editor_token(tokens: list[str]) -> int | None:
+    """Where a byline's editor credit starts (``记者 张三 编辑 李四``: at 编辑): the names after it
+    are editors, not writers."""
+    return next((i for i, t in enumerate(tokens) if _EDITOR_ROLE.search(t)), None)
 
 
 def _names(text: str) -> str | None:
@@ -98,8 +104,7 @@ def _names(text: str) -> str | None:
     ``张三、李四`` (the places of a dateline are the tokens after the last personal name)."""
     text = re.split(r"[／/]", text)[0]
     tokens = [t for t in re.split(r"[\s、，,;；&＆]+", text) if t]
-    editor = next((i for i, t in enumerate(tokens) if _EDITOR_ROLE.search(t)), None)
-    if editor is not None:
+    if (editor := _editor_token(tokens)) is not None:
         tokens = tokens[:editor]
     if len(tokens) > 1 and _DATELINE_END.search(tokens[-1]):
         tokens[-1] = _DATELINE_END.sub("", tokens[-1])

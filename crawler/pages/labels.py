@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from branchnews.crawler.pages.lines import CLOSE, OPEN, unmark
+from branchnews.crawler.pages.lines import CLOSE, OPEN, element_end, unmark
 from branchnews.pipelines.normalize.charsets import HAN
 
 # Field → label variants, most specific first. 审核/审校 are listed under "other" so they end
@@ -118,24 +118,8 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
         if empty is None:
             break
         i = empty.end()  # an empty element (an icon's <a></a>) before the value holds none of it
-    depth = 0
-    if own_element and i < end and line[i] == OPEN:
-        for j in range(i, end):
-            if line[j] == OPEN:
-                depth += 1
-            elif line[j] == CLOSE:
-                depth -= 1
-                if depth == 0:
-                    return line[i:j]
-        return line[i:end]
-    for j in range(i, end):
-        if line[j] == OPEN:
-            depth += 1
-        elif line[j] == CLOSE:
-            if depth == 0:
-                return line[i:j]
-            depth -= 1
-    return line[i:end]
+    own = own_element and i < end and line[i] == OPEN
+    return line[i:element_end(line, i, end, own=own)]
 
 
 # Every label is followed by a colon, a slash or a closing bracket, or is the editor's: lines

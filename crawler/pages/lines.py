@@ -70,6 +70,23 @@ def unmark(text: str) -> str:
     return _MARKS_AND_SPACE.sub(lambda m: " " if any(c.isspace() for c in m.group()) else "", text)
 
 
+def element_end(marked: str, start: int, stop: int, *, own: bool) -> int:
+    """Where an element ends in a marked line: the index of the CLOSE mark of the element that
+    opens at ``start`` (``own``: ``marked[start]`` is its OPEN mark), or else of the element that
+    holds ``start``; ``stop`` when it does not close before."""
+    target = 0 if own else -1
+    depth = 0
+    for j in range(start, stop):
+        char = marked[j]
+        if char == OPEN:
+            depth += 1
+        elif char == CLOSE:
+            depth -= 1
+            if depth == target:
+                return j
+    return stop
+
+
 # Plain lxml.etree elements: lxml.html's per-element class lookup costs more than the parse.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False,
                            no_network=True, collect_ids=False)

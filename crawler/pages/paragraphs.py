@@ -17,7 +17,7 @@ from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import CLOSE, OPEN, Line, table_cell, unmark
+from branchnews.crawler.pages.lines import OPEN, Line, element_end, table_cell, unmark
 from branchnews.crawler.pages.title import similarity
 
 
@@ -74,13 +74,7 @@ def lead_byline(line: Line) -> tuple[str, str] | None:
     marked = line.marked
     if not marked.startswith(OPEN):
         return None
-    depth = 0
-    for end, char in enumerate(marked):
-        depth += (char == OPEN) - (char == CLOSE)
-        if depth == 0:
-            break
-    else:
-        return None
+    end = element_end(marked, 0, len(marked), own=True)
     head, rest = unmark(marked[:end + 1]).strip(), unmark(marked[end + 1:]).strip()
     if len(rest) < 15 or not byline_authors(head):
         return None

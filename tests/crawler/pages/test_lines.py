@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from branchnews.crawler.pages.article import Page, parse_article
-from branchnews.crawler.pages.lines import OPEN, CLOSE, page_lines, parse_html, prune, walk_page
+from branchnews.crawler.pages.lines import OPEN, CLOSE, element_end, page_lines, parse_html, prune, walk_page
 
 
 def _lines(html: str) -> list[str]:
@@ -114,3 +114,16 @@ def test_han_count_uses_the_one_han_range(text, han):
     html = f"<html><body><p>{text}</p></body></html>"
     line = next(ln for ln in page_lines(parse_html(html)) if ln.text == text)
     assert line.han == han
+
+
+# (O and C stand for the OPEN and CLOSE marks; the expected index is of the C that ends the element)
+@pytest.mark.parametrize("marked, start, own, expected", [
+    ("O新华社C O举报C", 0, True, 4),        # the element opening at start
+    ("OO新华社C 网C 后", 0, True, 8),        # nested: the outer element's close
+    ("来源：中国新闻网C王帆", 3, False, 8),   # the element holding start ends at its close
+    ("来源：O某某C网C后", 3, False, 8),       # an element inside it does not end it
+    ("O不闭合", 0, True, 4),                 # no close before stop: stop
+])
+def test_element_end_finds_the_close_of_an_element(marked, start, own, expected):
+    marked = marked.replace("O", OPEN).replace("C", CLOSE)
+    assert element_end(marked, start, len(marked), own=own) == expected
