@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from branchnews.crawler.pages.article import Page, parse_article
+from tests.crawler.pages.invented import extract
 
 URL = "http://www.example.gov.cn/xwzx/2024/0105/123.html"
 PROSE = ["某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务，会议强调要持之以恒纠治四风。",
@@ -68,7 +68,7 @@ CASES = [
 
 @pytest.mark.parametrize("body, author, source", CASES)
 def test_unlabelled_bylines(body, author, source):
-    record = parse_article(Page(URL, body, {"content-type": "text/html; charset=utf-8"}))
+    record = extract(body, URL)
     assert (record["author"], record["source"]) == (author, source)
     assert record["paragraphs"][-1].endswith("合力。")  # a glued credit is not body text
     assert not any(p.startswith(("某某省纪委监委网站", "本刊记者", "（图片来源")) for p in record["paragraphs"])
@@ -83,8 +83,7 @@ def test_unlabelled_bylines(body, author, source):
     ("本报讯 记者 ", None),
 ])
 def test_dateline_opening_the_text(first, author):
-    record = parse_article(Page(URL, _page(body=[first + PROSE[0], *PROSE[1:]]),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(_page(body=[first + PROSE[0], *PROSE[1:]]), URL)
     assert record["author"] == author
     assert record["paragraphs"][0].startswith("本报讯") and record["paragraphs"][0].endswith(PROSE[0])
 
@@ -148,7 +147,7 @@ LABELLED = [
 def test_bylines_of_a_page(info, closing, source, author, editor):
     page = _page(info=f"<div>{info}</div>" if info else "",
                  body=[*PROSE, closing] if closing else PROSE)
-    record = parse_article(Page(URL, page, {"content-type": "text/html; charset=utf-8"}))
+    record = extract(page, URL)
     assert (record["source"], record["author"], record["editor"]) == (source, author, editor)
     assert record["paragraphs"] == PROSE
 
@@ -163,7 +162,7 @@ def test_bylines_of_a_page(info, closing, source, author, editor):
     (PROSE, "<div>作者：方某 北京大学经济学院教授</div>", "方某", None),
 ])
 def test_bylines_of_commentaries_and_reports(body, info, author, source):
-    record = parse_article(Page(URL, _page(info=info, body=body), {"content-type": "text/html; charset=utf-8"}))
+    record = extract(_page(info=info, body=body), URL)
     assert (record["author"], record["source"]) == (author, source)
 
 
@@ -174,15 +173,13 @@ def test_bylines_of_commentaries_and_reports(body, info, author, source):
     ("", "本报北京3月5日电（记者 张某）", "张某", None),
 ])
 def test_a_wire_dateline_names_the_source(info, first, author, source):
-    record = parse_article(Page(URL, _page(info=info, body=[first + PROSE[0], *PROSE[1:]]),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(_page(info=info, body=[first + PROSE[0], *PROSE[1:]]), URL)
     assert (record["author"], record["source"]) == (author, source)
     assert record["paragraphs"][0] == first + PROSE[0]  # the dateline stays the text's opening
 
 
 def test_an_interviews_questions_are_text_not_credits():
     questions = ["记者：你们通过什么渠道获取这些信息？", "记者：农机大市场的场址在哪里？"]
-    record = parse_article(Page(URL, _page(body=[questions[0], PROSE[0], questions[1], *PROSE[1:]]),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(_page(body=[questions[0], PROSE[0], questions[1], *PROSE[1:]]), URL)
     assert record["paragraphs"] == [questions[0], PROSE[0], questions[1], *PROSE[1:]]
     assert record["author"] is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from branchnews.crawler.pages.article import Page, parse_article
+from tests.crawler.pages.invented import article_page, extract
 
 P = ["某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务，会议强调要持之以恒纠治四风问题。",
      "会议指出，要坚持以严的基调强化正风肃纪，对顶风违纪问题露头就打，推动作风建设常态化长效化。",
@@ -27,10 +27,7 @@ COMMENT = ("<div class='comment'><p>网友评论：这次会议开得很好，�
      "<div><a href='/a/1.html'>上一篇</a> <a href='/a/3.html'>下一篇</a></div></div>", P),
 ], ids=["word-sections", "lead-box", "picture-beside", "comment-beside", "pager-beside"])
 def test_the_body_holds_the_lead_wrapper(content, paragraphs):
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开</h1>"
-            f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(article_page(content))
     assert record["paragraphs"] == paragraphs
 
 
@@ -55,10 +52,7 @@ DECISION = "对某某保险股份有限公司合计罚款158万元，其中总�
     ("<table>" + _rows(("索引号", "123-2024"), ("正文", "".join(f"<p>{p}</p>" for p in P))) + "</table>", P),
 ], ids=["record-table", "layout-table", "info-rows"])
 def test_a_record_table_is_the_body(content, paragraphs):
-    page = (f"<html><head><title>行政处罚信息公开表_某某网</title></head><body><h1>行政处罚信息公开表</h1>"
-            f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(article_page(content, title="行政处罚信息公开表"))
     assert record["paragraphs"] == paragraphs
 
 
@@ -100,10 +94,7 @@ NAV = ("本站首页", "机构概况", "新闻动态", "政务公开", "联系�
      ["各县（市、区）人民政府，市政府直属各单位：", "经市政府同意，现将有关事项通知如下，请认真贯彻执行。"]),
 ], ids=["data-grid", "layout-one-cell", "layout-nested", "menu-column", "info-table-beside"])
 def test_a_grid_of_data_is_one_block(content, paragraphs):
-    page = (f"<html><head><title>行政处罚结果公示_某某网</title></head><body><h1>行政处罚结果公示</h1>"
-            f"{content}<div class='footer'>版权所有 某某网</div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(article_page(content, title="行政处罚结果公示"))
     assert record["paragraphs"] == paragraphs
 
 
@@ -127,10 +118,7 @@ DIVS = "".join(f"<div style='text-align: justify;'>{p}</div>" for p in (P[0], LO
                for i in range(5)) + "</div>", P),
 ], ids=["paragraph-divs", "disclaimer-divs", "link-divs"])
 def test_divs_set_as_paragraphs(content, paragraphs):
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开</h1>"
-            f"<div class='info'>2024-01-05</div>{content}</body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/xw/123.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(article_page(content, info="<div class='info'>2024-01-05</div>", side=""))
     assert list(record["paragraphs"]) == paragraphs
 
 

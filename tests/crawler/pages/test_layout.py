@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from branchnews.crawler.pages.article import Page, parse_article
+from tests.crawler.pages.invented import extract
 from branchnews.crawler.pages.layout import find_layout, select, selected_text
 from branchnews.crawler.pages.lines import parse_html, walk_page
 
@@ -69,8 +69,7 @@ def test_an_info_bar_above_the_headline(above, below, source, published):
     root = parse_html(_bar_page(above, below))
     layout = find_layout(root, {}, walk_page(root).lines())
     assert any("发布时间" in ln.text for ln in layout.above) == bool(above)
-    record = parse_article(Page("http://www.example.gov.cn/xw/2018/123.html", _bar_page(above, below).encode(),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(_bar_page(above, below), "http://www.example.gov.cn/xw/2018/123.html")
     assert (record["source"], record["published"]) == (source, published)
     assert record["paragraphs"][0].startswith("近日")
 
@@ -115,8 +114,7 @@ PROSE = ("<p>近日，民盟云州市委召开全体会议，传达学习全会�
         "heading-class-no-title"])
 def test_a_headline_that_is_the_first_long_line(head, opening, title):
     html = f"<html><head>{head}</head><body><div class='content'>{opening}{PROSE}</div></body></html>"
-    record = parse_article(Page("http://www.example.org.cn/xw/2018/123.html", html.encode(),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(html, "http://www.example.org.cn/xw/2018/123.html")
     assert record["title"] == title
     assert title not in record["paragraphs"]
     assert record["paragraphs"][-1].startswith("会议强调")
@@ -139,7 +137,6 @@ def test_a_lead_paragraph_beside_the_body(before, kept):
     html = (f"<html><head><title>民盟云州市委召开全体会议_民盟云州市委</title></head><body>"
             f"<main class='u-has-share'><h1>民盟云州市委召开全体会议</h1><article>{before}"
             f"<div class='content'>{PROSE}</div></article></main></body></html>")
-    record = parse_article(Page("http://www.example.org.cn/xw/2018/123.html", html.encode(),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(html, "http://www.example.org.cn/xw/2018/123.html")
     assert (record["paragraphs"][0] == LEAD) is kept
     assert record["paragraphs"][-1].startswith("会议强调")

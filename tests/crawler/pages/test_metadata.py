@@ -6,6 +6,7 @@ import pytest
 
 from branchnews.crawler.pages.lines import Line, parse_html
 from branchnews.crawler.pages.metadata import DATE_METAS, labeled_fields, meta_source, meta_value
+from tests.crawler.pages.invented import article_page, extract
 
 
 def _line(text: str, index: int = 0) -> Line:
@@ -45,6 +46,7 @@ def test_labeled_writers_of_one_line(texts, author):
 
 
 PROSE = "某某市委召开全市作风建设推进会，总结去年工作成效，部署今年重点任务，会议强调要持之以恒纠治四风问题。"
+_CONTENT = f"<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
 
 
 @pytest.mark.parametrize("info, published", [
@@ -66,14 +68,8 @@ PROSE = "某某市委召开全市作风建设推进会，总结去年工作成�
     ("", None),
 ], ids=lambda v: v[:24] if isinstance(v, str) else None)
 def test_publish_date_of_a_page(info, published):
-    from branchnews.crawler.pages.article import Page, parse_article
-
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body><h1>作风建设推进会召开</h1>"
-            f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
-            "<div class='related'><ul><li><a href='/a/9.html'>其他新闻</a><span>2020-01-01</span></li>"
-            "</ul></div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    related = "<div class='related'><ul><li><a href='/a/9.html'>其他新闻</a><span>2020-01-01</span></li></ul></div>"
+    record = extract(article_page(_CONTENT, info=info, side=related))
     assert record["published"] == published
 
 
@@ -104,14 +100,9 @@ _PARTICULARS = [("索引号：", "11330000002482/2024-00123"), ("发布机构：
 ], ids=["below-headline", "above-headline", "one-pair", "empty-value", "no-colons-disclosure-date",
         "no-colons-generated-date"])
 def test_publish_date_of_an_info_table_of_label_and_value_cells(where, pairs, published):
-    from branchnews.crawler.pages.article import Page, parse_article
-
     table = _info_table(*pairs)
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body>"
-            f"{table if where == 'above' else ''}<h1>作风建设推进会召开</h1>{table if where == 'below' else ''}"
-            f"<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(article_page(_CONTENT, top=table if where == "above" else "",
+                                  info=table if where == "below" else "", side=""))
     assert record["published"] == published
     assert record["paragraphs"][0] == PROSE  # the particulars are not body text
     assert record["author"] is None and record["source"] is None  # 文号, 发布机构 cells are neither
@@ -141,12 +132,9 @@ def test_meta_source(metas, title, source):
     (f"<p>{PROSE}</p><p>2020-01-01</p>", None),
 ], ids=["info-row", "date-alone", "headline-then-info", "date-in-text"])
 def test_publish_date_of_an_info_row_opening_the_body(content, published):
-    from branchnews.crawler.pages.article import Page, parse_article
-
     page = (f"<html><head><title>作风建设推进会召开_某某网</title></head><body>"
             f"<div class='content'>{content}<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body></html>").encode()
-    record = parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(page, "http://www.example.gov.cn/xwzx/a/123.html")
     assert record["published"] == published
     assert record["paragraphs"][0] == PROSE
 
@@ -184,12 +172,7 @@ def test_machine_dates_when_no_date_is_shown(head, info, published):
 
 
 def _record(head: str = "", top: str = "", info: str = "", side: str = "") -> dict:
-    from branchnews.crawler.pages.article import Page, parse_article
-
-    page = (f"<html><head><title>作风建设推进会召开_某某网</title>{head}</head><body>{top}<h1>作风建设推进会召开</h1>"
-            f"{info}<div class='content'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{side}</body></html>")
-    return parse_article(Page("http://www.example.gov.cn/xwzx/a/123.html", page.encode(),
-                              {"content-type": "text/html; charset=utf-8"}))
+    return extract(article_page(_CONTENT, head=head, top=top, info=info, side=side))
 
 
 def _published(head: str = "", top: str = "", info: str = "", side: str = "") -> str | None:

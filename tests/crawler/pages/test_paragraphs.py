@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from branchnews.crawler.pages.paragraphs import _drop_repeats, split_deck, without_credits
+from tests.crawler.pages.invented import extract
 
 BODY = "近日，民盟云州市委召开全体会议，传达学习全会精神，部署下一阶段工作。"
 
@@ -42,11 +43,9 @@ def test_without_credits(texts, expected):
 
 def _record(top: str = "", tail: str = "") -> dict:
     """The record of a page whose body container holds two paragraphs between ``top`` and ``tail``."""
-    from branchnews.crawler.pages.article import Page, parse_article
-
     page = (f'<html><body><h1>某某会议召开</h1><div class="content">{top}<p>{BODY}</p><p>{BODY}</p>'
             f'{tail}</div></body></html>').encode()
-    return parse_article(Page("http://www.example.gov.cn/a/2.html", page, {"content-type": "text/html; charset=utf-8"}))
+    return extract(page, "http://www.example.gov.cn/a/2.html")
 
 
 @pytest.mark.parametrize("tail, last_paragraph, attachments", [
@@ -75,13 +74,10 @@ def test_attachment_lines_are_body_text(tail, last_paragraph, attachments):
      [BODY, BODY.replace("全体", "常委")]),
 ], ids=["data-table", "layout-table"])
 def test_table_rows_are_paragraphs(table, rows):
-    from branchnews.crawler.pages.article import Page, parse_article
-
     lead = [BODY.replace("近日", "昨日"), BODY.replace("近日", "今日")]
     page = (f'<html><body><h1>某某会议召开</h1><div class="content"><p>{lead[0]}</p><p>{lead[1]}</p>'
             f'{table}</div></body></html>').encode()
-    record = parse_article(Page("http://www.example.gov.cn/a/2.html", page,
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(page, "http://www.example.gov.cn/a/2.html")
     assert record["paragraphs"] == lead + rows
 
 

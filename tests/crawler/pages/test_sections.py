@@ -1,6 +1,7 @@
 import pytest
 
 from branchnews.crawler.pages.sections import split_sections
+from tests.crawler.pages.invented import extract
 
 
 def sec(marker, number, level, heading, paragraphs, subsections=None):
@@ -70,7 +71,6 @@ def test_split_sections(paragraphs, preamble, sections):
 
 
 def test_a_regulation_page_gives_nested_sections_in_a_valid_record():
-    from branchnews.crawler.pages.article import Page, parse_article
     from branchnews.pipelines.record_schema import problems
 
     body = ["为规范某某委员会提案工作，根据章程，制定本办法。", "第一章 总则", "第一条 本办法适用于全体委员和参加单位。",
@@ -78,8 +78,7 @@ def test_a_regulation_page_gives_nested_sections_in_a_valid_record():
             "一、委员", "（一）以个人名义", "委员个人可以提出提案。", "二、参加单位"]
     page = ("<html><head><title>某某委员会提案工作办法</title></head><body><h1>某某委员会提案工作办法</h1>"
             "<div class='content'>" + "".join(f"<p>{p}</p>" for p in body) + "</div></body></html>")
-    record = parse_article(Page("http://www.example.gov.cn/a/1.html", page.encode(),
-                                {"content-type": "text/html; charset=utf-8"}))
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert problems(record) == []
     chapters = record["sections"]
     assert [(s["marker"], s["level"]) for s in chapters] == [("第一章", 1), ("第二章", 1)]
