@@ -34,7 +34,7 @@ from branchnews.crawler.pages.layout import find_layout, selected_text
 from branchnews.crawler.pages.lines import (PageText, clean_space, parse_errors, parse_html,
                                             parse_limit, prune, walk_page)
 from branchnews.crawler.pages.reparse import browser_tree, misparsed
-from branchnews.crawler.pages.metadata import (byline_outlet, credit_lines, header_texts,
+from branchnews.crawler.pages.metadata import (body_credits, byline_outlet, credit_lines, header_texts,
                                                labeled_fields, linked_data_date, meta_source, publish_date,
                                                unlabeled_author)
 from branchnews.crawler.pages.paragraphs import body_texts, without_credits
@@ -168,6 +168,10 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     # an info bar printed above the headline, for what the lines around the body did not give
     for name, value in labeled_fields(first.above).items():
         labeled[name] = labeled.get(name) or value
+    # a credit line of its own inside the body, for a credit the lines around it did not give
+    for name, value in labeled_fields([ln for layout in layouts for ln in body_credits(layout)]).items():
+        if name in ("author", "editor", "source") and labeled.get(name) is None:
+            labeled[name] = value
     for name in ("source", "author", "editor", "published"):
         chosen = selected_text(first_root, selectors.get(name))
         if chosen is not None:

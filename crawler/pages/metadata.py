@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from branchnews.crawler.pages.body import END_OF_ARTICLE
+from branchnews.crawler.pages.body import END_OF_ARTICLE, is_noise
 from branchnews.crawler.pages.bylines import (author_from_classes, byline_authors, closing_authors,
-                                              dateline_authors, header_byline, is_credit_line)
+                                              credit_groups, dateline_authors, header_byline,
+                                              is_credit_line)
 from branchnews.crawler.pages.dates import FoundDate, date_from_url, find_dates, machine_date
 from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY, SUPPLIED_LABEL,
                                              is_label_line, is_label_word, read_labels)
@@ -59,11 +60,34 @@ def meta_source(root: etree._Element, title: str | None) -> str | None:
 
 
 def credit_lines(layout: Layout) -> list[Line]:
-    """Lines that may carry labels, most trusted first."""
-    head = [ln for ln in layout.body_lines[:4] if is_label_line(ln.marked or ln.text)]
-    tail = [ln for ln in layout.body_lines[-4:]
-            if is_label_line(ln.marked or ln.text) or is_credit_line(ln.text)]
+    """Lines that may carry labels, most trusted first: the lines around the body, and the label
+    lines among the body's first and last four before (after) its prose. A label line between
+    paragraphs of text is the text's (a notice's ``时间：…`` is its event's)."""
+    def edge(lines):
+        out = []
+        for ln in lines:
+            labelled = is_label_line(ln.marked or ln.text)
+            if labelled or is_credit_line(ln.text):
+                out.append(ln)
+            elif len(ln.text) >= _PROSE_CHARS and not is_noise(ln.text):
+                break
+        return out
+
+    head = [ln for ln in edge(layout.body_lines[:4]) if is_label_line(ln.marked or ln.text)]
+    tail = edge(reversed(layout.body_lines[-4:]))[::-1]
     return [*layout.before, *head, *tail, *layout.after]
+
+
+_PROSE_CHARS = 30  # a line of text this long is prose, where a body's edge ends
+
+
+def body_credits(layout: Layout) -> list[Line]:
+    """Bracketed credit lines of their own in the body, wherever they stand (``（撰稿：张三）`` where
+    the article ends and appended material follows: 学生感想, 附: …, a second part). The last place
+    asked for who wrote, edited or published it; never for the date (a ``时间：`` line in a
+    notice's body is an event's)."""
+    return [ln for ln in layout.body_lines
+            if credit_groups(ln.text) and is_credit_line(ln.text) and read_labels(ln.marked or ln.text)]
 
 
 _RANKED = {"editor": EDITOR_PRIORITY, "published": PUBLISHED_PRIORITY}

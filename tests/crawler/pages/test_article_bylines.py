@@ -183,3 +183,26 @@ def test_an_interviews_questions_are_text_not_credits():
     record = extract(_page(body=[questions[0], PROSE[0], questions[1], *PROSE[1:]]), URL)
     assert record["paragraphs"] == [questions[0], PROSE[0], questions[1], *PROSE[1:]]
     assert record["author"] is None
+
+
+APPENDED = ["学生感想：", "这次活动让我深刻体会到作风建设的重要意义，今后要在学习和工作中自觉践行，争做表率。",
+            "——某某学院 2020 级某某党支部 王某", "通过参观学习，我对党的优良作风有了更直观的认识，收获很大。",
+            "——某某学院 2021 级某某团支部 赵某某"]
+
+
+@pytest.mark.parametrize("info, credit, author, editor", [
+    # a credit line of its own where the article ends and appended material follows
+    ("", "（撰稿：张某）", "张某", None),
+    ("", "（文/张某 编辑/李某）", "张某", "李某"),
+    ("", "【责任编辑：李某】", None, "李某"),
+    # the lines around the body are asked first
+    ("<div>作者：王某某</div>", "（撰稿：张某）", "王某某", None),
+    # a notice's 时间 line in the body is its event's, not the publish date (the URL's day is)
+    ("", "时间：2024年3月15日上午9:00", None, None),
+])
+def test_a_credit_inside_the_body(info, credit, author, editor):
+    record = extract(_page(info=info, body=[*PROSE, credit, *APPENDED]), URL)
+    assert (record["author"], record["editor"], record["published"]) == (author, editor, "2024-01-05")
+    assert record["paragraphs"][:3] == PROSE and "学生感想：" in record["paragraphs"]
+    if credit.startswith(("（", "【")):
+        assert credit not in record["paragraphs"]
