@@ -15,7 +15,7 @@ from lxml import etree
 from w3lib.url import safe_url_string
 from urllib.parse import urljoin
 
-from branchnews.crawler.pages.lines import Line, text_of
+from branchnews.crawler.pages.lines import Line, table_cell, text_of
 from branchnews.pipelines.normalize.charsets import HAN
 
 _POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
@@ -167,7 +167,7 @@ _UNSEEN = object()
 
 def _cell_of(block: etree._Element) -> tuple[etree._Element, etree._Element] | None:
     """(table, cell) when ``block`` is text inside a table cell."""
-    cell = block if block.tag in ("td", "th") else next(block.iterancestors("td", "th"), None)
+    cell = table_cell(block)  # (a data grid's text stands within three levels of its cell)
     if cell is None:
         return None
     table = next(cell.iterancestors("table"), None)
