@@ -3,6 +3,7 @@
 BOT_NAME = "branchnews"
 SPIDER_MODULES = ["branchnews.crawler.spiders"]
 NEWSPIDER_MODULE = "branchnews.crawler.spiders"
+COMMANDS_MODULE = "branchnews.crawler.commands"  # scrapy crawl with the profile checked first
 
 # Politeness: a named agent, robots.txt, and a throttle that backs off when a site slows down.
 USER_AGENT = "branchnews/0.1 (research crawler for public news pages)"

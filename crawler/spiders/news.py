@@ -20,7 +20,7 @@ from branchnews.crawler.middlewares import RedirectRefused, redirect_chain
 from branchnews.crawler.pages.article import ExtractionError, Page
 from branchnews.crawler.pages.challenge import challenge_reason
 from branchnews.crawler.pages.headers import header_dict
-from branchnews.crawler.profiles import load_profile, url_profile
+from branchnews.crawler.profiles import SiteProfile, load_profile, url_profile
 from branchnews.pipelines.run import RunContext, page_done, plan_run, run_of, utcnow
 from branchnews.crawler.walk import SiteWalk
 
@@ -42,17 +42,27 @@ class NewsSpider(scrapy.Spider):
         """``site``: a profile name or path; or ``urls`` (comma or space separated): a crawl
         from addresses alone into the ``dataset`` name, kept ``within`` a path prefix."""
         super().__init__(*args, **kwargs)
-        if urls:
-            self.profile = url_profile([u for u in re.split(r"[\s,]+", urls) if u], dataset, within)
-        else:
-            self.profile = load_profile(site)
-        if start_url:
-            urls = [u for u in re.split(r"[\s,]+", start_url) if u]
-            self.profile = self.profile.with_start_urls(urls)
+        self.profile = self.profile_from(site, start_url, urls, dataset, within)
         self.allowed_domains = list(self.profile.allowed_domains)
         self.script = script
         # --refresh: fetch known articles again; changed ones become new versions.
         self.refresh = str(refresh).lower() in ("1", "true", "yes", "on")
+
+    # The spider arguments that choose the profile (``scrapy crawl news -a site=…`` checks them
+    # before the crawl starts: see branchnews.crawler.commands.crawl).
+    PROFILE_ARGS = ("site", "start_url", "urls", "dataset", "within")
+
+    @staticmethod
+    def profile_from(site: str | None = None, start_url: str | None = None, urls: str | None = None,
+                     dataset: str | None = None, within: str | None = None) -> SiteProfile:
+        """The crawl's profile; :class:`ProfileError` when the arguments name none that can be read."""
+        if urls:
+            profile = url_profile([u for u in re.split(r"[\s,]+", urls) if u], dataset, within)
+        else:
+            profile = load_profile(site)
+        if start_url:
+            profile = profile.with_start_urls([u for u in re.split(r"[\s,]+", start_url) if u])
+        return profile
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
