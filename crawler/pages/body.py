@@ -46,6 +46,9 @@ CHROME = re.compile(
 # restates the article, it is not its text.
 SUMMARY_BOX = re.compile(r"(?:[\[【]\s*(?:内容摘要|内容提要|摘要|提要|导读|核心提示)\s*[\]】]"
                          r"|(?:内容摘要|内容提要|摘要|提要|导读|核心提示)\s*[:：])")
+# The same label alone on its line, or 划重点 (a news site's "key points"), over a list of points:
+# the list is the box.
+SUMMARY_HEADING = re.compile(r"^(?:[\[【]\s*)?(?:内容摘要|内容提要|摘要|提要|导读|核心提示|划重点)\s*[\]】:：]?$")
 
 
 # Lines inside the body container that are not article text, each shape commented. The shapes

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from branchnews.crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, is_attachment_line,
-                                           is_chrome, is_noise)
+                                           SUMMARY_HEADING, is_chrome, is_noise)
 from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
@@ -47,9 +47,13 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
     and the headline deck the body container repeats above them (its byline is the author's)."""
     out: list[str] = []
     noise: dict[etree._Element, bool] = {}
+    in_box = False  # after a summary box's heading, its list of points
     for line in table_rows(layout.body_lines):
         text = line.text
-        if (is_chrome(text) or text == title or is_label_line(line.marked or text)
+        if in_box and line.block.tag == "li":
+            continue
+        in_box = SUMMARY_HEADING.match(text) is not None
+        if in_box or (is_chrome(text) or text == title or is_label_line(line.marked or text)
                 or _in_noise(line.block, layout.body, noise)):
             continue
         if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line):
@@ -134,15 +138,24 @@ def split_deck(texts: list[str], title: str | None) -> tuple[list[str], list[str
     return (texts[:n], texts[n:]) if n < len(texts) else ([], texts)
 
 
+# What a picture's teaser caption adds after the lead's sentence it repeats: a note on the picture
+# (``（资料照）``, ``（图）``) and the sentence's full stop (the lead goes on with ``；``).
+_REPEAT_END = re.compile(r"[。！？!?.]?\s*(?:[（(]\s*(?:资料照|资料图|图|照|摄|图片|截图)[^（）()]{0,8}[）)]\s*)?"
+                         r"[。！？!?.]?\s*$")
+_REPEAT_CHARS = 20  # a teaser's sentence, not a short line a later one may quote
+
+
 def _drop_repeats(texts: list[str]) -> list[str]:
-    """A summary box (划重点, 摘要) repeats sentences of the body below it: keep the later copy."""
+    """A summary box (划重点, 摘要) or a teaser over the lead repeats sentences of the body below
+    it: keep the later copy."""
     # (one search of the joined text after it, in C, not one per later paragraph: a regulation of
     # two thousand articles stays linear in practice; a text holds no newline)
     joined = "\n".join(texts)
     out, start = [], 0
     for text in texts:
         start += len(text) + 1  # where the later paragraphs begin
-        if len(text) >= 12 and joined.find(text, start) != -1:
+        if len(text) >= 12 and (joined.find(text, start) != -1 or len(
+                sentence := _REPEAT_END.sub("", text)) >= _REPEAT_CHARS and joined.find(sentence, start) != -1):
             continue
         out.append(text)
     return out

@@ -27,7 +27,13 @@ def test_split_deck(texts, title, deck, rest):
     (["传达学习全会精神部署工作", BODY.replace("，传达", "。传达学习全会精神部署工作")],
      [BODY.replace("，传达", "。传达学习全会精神部署工作")]),  # the summary copy goes
     (["短句", "短句在后文也有"], ["短句", "短句在后文也有"]),  # under 12 characters: kept
-])
+    # a picture's teaser caption repeating the lead's first sentence, with a note on the picture
+    (["近日民盟云州市委召开全体会议传达学习全会精神。（资料照）", "（记者 张某）近日民盟云州市委召开全体会议传达学习全会精神；会议部署工作。"],
+     ["（记者 张某）近日民盟云州市委召开全体会议传达学习全会精神；会议部署工作。"]),
+    # a short line a later paragraph quotes without its bracket stays (a venue, repeated)
+    (["地 点：云州市民盟大楼（三楼）", "会议在地 点：云州市民盟大楼举行，全体委员出席。"],
+     ["地 点：云州市民盟大楼（三楼）", "会议在地 点：云州市民盟大楼举行，全体委员出席。"]),
+], ids=["summary copy", "short", "teaser caption", "short quoted line"])
 def test_drop_repeats(texts, expected):
     assert _drop_repeats(texts) == expected
 
@@ -90,3 +96,22 @@ def test_table_rows_are_paragraphs(table, rows):
 ], ids=["column-tag", "square-brackets", "tag-in-line", "none"])
 def test_the_body_opens_after_a_columns_tag(top, first):
     assert _record(top=top)["paragraphs"][0] == first
+
+
+POINTS = "<ol><li>会议传达学习了全会精神。</li><li>会议部署了下一阶段的重点工作。</li></ol>"
+
+
+@pytest.mark.parametrize("top, kept", [
+    # a summary box: its heading alone over a list of points (edited copies of the text's sentences)
+    (f"<p>划重点：</p>{POINTS}", False),
+    (f"<p>【内容提要】</p>{POINTS}", False),
+    (f"<p>核心提示</p>{POINTS}", False),
+    # a list under another heading, or under none, is the article's
+    (f"<p>会议议程：</p>{POINTS}", True),
+    (POINTS, True),
+], ids=["key-points", "bracketed", "no-colon", "other-heading", "no-heading"])
+def test_a_summary_boxs_points_are_not_text(top, kept):
+    paragraphs = _record(top=top)["paragraphs"]
+    assert paragraphs[-2:] == [BODY, BODY] or paragraphs[-1] == BODY
+    assert ("会议部署了下一阶段的重点工作。" in paragraphs) is kept
+    assert not any(p.startswith(("划重点", "【内容提要", "核心提示")) for p in paragraphs)
