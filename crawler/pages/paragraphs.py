@@ -53,7 +53,8 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
         if in_box and line.block.tag == "li":
             continue
         in_box = SUMMARY_HEADING.match(text) is not None
-        if in_box or (is_chrome(text) or text == title or is_label_line(line.marked or text)
+        # (the headline repeated at the body's top is its deck's: split_deck reads it)
+        if in_box or (is_chrome(text) or (text == title and out) or is_label_line(line.marked or text)
                 or _in_noise(line.block, layout.body, noise)):
             continue
         if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line):
@@ -128,14 +129,29 @@ def split_deck(texts: list[str], title: str | None) -> tuple[list[str], list[str
     repeats at its top, and the paragraphs after it."""
     if not title or not texts:
         return [], texts
-    first = texts[0]
-    if len(first) > 40 or re.search(r"[。！？!?]", first) or not (
-            title in first or first in title or similarity(first, title) >= 0.8):
+    # the repeat of the headline: the first line, or the second under a kicker (引题)
+    repeat = next((i for i, text in enumerate(texts[:2]) if _like_headline(text, title)), None)
+    if repeat is None or not all(_deck_line(text) for text in texts[:repeat + 1]):
         return [], texts
-    n = 1
-    while n < len(texts) and len(texts[n]) <= 30 and not re.search(r"[。！？!?]", texts[n]):
+    n = repeat + 1
+    while n < len(texts) and _deck_line(texts[n]):
         n += 1
+    if sum(text not in title for text in texts[repeat + 1:n]) > _DECK_LINES:
+        n = repeat + 1  # a run of short lines after the headline (a programme, a list): the text's
     return (texts[:n], texts[n:]) if n < len(texts) else ([], texts)
+
+
+_DECK_CHARS = 40
+_DECK_LINES = 3  # under the headline (and the rest of its lines): a subtitle, a byline, a date
+
+
+def _deck_line(text: str) -> bool:
+    """A kicker, a subtitle or a byline of a headline block: short, and no sentence."""
+    return len(text) <= _DECK_CHARS and not re.search(r"[。！？!?]", text)
+
+
+def _like_headline(text: str, title: str) -> bool:
+    return title in text or text in title or similarity(text, title) >= 0.8
 
 
 # What a picture's teaser caption adds after the lead's sentence it repeats: a note on the picture

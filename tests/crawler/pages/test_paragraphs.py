@@ -18,7 +18,22 @@ BODY = "近日，民盟云州市委召开全体会议，传达学习全会精神
     (["另一个标题", BODY], "民盟云州市委召开全体会议", [], ["另一个标题", BODY]),
     (["民盟云州市委召开全体会议"], "民盟云州市委召开全体会议", [], ["民盟云州市委召开全体会议"]),  # nothing after it
     ([BODY], None, [], [BODY]),
-], ids=["deck", "deck-and-byline", "prose", "other heading", "deck only", "no title"])
+    # a kicker (引题) over the repeat; a subtitle of a case analysis and the byline under it
+    (["擅改行程、假借培训……多起变相公款旅游问题", "严查公款旅游披上“隐身衣”", BODY], '严查公款旅游披上"隐身衣"',
+     ["擅改行程、假借培训……多起变相公款旅游问题", "严查公款旅游披上“隐身衣”"], [BODY]),
+    (["粮仓岂容硕鼠", "某某集团有限责任公司原党委书记、董事长王某某严重违纪违法案剖析", "某某网站 宋某", BODY],
+     "警钟丨粮仓岂容硕鼠", ["粮仓岂容硕鼠", "某某集团有限责任公司原党委书记、董事长王某某严重违纪违法案剖析", "某某网站 宋某"],
+     [BODY]),
+    # a headline printed over several lines, then its document number
+    (["云州市人民政府关于", "禁止在某某工程范围内", "新增建设项目的通告", "云政明电〔2022〕1号", BODY],
+     "云州市人民政府关于禁止在某某工程范围内新增建设项目的通告",
+     ["云州市人民政府关于", "禁止在某某工程范围内", "新增建设项目的通告", "云政明电〔2022〕1号"], [BODY]),
+    # a programme of short lines under the repeated headline: only the repeat is the deck's
+    (["某某年会会议议程", "12月10日 代表注册", "地点：某某大学明珠园", "12月11日上午 开幕式", "主持人：某某教授", BODY],
+     "某某年会会议议程", ["某某年会会议议程"],
+     ["12月10日 代表注册", "地点：某某大学明珠园", "12月11日上午 开幕式", "主持人：某某教授", BODY]),
+], ids=["deck", "deck-and-byline", "prose", "other heading", "deck only", "no title", "kicker", "subtitle",
+        "headline-lines", "programme"])
 def test_split_deck(texts, title, deck, rest):
     assert split_deck(texts, title) == (deck, rest)
 
