@@ -17,7 +17,7 @@ from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import OPEN, Line, element_end, table_cell, unmark
+from branchnews.crawler.pages.lines import OPEN, Line, clean_space, element_end, table_cell, text_of, unmark
 from branchnews.crawler.pages.title import similarity
 
 
@@ -57,8 +57,9 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
         if in_box or (is_chrome(text) or (text == title and out) or is_label_line(line.marked or text)
                 or _in_noise(line.block, layout.body, noise)):
             continue
-        if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line):
-            continue  # a menu; a line linking the article's documents (附件：…pdf) is its text
+        if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line) \
+                and not _spelled_addresses(line):
+            continue  # a menu; a line linking the article's documents (附件：…pdf) or a spelled-out address is its text
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
         if is_noise(text) or (not out and (is_date_line(text) or _COLUMN_TAG.fullmatch(text))):
@@ -71,6 +72,15 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
         out.append(text)
     deck, rest = split_deck(out, title)
     return _drop_repeats(rest), deck
+
+
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def _spelled_addresses(line: Line) -> bool:
+    """The line's links print their addresses (``网络直播地址: https://…``): the text gives a
+    reader the address, where a menu's links carry words."""
+    return bool(line.links) and all(_ADDRESS.match(clean_space(text_of(a))) for a in line.links)
 
 
 def lead_byline(line: Line) -> tuple[str, str] | None:

@@ -130,3 +130,15 @@ def test_a_summary_boxs_points_are_not_text(top, kept):
     assert paragraphs[-2:] == [BODY, BODY] or paragraphs[-1] == BODY
     assert ("会议部署了下一阶段的重点工作。" in paragraphs) is kept
     assert not any(p.startswith(("划重点", "【内容提要", "核心提示")) for p in paragraphs)
+
+
+@pytest.mark.parametrize("tail, kept", [
+    # a line that prints an address as its link is text (a live stream's, a school's web site)
+    ('<p>网络直播地址: <a href="https://live.example.com/7381552/">https://live.example.com/7381552/</a></p>', True),
+    ('<p>学校网址：<a href="http://www.example.edu.cn">www.example.edu.cn</a></p>', True),
+    # a line of links in words is a menu
+    ('<p><a href="/">首页</a> <a href="/xw/">新闻中心</a> <a href="/gg/">通知公告</a></p>', False),
+], ids=["url", "www", "menu"])
+def test_a_line_spelling_out_an_address_is_text(tail, kept):
+    paragraphs = _record(tail=tail)["paragraphs"]
+    assert (len(paragraphs) == 2) is kept
