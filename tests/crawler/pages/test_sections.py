@@ -63,6 +63,19 @@ def sec(marker, number, level, heading, paragraphs, subsections=None):
                  id="lone-part-in-prose"),
     pytest.param(["第一章 总则", "内容。", "第二章 附则"], [],
                  [sec("第一章", 1, 1, "总则", ["内容。"]), sec("第二章", 2, 1, "附则", [])], id="chapters"),
+    # a numbered list of sentences: a short item beside long ones is an item, not a heading
+    pytest.param(["六、其它", "（一）考生于当年9月入学。", "（二）考生必须保证提交材料的真实性。" + "一经发现作伪，取消资格。" * 5],
+                 [], [sec("六、", 6, 1, "其它", ["（一）考生于当年9月入学。",
+                                                 "（二）考生必须保证提交材料的真实性。" + "一经发现作伪，取消资格。" * 5])],
+                 id="list-items"),
+    # a short heading beside its long sibling stays a heading, and so do headings ending a clause
+    # whose neighbours are headings too
+    pytest.param(["（一）指导思想", "（二）基本原则。" + "坚持问题导向，" * 10],
+                 [], [sec("（一）", 1, 2, "指导思想", ["（二）基本原则。" + "坚持问题导向，" * 10])],
+                 id="heading-beside-item"),
+    pytest.param(["（一）加强组织领导。", "甲。", "（二）强化督促指导。", "乙。"], [],
+                 [sec("（一）", 1, 2, "加强组织领导。", ["甲。"]), sec("（二）", 2, 2, "强化督促指导。", ["乙。"])],
+                 id="clause-headings"),
 ])
 def test_split_sections(paragraphs, preamble, sections):
     split = split_sections(paragraphs)
