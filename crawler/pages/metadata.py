@@ -87,7 +87,11 @@ def body_credits(layout: Layout) -> list[Line]:
     asked for who wrote, edited or published it; never for the date (a ``时间：`` line in a
     notice's body is an event's)."""
     return [ln for ln in layout.body_lines
-            if credit_groups(ln.text) and is_credit_line(ln.text) and read_labels(ln.marked or ln.text)]
+            if ln.text[:1] in _GROUP_OPEN and credit_groups(ln.text) and is_credit_line(ln.text)
+            and read_labels(ln.marked or ln.text)]
+
+
+_GROUP_OPEN = "（(【["  # a line of bracketed credits opens with one of them (bylines._GROUP)
 
 
 _RANKED = {"editor": EDITOR_PRIORITY, "published": PUBLISHED_PRIORITY}

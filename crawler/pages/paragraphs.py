@@ -140,8 +140,9 @@ def split_deck(texts: list[str], title: str | None) -> tuple[list[str], list[str
     if not title or not texts:
         return [], texts
     # the repeat of the headline: the first line, or the second under a kicker (引题)
-    repeat = next((i for i, text in enumerate(texts[:2]) if _like_headline(text, title)), None)
-    if repeat is None or not all(_deck_line(text) for text in texts[:repeat + 1]):
+    # (the cheap test first: a paragraph of text is no repeat, and difflib on it is costly)
+    repeat = next((i for i, text in enumerate(texts[:2]) if _deck_line(text) and _like_headline(text, title)), None)
+    if repeat is None or not all(_deck_line(text) for text in texts[:repeat]):
         return [], texts
     n = repeat + 1
     while n < len(texts) and _deck_line(texts[n]):
@@ -168,7 +169,16 @@ def _like_headline(text: str, title: str) -> bool:
 # (``（资料照）``, ``（图）``) and the sentence's full stop (the lead goes on with ``；``).
 _REPEAT_END = re.compile(r"[。！？!?.]?\s*(?:[（(]\s*(?:资料照|资料图|图|照|摄|图片|截图)[^（）()]{0,8}[）)]\s*)?"
                          r"[。！？!?.]?\s*$")
+_NOTE_OR_STOP = "）)。！？!?."  # how such a caption ends
 _REPEAT_CHARS = 20  # a teaser's sentence, not a short line a later one may quote
+
+
+def _repeated_sentence(text: str) -> str:
+    # (the note is at the end: the pattern runs on the last characters only, not from every position)
+    return text[:-_TAIL] + _REPEAT_END.sub("", text[-_TAIL:])
+
+
+_TAIL = 24
 
 
 def _drop_repeats(texts: list[str]) -> list[str]:
@@ -180,8 +190,8 @@ def _drop_repeats(texts: list[str]) -> list[str]:
     out, start = [], 0
     for text in texts:
         start += len(text) + 1  # where the later paragraphs begin
-        if len(text) >= 12 and (joined.find(text, start) != -1 or len(
-                sentence := _REPEAT_END.sub("", text)) >= _REPEAT_CHARS and joined.find(sentence, start) != -1):
+        if len(text) >= 12 and (joined.find(text, start) != -1 or text[-1] in _NOTE_OR_STOP and len(
+                sentence := _repeated_sentence(text)) >= _REPEAT_CHARS and joined.find(sentence, start) != -1):
             continue
         out.append(text)
     return out
