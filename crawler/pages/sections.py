@@ -73,7 +73,8 @@ def _heading(paragraph: str) -> _Heading | None:
             return _Heading(kind, m["marker"], number, "", rest)
         if len(paragraph) > MAX_HEADING_CHARS or (kind not in OUTER and _NOT_HEADING.match(paragraph)):
             return None
-        return _Heading(kind, m["marker"], number, rest, None)
+        # (``一、项目编号：`` introduces its value below: the heading is 项目编号)
+        return _Heading(kind, m["marker"], number, rest.rstrip("：:").rstrip() or rest, None)
     return None
 
 

@@ -76,6 +76,10 @@ def sec(marker, number, level, heading, paragraphs, subsections=None):
     pytest.param(["（一）加强组织领导。", "甲。", "（二）强化督促指导。", "乙。"], [],
                  [sec("（一）", 1, 2, "加强组织领导。", ["甲。"]), sec("（二）", 2, 2, "强化督促指导。", ["乙。"])],
                  id="clause-headings"),
+    # a heading that introduces its value with a colon is the words before it
+    pytest.param(["一、项目编号：", "HBCG-2024-001", "二、项目名称：", "某某设备采购"], [],
+                 [sec("一、", 1, 1, "项目编号", ["HBCG-2024-001"]), sec("二、", 2, 1, "项目名称", ["某某设备采购"])],
+                 id="colon-heading"),
 ])
 def test_split_sections(paragraphs, preamble, sections):
     split = split_sections(paragraphs)
