@@ -63,19 +63,21 @@ def credit_lines(layout: Layout) -> list[Line]:
     """Lines that may carry labels, most trusted first: the lines around the body, and the label
     lines among the body's first and last four before (after) its prose. A label line between
     paragraphs of text is the text's (a notice's ``时间：…`` is its event's)."""
-    def edge(lines):
-        out = []
-        for ln in lines:
-            labelled = is_label_line(ln.marked or ln.text)
-            if labelled or is_credit_line(ln.text):
-                out.append(ln)
-            elif len(ln.text) >= _PROSE_CHARS and not is_noise(ln.text):
-                break
-        return out
-
-    head = [ln for ln in edge(layout.body_lines[:4]) if is_label_line(ln.marked or ln.text)]
-    tail = edge(reversed(layout.body_lines[-4:]))[::-1]
+    head = _edge(layout.body_lines[:4], credits=False)
+    tail = _edge(reversed(layout.body_lines[-4:]), credits=True)[::-1]
     return [*layout.before, *head, *tail, *layout.after]
+
+
+def _edge(lines, *, credits: bool) -> list[Line]:
+    """The label lines (and, with ``credits``, the credit lines) of a run of body lines, up to the
+    first line of prose."""
+    out = []
+    for ln in lines:
+        if is_label_line(ln.marked or ln.text) or (credits and is_credit_line(ln.text)):
+            out.append(ln)
+        elif len(ln.text) >= _PROSE_CHARS and not is_noise(ln.text):
+            break
+    return out
 
 
 _PROSE_CHARS = 30  # a line of text this long is prose, where a body's edge ends
