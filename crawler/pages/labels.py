@@ -148,6 +148,8 @@ def read_labels(line: str) -> list[Labeled]:
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
         if bare and value:
             value = value.split()[0]  # no colon: the name is the word after the label
+        if value in _PLACEHOLDERS:
+            value = ""  # a template's default (DedeCMS prints 来源:未知): the label names nobody
         if field != "published" and value:
             value = _without_trailing_noise(value)
             if field in ("author", "editor") and value and _SENTENCE.search(value):
@@ -156,6 +158,9 @@ def read_labels(line: str) -> list[Labeled]:
     return out
 
 
+# What a CMS prints where nobody filled the field in: 未知 (unknown), 不详, 暂无 (none yet), 佚名
+# (anonymous), 无.
+_PLACEHOLDERS = frozenset({"未知", "不详", "暂无", "佚名", "无", "null", "None", "none", "-", "--"})
 # A name or an outlet holds no sentence; a template's residue (``size="20"``) is markup, not text.
 _SENTENCE = re.compile(r"[。？！?!]")
 _MARKUP_RESIDUE = re.compile(r"""^[\w:-]+\s*=\s*["'][^"']*["']$""")
@@ -236,6 +241,14 @@ def _without_trailing_noise(value: str) -> str | None:
 
 
 def _is_date_or_chrome(text: str) -> bool:
+    """What an info line holds before its first label: a date and time, or a mark; never a
+    sentence (``2017年4月25日下午，某某一行莅临…座谈。（责任编辑：某某）`` is a paragraph with its credit)."""
     from branchnews.crawler.pages.dates import find_dates
 
-    return bool(find_dates(text)) or len(text) <= 2
+    if len(text) <= 2:
+        return True
+    return len(text) <= _INFO_HEAD_CHARS and not _CLAUSE.search(text) and bool(find_dates(text))
+
+
+_INFO_HEAD_CHARS = 40  # a date, a time, a weekday, a column's name
+_CLAUSE = re.compile(r"[。？！?!，；;]")

@@ -24,6 +24,10 @@ def fields(line):
     # a counter's label ends an empty value (a VSB info row: 作者： 来源： 点击率：次)
     ("作者： 来源： 点击率：次", [("author", "作者", None), ("source", "来源", None), ("other", "点击率", "次")]),
     ("来源：某某学院 阅读量：", [("source", "来源", "某某学院"), ("other", "阅读量", None)]),
+    # a template's placeholder is no value (DedeCMS: 来源:未知; 作者:佚名)
+    ("时间:2017-11-21 16:43 来源:未知 作者:某某商会", [("published", "时间", "2017-11-21 16:43"),
+                                               ("source", "来源", None), ("author", "作者", "某某商会")]),
+    ("来源：不详 作者：佚名", [("source", "来源", None), ("author", "作者", None)]),
     ("文/李红 图/王强", [("author", "文", "李红"), ("other", "图", "王强")]),
     ("（文/张某 图/李某）", [("author", "文", "张某"), ("other", "图", "李某")]),
     ("本文/不是署名", []),
@@ -113,6 +117,9 @@ def test_read_labels(line, expected):
     ("会议指出，来源：群众反映的问题要逐一落实，做到件件有回音、事事有着落，切实把好事办好。", False),
     ("支部始终把坚持理论学习作为第一要务。", False),
     ("【来源】某某市政协 【作者】张某", True),
+    # a paragraph opening with its date is no info line, though a credit follows it
+    ("2017年4月25日下午某某一行莅临商会参观指导工作，并参加了座谈。(责任编辑：某某)", False),
+    ("2017-11-21 16:43 星期二 来源：某某商会", True),
 ])
 def test_is_label_line(line, expected):
     assert is_label_line(line) is expected
