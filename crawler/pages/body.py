@@ -44,11 +44,11 @@ CHROME = re.compile(
 
 # A summary box's label opening a line (``[摘要]``, ``【内容提要】``, ``导读：``, ``核心提示：``): the box
 # restates the article, it is not its text.
-SUMMARY_BOX = re.compile(r"(?:[\[【]\s*(?:内容摘要|内容提要|摘要|提要|导读|核心提示)\s*[\]】]"
-                         r"|(?:内容摘要|内容提要|摘要|提要|导读|核心提示)\s*[:：])")
+_SUMMARY_WORDS = "内容摘要|内容提要|摘要|提要|导读|核心提示"
+SUMMARY_BOX = re.compile(rf"(?:[\[【]\s*(?:{_SUMMARY_WORDS})\s*[\]】]|(?:{_SUMMARY_WORDS})\s*[:：])")
 # The same label alone on its line, or 划重点 (a news site's "key points"), over a list of points:
 # the list is the box.
-SUMMARY_HEADING = re.compile(r"^(?:[\[【]\s*)?(?:内容摘要|内容提要|摘要|提要|导读|核心提示|划重点)\s*[\]】:：]?$")
+SUMMARY_HEADING = re.compile(rf"^(?:[\[【]\s*)?(?:{_SUMMARY_WORDS}|划重点)\s*[\]】:：]?$")
 
 
 # Lines inside the body container that are not article text, each shape commented. The shapes
@@ -61,7 +61,7 @@ _NOISE_LINE = re.compile("|".join((
     r"\S{2,15}\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|报道|消息)$",          # standalone dateline
     r".{0,40}(?:版权(?:所有|归\S{1,12}所有)|转载请注明).{0,40}$",          # copyright line
     r"图片(?:均)?来(?:自|源于?)网络",                                    # picture credit note
-    r"划重点[:：]?$",                                                  # summary box heading
+    SUMMARY_HEADING.pattern,                                           # a summary box's heading
     SUMMARY_BOX.pattern,                                               # [摘要]… a summary box
 )), re.I)
 # A site's reprint notice (``未经授权不得转载``; closing its articles: ``未经某某授权，不得以任何方式加以

@@ -431,7 +431,6 @@ def _names_source(el: etree._Element) -> bool:
         and el.tag != "figcaption" and not any(a.tag in _PICTURE for a in el.iterancestors())
 
 
-
 # A headline in the ``作者：标题`` form some essay and forum sites print (``某某：我是怎样…``).
 _WRITER_PREFIX = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}})\s*[:：]")
 

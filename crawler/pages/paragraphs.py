@@ -59,7 +59,7 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
             continue
         if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line) \
                 and not _spelled_addresses(line):
-            continue  # a menu; a line linking the article's documents (附件：…pdf) or a spelled-out address is its text
+            continue  # a menu (a line linking the article's documents, 附件：…pdf, or spelling out an address is text)
         if len(text) <= 10 and not _HAN.search(text):
             continue  # widget residue: "+1", "SHARE", counters
         if is_noise(text) or (not out and (is_date_line(text) or _COLUMN_TAG.fullmatch(text))):
@@ -173,9 +173,13 @@ _NOTE_OR_STOP = "）)。！？!?."  # how such a caption ends
 _REPEAT_CHARS = 20  # a teaser's sentence, not a short line a later one may quote
 
 
-def _repeated_sentence(text: str) -> str:
-    # (the note is at the end: the pattern runs on the last characters only, not from every position)
-    return text[:-_TAIL] + _REPEAT_END.sub("", text[-_TAIL:])
+def _teaser_sentence(text: str) -> str | None:
+    """The sentence a teaser caption repeats, without its note and stop (None: no such caption).
+    (The note is at the end: the pattern runs on the last characters only, not from every position.)"""
+    if text[-1] not in _NOTE_OR_STOP:
+        return None
+    sentence = text[:-_TAIL] + _REPEAT_END.sub("", text[-_TAIL:])
+    return sentence if len(sentence) >= _REPEAT_CHARS else None
 
 
 _TAIL = 24
@@ -190,11 +194,13 @@ def _drop_repeats(texts: list[str]) -> list[str]:
     out, start = [], 0
     for text in texts:
         start += len(text) + 1  # where the later paragraphs begin
-        if len(text) >= 12 and (joined.find(text, start) != -1 or text[-1] in _NOTE_OR_STOP and len(
-                sentence := _repeated_sentence(text)) >= _REPEAT_CHARS and joined.find(sentence, start) != -1):
-            continue
-        out.append(text)
+        if len(text) < 12 or not _found(joined, start, text, _teaser_sentence(text)):
+            out.append(text)
     return out
+
+
+def _found(joined: str, start: int, *texts: str | None) -> bool:
+    return any(text and joined.find(text, start) != -1 for text in texts)
 
 
 def without_credits(texts: list[str]) -> list[str]:

@@ -92,14 +92,13 @@ def _items_of_a_list(paragraphs: list[str], found: list[_Heading | None]) -> lis
     """A sentence numbered ``（一）`` or ``一、`` whose neighbour in the series (``（二）``, before
     it ``（一）``…) is a paragraph too long to be a heading is an item of a numbered list, as that
     neighbour is (``（一）考生于当年9月入学。`` then ``（二）考生必须…`` of three lines): not a heading."""
-    marked = [next((kind for kind, pattern in KINDS[len(OUTER_KINDS):] if pattern.match(p)), None)
-              for p in paragraphs]
+    patterns = dict(KINDS)
     out = list(found)
     for i, head in enumerate(found):
         if head is None or head.kind in OUTER or not _SENTENCE_END.search(head.heading):
             continue
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(paragraphs)]
-        if any(marked[j] == head.kind and found[j] is None for j in near):
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(paragraphs) and found[j] is None]
+        if any(patterns[head.kind].match(paragraphs[j]) for j in near):
             out[i] = None
     return out
 
