@@ -37,7 +37,7 @@ from branchnews.crawler.pages.reparse import browser_tree, misparsed
 from branchnews.crawler.pages.metadata import (body_credits, byline_outlet, credit_lines, header_texts,
                                                labeled_fields, linked_data_date, meta_source, publish_date,
                                                unlabeled_author)
-from branchnews.crawler.pages.paragraphs import body_texts, without_credits
+from branchnews.crawler.pages.paragraphs import TableRow, body_texts, without_credits
 from branchnews.crawler.pages.sections import split_sections
 from branchnews.pipelines.identity import canonical_url, content_hash, record_id
 from branchnews.pipelines.normalize import Normalizer, normalize_text
@@ -177,11 +177,14 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         if chosen is not None:
             labeled[name] = chosen
     texts, decks = map(list, zip(*(body_texts(layout, title) for layout in layouts)))
-    closing = texts[-1][-3:]
-    if texts[-1]:  # a credit glued to the last paragraph: into the fields, out of the body
+    # (the lines that may credit someone: a data table's rows are text, never a byline)
+    written = [[t for t in page_texts if not isinstance(t, TableRow)] for page_texts in texts]
+    closing = written[-1][-3:]
+    if texts[-1] and not isinstance(texts[-1][-1], TableRow):
+        # a credit glued to the last paragraph: into the fields, out of the body
         texts[-1][-1], credit = peel_credit(texts[-1][-1])
         if credit:
-            closing = [*texts[-1][-3:], credit]
+            closing = [*written[-1][-3:-1], texts[-1][-1], credit]
             for found in read_labels(credit):
                 if found.field in ("author", "editor", "source") and found.value:
                     labeled[found.field] = labeled.get(found.field) or found.value
@@ -190,18 +193,18 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     labeled["author"] = clean_author(labeled.get("author"))
     if not labeled.get("author"):
         # (the body's first lines: a byline may follow a repeat of the headline block there)
-        labeled["author"] = unlabeled_author(texts[0][:5], closing, header_blocks, header) \
+        labeled["author"] = unlabeled_author(written[0][:5], closing, header_blocks, header) \
             or headline_writer(title, decks[0]) or next(
-            (found for page_texts in texts for t in page_texts if (found := byline_authors(t))), None)
-    if labeled.get("author") and (editors := set().union(*map(byline_editors, [*header, *texts[0][:3]]))):
+            (found for page_texts in written for t in page_texts if (found := byline_authors(t))), None)
+    if labeled.get("author") and (editors := set().union(*map(byline_editors, [*header, *written[0][:3]]))):
         writers = [n for n in labeled["author"].split("、") if n not in editors]
         labeled["author"] = "、".join(writers) or labeled["author"]
     if labeled.get("source") is None:
         # (an outlet alone on the info row is where the page names its source; a byline's outlet
         # is the writer's, and a reprint's info row names the outlet that published it)
         labeled["source"] = (source_from_classes(header_blocks) or outlet_in_info(header)
-                             or byline_outlet([*header, *texts[0][:3]])
-                             or next(filter(None, map(dateline_outlet, texts[0][:2])), None)
+                             or byline_outlet([*header, *written[0][:3]])
+                             or next(filter(None, map(dateline_outlet, written[0][:2])), None)
                              or meta_source(first_root, title))
     date = publish_date(first, labeled.get("published"), first_root, url, parsed[0].linked_data_date)
     from_list = False

@@ -15,6 +15,7 @@ from lxml import etree
 from w3lib.url import safe_url_string
 from urllib.parse import urljoin
 
+from branchnews.crawler.pages.labels import is_label_word
 from branchnews.crawler.pages.lines import Line, table_cell, text_of
 from branchnews.pipelines.normalize.charsets import HAN
 
@@ -187,10 +188,7 @@ def _vote_for_grid(table: etree._Element, han_by_cell: dict[etree._Element, int]
     value pairs (:func:`_is_info_table`) printed beside the text."""
     total = sum(han_by_cell.values())
     if (total < 30 or len(han_by_cell) < 4 or max(han_by_cell.values()) * 2.5 > total
-            or table.find(".//table") is not None):
-        return
-    rows = _own_rows(table)
-    if sum(len(cells) >= 2 for cells in rows) < 2 or _is_info_table(rows):
+            or not is_data_grid(table)):
         return
     holder = table.getparent()
     if holder is None:
@@ -199,6 +197,15 @@ def _vote_for_grid(table: etree._Element, han_by_cell: dict[etree._Element, int]
     parent = holder.getparent()
     if parent is not None:
         scores[parent] += total * 0.4
+
+
+def is_data_grid(table: etree._Element) -> bool:
+    """A table of rows of data: at least two rows of several cells, no table inside (a layout
+    table), and not an info table of label | value pairs (:func:`_is_info_table`)."""
+    if table.find(".//table") is not None:
+        return False
+    rows = _own_rows(table)
+    return sum(len(cells) >= 2 for cells in rows) >= 2 and not _is_info_table(rows)
 
 
 # A label cell of an info table: a few Han characters, maybe with a colon (``索引号``, ``发布机构：``).
@@ -214,13 +221,15 @@ def _own_rows(table: etree._Element) -> list[list[str]]:
 def _is_info_table(rows: list[list[str]]) -> bool:
     """A table of the document's particulars (``索引号 | 123-2024 | 发布机构 | 某某局``, ``成文日期 |
     2024年3月1日``): most rows pair label cells with their values. A grid of data has one row of
-    labels, its header; its other rows hold values only (``1 | 某某公司 | 罚款 | 2024-03-01``).
+    labels, its header; its other rows hold values only (``1 | 某某公司 | 罚款 | 2024-03-01``). A
+    value as short as a label (``作者 | 张三``) pairs with a label the page's info rows use.
     ``rows`` are the table's cell texts (:func:`_own_rows`)."""
     pairs = 0
     for cells in rows:
         labels, values = cells[0::2], cells[1::2]
         if (len(cells) >= 2 and len(cells) % 2 == 0 and all(_LABEL_CELL.match(c) for c in labels)
-                and not all(_LABEL_CELL.match(v) for v in values)):
+                and (not all(_LABEL_CELL.match(v) for v in values)  # (or a header row's cells)
+                     or all(is_label_word(c) and not is_label_word(v) for c, v in zip(labels, values)))):
             pairs += 1
     return pairs >= 2 and pairs * 2 >= len(rows)
 

@@ -41,6 +41,7 @@ class Line:
     link_chars: int = 0
     links: list[etree._Element] = field(default_factory=list)
     marked: str = ""  # text with OPEN/CLOSE around inline elements
+    data_row: bool = False  # a data table's row, its cells joined (paragraphs.table_rows)
     _han: int = -1
 
     @property

@@ -63,9 +63,24 @@ def credit_lines(layout: Layout) -> list[Line]:
     """Lines that may carry labels, most trusted first: the lines around the body, and the label
     lines among the body's first and last four before (after) its prose. A label line between
     paragraphs of text is the text's (a notice's ``时间：…`` is its event's)."""
-    head = _edge(layout.body_lines[:4], credits=False)
-    tail = _edge(reversed(layout.body_lines[-4:]), credits=True)[::-1]
-    return [*layout.before, *head, *tail, *layout.after]
+    lines = layout.body_lines
+    head = _edge(lines[:4], credits=False)
+    tail = _edge(reversed(lines[-4:]), credits=True)[::-1]
+    return [*layout.before, *_with_value_cells(head, lines[:5]), *_with_value_cells(tail, lines[-5:]),
+            *layout.after]
+
+
+def _with_value_cells(picked: list[Line], lines: Sequence[Line]) -> list[Line]:
+    """``picked`` with the line after each, when that line is its label's value cell (a table
+    closing the body: ``<td>撰稿：</td><td>李四</td>``)."""
+    out = []
+    for line in picked:
+        out.append(line)
+        at = next(i for i, ln in enumerate(lines) if ln is line)
+        after = lines[at + 1] if at + 1 < len(lines) else None
+        if after is not None and all(after is not p for p in picked) and _value_cell(line, after):
+            out.append(after)
+    return out
 
 
 def _edge(lines, *, credits: bool) -> list[Line]:

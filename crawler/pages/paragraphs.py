@@ -11,8 +11,8 @@ import re
 
 from lxml import etree
 
-from branchnews.crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, is_attachment_line,
-                                           SUMMARY_HEADING, is_chrome, is_noise)
+from branchnews.crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, SUMMARY_HEADING,
+                                           is_attachment_line, is_chrome, is_data_grid, is_noise)
 from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
@@ -42,6 +42,11 @@ def _in_noise(el: etree._Element, body: etree._Element, seen: dict) -> bool:
 _COLUMN_TAG = re.compile(r"[【\[]\s*[^】\]]{2,10}\s*[】\]]")
 
 
+class TableRow(str):
+    """A data table's row among the body's texts (``作者 | 李四 | 二中`` in a table of prize
+    winners): text of the article, never its byline or a credit."""
+
+
 def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]:
     """Body lines that read as article text: no chrome, info labels, attachment lists or menus;
     and the headline deck the body container repeats above them (its byline is the author's)."""
@@ -69,7 +74,7 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
         if len(out) < 2 and (lead := lead_byline(line)):  # (under a caption, say)
             out.extend(lead)  # (the byline is a line of its own: a credit, not the text)
             continue
-        out.append(text)
+        out.append(TableRow(text) if line.data_row else text)
     deck, rest = split_deck(out, title)
     return _drop_repeats(rest), deck
 
@@ -103,14 +108,20 @@ def table_rows(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     group: list[tuple[Line, etree._Element]] = []
 
+    grids: dict[etree._Element | None, bool] = {}
+
     def flush() -> None:
         cells = [c for _, c in group]
         if len(cells) > 1 and len(set(cells)) == len(cells):
             row = [ln for ln, _ in group]
+            table = next(cells[0].iterancestors("table"), None)
+            if table not in grids:
+                grids[table] = table is not None and is_data_grid(table)
             out.append(Line(text=" ".join(ln.text for ln in row), block=cells[0].getparent(),
                             index=row[0].index, link_chars=sum(ln.link_chars for ln in row),
                             links=[a for ln in row for a in ln.links],
-                            marked=" ".join(ln.marked or ln.text for ln in row)))
+                            marked=" ".join(ln.marked or ln.text for ln in row),
+                            data_row=grids[table]))
         else:
             out.extend(ln for ln, _ in group)
         group.clear()
@@ -206,5 +217,5 @@ def _found(joined: str, start: int, *texts: str | None) -> bool:
 def without_credits(texts: list[str]) -> list[str]:
     """Byline and closing-credit lines feed ``author``; they are not body paragraphs."""
     last = len(texts) - 1
-    return [t for i, t in enumerate(texts)
-            if not (byline_authors(t) or ((i < 2 or i > last - 2) and is_credit_line(t)))]
+    return [t for i, t in enumerate(texts) if isinstance(t, TableRow)
+            or not (byline_authors(t) or ((i < 2 or i > last - 2) and is_credit_line(t)))]

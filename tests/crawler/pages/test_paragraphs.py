@@ -93,13 +93,31 @@ def test_attachment_lines_are_body_text(tail, last_paragraph, attachments):
     # a layout table whose one cell holds the article: its paragraphs stay paragraphs
     (f"<table><tr><td><p>{BODY}</p><p>{BODY.replace('全体', '常委')}</p></td></tr></table>",
      [BODY, BODY.replace("全体", "常委")]),
-], ids=["data-table", "layout-table"])
+    # a table of prize winners whose column is 作者 and a row opening with one: rows, not bylines
+    ("<table><tr><td>作品</td><td>作者</td><td>单位</td></tr><tr><td>春天的故事</td><td>张三</td>"
+     "<td>一中</td></tr><tr><td>作者</td><td>李四</td><td>二中</td></tr></table>",
+     ["作品 作者 单位", "春天的故事 张三 一中", "作者 李四 二中"]),
+    ("<table><tr><th>序号</th><th>撰稿</th></tr><tr><td>1</td><td>王五</td></tr>"
+     "<tr><td>2</td><td>赵六</td></tr></table>", ["序号 撰稿", "1 王五", "2 赵六"]),
+], ids=["data-table", "layout-table", "credit-words-in-a-grid", "credit-column"])
 def test_table_rows_are_paragraphs(table, rows):
     lead = [BODY.replace("近日", "昨日"), BODY.replace("近日", "今日")]
     page = (f'<html><body><h1>某某会议召开</h1><div class="content"><p>{lead[0]}</p><p>{lead[1]}</p>'
             f'{table}</div></body></html>').encode()
     record = extract(page, "http://www.example.gov.cn/a/2.html")
     assert record["paragraphs"] == lead + rows
+    assert record["author"] is None
+
+
+@pytest.mark.parametrize("table, author", [
+    # a table of label | value pairs closing the body is an info table: it credits the writer
+    ("<table><tr><td>作者</td><td>张三</td></tr><tr><td>来源</td><td>某某日报</td></tr></table>", "张三"),
+    ("<table><tr><td>撰稿：</td><td>李四</td></tr></table>", "李四"),
+], ids=["info-table", "one-row"])
+def test_an_info_table_under_the_body_credits(table, author):
+    page = (f'<html><body><h1>某某会议召开</h1><div class="content"><p>{BODY}</p><p>{BODY}</p>'
+            f'{table}</div></body></html>').encode()
+    assert extract(page, "http://www.example.gov.cn/a/2.html")["author"] == author
 
 
 @pytest.mark.parametrize("top, first", [
