@@ -91,15 +91,20 @@ def _outer_kinds(found: list[_Heading | None]) -> list[str]:
 def _items_of_a_list(paragraphs: list[str], found: list[_Heading | None]) -> list[_Heading | None]:
     """A sentence numbered ``（一）`` or ``一、`` whose neighbour in the series (``（二）``, before
     it ``（一）``…) is a paragraph too long to be a heading is an item of a numbered list, as that
-    neighbour is (``（一）考生于当年9月入学。`` then ``（二）考生必须…`` of three lines): not a heading."""
+    neighbour is (``（一）考生于当年9月入学。`` then ``（二）考生必须…`` of three lines): not a heading.
+    An item makes its sentence neighbours items in turn, down a run of short ones."""
     patterns = dict(KINDS)
     out = list(found)
-    for i, head in enumerate(found):
-        if head is None or head.kind in OUTER or not _SENTENCE_END.search(head.heading):
-            continue
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(paragraphs) and found[j] is None]
-        if any(patterns[head.kind].match(paragraphs[j]) for j in near):
-            out[i] = None
+    todo = [i for i, head in enumerate(found)
+            if head is not None and head.kind not in OUTER and _SENTENCE_END.search(head.heading)]
+    changed = True
+    while changed:
+        changed = False
+        for i in todo:
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(paragraphs) and out[j] is None]
+            if out[i] is not None and any(patterns[found[i].kind].match(paragraphs[j]) for j in near):
+                out[i] = None
+                changed = True
     return out
 
 

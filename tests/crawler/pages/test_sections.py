@@ -68,6 +68,13 @@ def sec(marker, number, level, heading, paragraphs, subsections=None):
                  [], [sec("六、", 6, 1, "其它", ["（一）考生于当年9月入学。",
                                                  "（二）考生必须保证提交材料的真实性。" + "一经发现作伪，取消资格。" * 5])],
                  id="list-items"),
+    # and so is a short item between two short ones, down the run from a long sibling
+    pytest.param(["六、其它", "（一）考生必须保证提交材料的真实性。" + "一经发现作伪，取消资格。" * 5,
+                  "（二）考生于当年9月入学。", "（三）现役军人考生按有关规定办理。", "（四）本办法由招生办负责解释。"],
+                 [], [sec("六、", 6, 1, "其它", ["（一）考生必须保证提交材料的真实性。" + "一经发现作伪，取消资格。" * 5,
+                                                 "（二）考生于当年9月入学。", "（三）现役军人考生按有关规定办理。",
+                                                 "（四）本办法由招生办负责解释。"])],
+                 id="list-items-run"),
     # a short heading beside its long sibling stays a heading, and so do headings ending a clause
     # whose neighbours are headings too
     pytest.param(["（一）指导思想", "（二）基本原则。" + "坚持问题导向，" * 10],
