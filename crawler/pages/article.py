@@ -39,6 +39,7 @@ from branchnews.crawler.pages.metadata import (body_credits, byline_outlet, cred
                                                unlabeled_author)
 from branchnews.crawler.pages.paragraphs import TableRow, body_texts, without_credits
 from branchnews.crawler.pages.sections import split_sections
+from branchnews.crawler.pages.title import uncut_headline
 from branchnews.pipelines.identity import canonical_url, content_hash, record_id
 from branchnews.pipelines.normalize import Normalizer, normalize_text
 from branchnews.pipelines.record import SCHEMA_VERSION, Attachment, Image, Record, Section
@@ -177,6 +178,9 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
         if chosen is not None:
             labeled[name] = chosen
     texts, decks = map(list, zip(*(body_texts(layout, title) for layout in layouts)))
+    if whole := uncut_headline(title, [*decks[0][:2], *texts[0][:1]]):
+        title = whole  # (out of the body, as the repeat of the headline is)
+        texts[0] = texts[0][1:] if texts[0][:1] == [whole] else texts[0]
     # (the lines that may credit someone: a data table's rows are text, never a byline)
     written = [[t for t in page_texts if not isinstance(t, TableRow)] for page_texts in texts]
     closing = written[-1][-3:]

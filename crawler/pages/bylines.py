@@ -48,9 +48,9 @@ CLOSING = re.compile(rf"^(?:[{HAN}]{{3,20}}\s+)?"
                      rf"(?P<names>[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}}){{0,2}})$")
 _GROUP = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[）)】\]]")
 _ROLE_LEAD = re.compile(r"^\S{0,10}?" + _ROLE + r"\s*")
-# Words that follow names in credits but are not names.
+# Words that follow names in credits but are not names (``记者张三文并图``: text and pictures).
 _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
-                       r"整理|制图|供图)$")
+                       r"整理|制图|供图|文并图|文并摄|图并文)$")
 _NAME = re.compile(rf"^[{HAN}·]{{2,5}}$")
 _HAN_ONE = re.compile(rf"^[{HAN}]$")
 # An outlet that credits its own reporter, no role word between: ``中央纪委国家监委网站 韩亚栋``,
@@ -196,6 +196,9 @@ _UNITS = (r"(?:大学|学院|学校|中学|研究院|研究所|研究中心|研�
 _AFFILIATION = re.compile(rf"^[{HAN}（）()·]{{2,30}}?{_UNITS}[{HAN}（）()·]{{0,16}}?{_POSTS}?$")
 # The unit, or the unit and post, before the name (``某某集团办公室主任助理 王五``, ``某某大学 张三``).
 _POST_BEFORE = re.compile(rf"^[{HAN}（）()·]{{1,30}}(?:{_POSTS}|{_UNITS})\s+(?P<name>\S+)$")
+# The same glued on (``武汉大学历史学院郭伦``): the name is the two or three characters after the
+# last unit or post, when they read as a name and not as a unit of their own (``市委宣传部``).
+_UNIT_GLUED_BEFORE = re.compile(rf"^(?P<unit>[{HAN}（）()·]{{2,30}}(?:{_POSTS}|{_UNITS}))(?P<name>[{HAN}]{{2,3}})$")
 # Where a unit's name starts when it is glued to the writer's name (``方敏北京大学…``): a
 # province-level place or a national prefix, read as part of the unit, not of the name.
 _UNIT_START = ("中国", "中共", "中央", "国家", "全国", "国务院", "北京", "天津", "上海", "重庆", "河北", "山西",
@@ -236,7 +239,7 @@ def clean_author(value: str | None) -> str | None:
     """A labelled author without role words, several names joined with 、 (``本报记者 张三 李四``
     → ``张三、李四``, ``实习生 王五`` → ``王五``, ``张 三`` → ``张三``), without the unit and post
     after a name (``方敏 北京大学经济学院教授`` → ``方敏``) or in brackets after it (``张三（某某大学）``
-    → ``张三``) or before it (``某某集团办公室主任助理 王五`` → ``王五``); a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
+    → ``张三``) or before it (``某某集团办公室主任助理 王五`` → ``王五``, ``某某大学历史学院张三`` → ``张三``); a unit alone (``党委组织部``, ``党委组织部（宣传部）``) stays as written."""
     if not value:
         return value
     text = re.sub(r"^\S{0,10}?" + _ROLE + r"\s*", "", value.strip())
@@ -247,6 +250,8 @@ def clean_author(value: str | None) -> str | None:
         if not m["close"]:  # the label reader cut the closing bracket
             text += "）" if "（" in text else ")"
     if (m := _POST_BEFORE.match(text)) and _LONE_NAME.match(m["name"]):
+        return m["name"]
+    if (m := _UNIT_GLUED_BEFORE.match(text)) and _writer(m["name"], m["unit"]):
         return m["name"]
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
     credits = [_NAME_THEN_ROLE.match(t) for t in tokens]

@@ -148,8 +148,9 @@ def read_labels(line: str) -> list[Labeled]:
         value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
         if bare and value:
             value = value.split()[0]  # no colon: the name is the word after the label
-        if value in _PLACEHOLDERS:
-            value = ""  # a template's default (DedeCMS prints 来源:未知): the label names nobody
+        if value in _PLACEHOLDERS or _ACCOUNT.match(value):
+            # a template's default (DedeCMS prints 来源:未知, 作者:admin): the label names nobody
+            value = ""
         if field != "published" and value:
             value = _without_trailing_noise(value)
             if field in ("author", "editor") and value and _SENTENCE.search(value):
@@ -161,6 +162,9 @@ def read_labels(line: str) -> list[Labeled]:
 # What a CMS prints where nobody filled the field in: 未知 (unknown), 不详, 暂无 (none yet), 佚名
 # (anonymous), 无.
 _PLACEHOLDERS = frozenset({"未知", "不详", "暂无", "佚名", "无", "null", "None", "none", "-", "--"})
+# The CMS's administrator account, which templates print where no writer was entered (a real
+# editor's login, ``alonliu``, names someone and stays).
+_ACCOUNT = re.compile(r"^(?:admin(?:istrator)?\d*|root|webmaster|(?:系统|超级|网站)?管理员)$", re.I)
 # A name or an outlet holds no sentence; a template's residue (``size="20"``) is markup, not text.
 _SENTENCE = re.compile(r"[。？！?!]")
 _MARKUP_RESIDUE = re.compile(r"""^[\w:-]+\s*=\s*["'][^"']*["']$""")

@@ -23,7 +23,7 @@ from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY
                                              is_label_line, is_label_word, read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
-from branchnews.crawler.pages.paragraphs import is_date_line
+from branchnews.crawler.pages.paragraphs import badge_dates, is_date_line
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
@@ -118,7 +118,8 @@ def _value_cell(line: Line, after: Line | None) -> Line | None:
     """The cell that holds the value of a label cell (``<td>发布日期：</td><td>2024-03-05</td>``): the
     next line, when it stands in the next cell of the same row and carries no label itself."""
     cell = table_cell(line.block)
-    if after is None or cell is None or table_cell(after.block) is not cell.getnext():
+    if after is None or cell is None or (following := cell.getnext()) is None \
+            or table_cell(after.block) is not following:
         return None
     return None if read_labels(after.marked or after.text) else after
 
@@ -252,13 +253,30 @@ def _info_lines(layout: Layout) -> list[Line]:
         if END_OF_ARTICLE.match(line.text):
             break
         lines.append(line)
-    for line in layout.body_lines[:3]:
+    opening = layout.body_lines[:4]
+    badges = badge_dates(opening)
+    for at, line in enumerate(opening):
         if line.text == layout.title:
             continue  # the headline printed inside the body container, above its info row
-        if not (is_label_line(line.marked or line.text) or is_date_line(line.text)):
+        if not (at in badges or badges.get(at - 1, ("", 1))[1] == 2) and (at == 3 or not (
+                is_label_line(line.marked or line.text) or is_date_line(line.text))):
             break
         lines.append(line)
-    return lines
+    return _with_badges(lines)
+
+
+def _with_badges(lines: list[Line]) -> list[Line]:
+    """``lines`` with each date badge among them read as one line of its date, where it stands."""
+    badges = badge_dates(lines)
+    out, skip = [], -1
+    for at, line in enumerate(lines):
+        if at in badges:
+            date, spans = badges[at]
+            out.append(Line(date, line.block, line.index))
+            skip = at + spans - 1
+        elif at > skip:
+            out.append(line)
+    return out
 
 
 def publish_date(layout: Layout, labeled: str | None, root: etree._Element,

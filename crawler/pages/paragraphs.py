@@ -17,7 +17,7 @@ from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
 from branchnews.crawler.pages.labels import is_label_line
 from branchnews.crawler.pages.layout import Layout
-from branchnews.crawler.pages.lines import OPEN, Line, clean_space, element_end, table_cell, text_of, unmark
+from branchnews.crawler.pages.lines import CLOSE, OPEN, Line, clean_space, element_end, table_cell, text_of, unmark
 from branchnews.crawler.pages.title import similarity
 
 
@@ -53,8 +53,13 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
     out: list[str] = []
     noise: dict[etree._Element, bool] = {}
     in_box = False  # after a summary box's heading, its list of points
-    for line in table_rows(layout.body_lines):
+    lines = table_rows(layout.body_lines)
+    # (a date badge opening the body is its date)
+    badge = {i + k for i, (_, n) in badge_dates(lines[:4]).items() for k in range(n)}
+    for at, line in enumerate(lines):
         text = line.text
+        if not out and at in badge:
+            continue
         if in_box and line.block.tag == "li":
             continue
         in_box = SUMMARY_HEADING.match(text) is not None
@@ -143,6 +148,47 @@ def is_date_line(text: str) -> bool:
     """A line that is a date and little else (``2021-03-05``, ``【2021年3月5日】``)."""
     dates = find_dates(text) if len(text) <= 30 else []
     return bool(dates) and len(text.replace(dates[0].raw, "").strip(" ()（）[]【】|")) <= 2
+
+
+# A date badge prints the day large over its year and month, each a line of its own (``21`` over
+# ``2024年02月``; ``02-21`` over ``2024``).
+_BADGE_DAY = re.compile(r"^(?P<day>\d{1,2})\s*日?$")
+_BADGE_MONTH = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[年./-]\s*(?P<month>\d{1,2})\s*月?$")
+_BADGE_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*年?$")
+_BADGE_MONTH_DAY = re.compile(r"^(?P<month>\d{1,2})\s*[./-]\s*(?P<day>\d{1,2})$")
+
+
+_MARKS = f" \t{OPEN}{CLOSE}"
+_WORDS = re.compile(f"[\\s{OPEN}{CLOSE}]+")
+
+
+def badge_dates(lines: list[Line]) -> dict[int, tuple[str, int]]:
+    """The date badges among ``lines``, by the position of their first line: (the date as a line
+    of text prints it, how many lines it spans). Its parts are two lines of one element (blocks),
+    or the two words of one line (inline elements: ``2024-02 21``)."""
+    found = {}
+    for i, line in enumerate(lines):
+        words = _WORDS.split((line.marked or line.text).strip(_MARKS))
+        if len(words) == 2 and (date := _badge_date(*words)):
+            found[i] = (date, 1)
+        elif i + 1 < len(lines) and line.block.getparent() is lines[i + 1].block.getparent() \
+                and (date := _badge_date(line.text, lines[i + 1].text)):
+            found[i] = (date, 2)
+    return found
+
+
+def _badge_date(first: str, second: str) -> str | None:
+    if len(first) > 8 or len(second) > 8:
+        return None
+    for one, two in ((first, second), (second, first)):
+        if (day := _BADGE_DAY.match(one)) and (month := _BADGE_MONTH.match(two)):
+            parts = (month["year"], month["month"], day["day"])
+        elif (md := _BADGE_MONTH_DAY.match(one)) and (year := _BADGE_YEAR.match(two)):
+            parts = (year["year"], md["month"], md["day"])
+        else:
+            continue
+        return "{}年{}月{}日".format(*parts) if 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31 else None
+    return None
 
 
 def split_deck(texts: list[str], title: str | None) -> tuple[list[str], list[str]]:

@@ -453,3 +453,21 @@ def _line_index(el: etree._Element, line_of: dict) -> int | None:
             return line_of[parent]
         parent = parent.getparent()
     return None
+
+
+def uncut_headline(title: str | None, lines: list[str]) -> str | None:
+    """The whole headline, when the template printed it cut to a length (DedeCMS gives ``<h2>`` and
+    ``<title>`` the first characters only) and the body's first lines repeat it whole: a line that
+    goes on where the headline stops, mid-word (a subtitle after ``——`` or a colon is a deck's, and
+    so is the reporting verb a main headline closes with over its subtitle: ``…座谈会强调``)."""
+    if not title or len(title) < _CUT_CHARS or not _HAN_END.search(title):
+        return None
+    return next((line for line in lines if len(line) <= _HEADLINE_CHARS and line.startswith(title)
+                 and _HAN_START.match(line, len(title)) and not _REPORTING.match(line, len(title))
+                 and not re.search(r"[。！？!?]", line)), None)
+
+
+_CUT_CHARS = 10  # a template cuts a headline to more than this
+_HAN_END = re.compile(f"[{HAN}]$")
+_HAN_START = re.compile(f"[{HAN}]")
+_REPORTING = re.compile(r"(?:时|并)?(?:强调|指出|表示|要求|提出|希望|寄语|致辞|讲话|发表重要讲话|发表讲话|勉励)$")

@@ -12,6 +12,8 @@ from branchnews.crawler.pages.bylines import (Byline, author_from_classes, bylin
     ("〔记者巫其伦／台北报导〕财政部今天下午将公布", "巫其伦"),
     ("（记者汪某 通讯员代某）", "汪某、代某"),
     ("本报讯（特约记者 王五）近日", "王五"),
+    ("本站讯（记者刘某某文并图）2014年11月15日下午", "刘某某"),  # (text and pictures by)
+    ("（通讯员 王乐文）近日", "王乐文"),  # (a name ending in 文 keeps it)
     # without brackets: each role and its name followed by a space
     ("本报讯 记者张某 通讯员 李某某 近日，某某市召开会议", "张某、李某某"),
     ("某某网北京3月5日电 记者 王某某 3月5日，会议召开", "王某某"),
@@ -222,6 +224,13 @@ def test_peel_credit(paragraph, body, credit):
     ("某某大学 张某", "张某"),
     ("党委宣传部 李某", "李某"),
     ("某某大学 某某学院", "某某大学、某某学院"),  # two units: as written
+    # glued on, the name after the last unit or post, when it reads as a name
+    ("武汉大学历史学院郭某", "郭某"),
+    ("某某大学新闻中心王某", "王某"),
+    ("某某学院教授李某某", "李某某"),
+    ("中共某某市委宣传部", "中共某某市委宣传部"),  # (宣 is a surname; 宣传部 a unit)
+    ("某某县融媒体中心", "某某县融媒体中心"),
+    ("某某市政协文史委", "某某市政协文史委"),
 ])
 def test_clean_author(value, author):
     assert clean_author(value) == author

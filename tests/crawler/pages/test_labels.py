@@ -28,6 +28,13 @@ def fields(line):
     ("时间:2017-11-21 16:43 来源:未知 作者:某某商会", [("published", "时间", "2017-11-21 16:43"),
                                                ("source", "来源", None), ("author", "作者", "某某商会")]),
     ("来源：不详 作者：佚名", [("source", "来源", None), ("author", "作者", None)]),
+    # and so is the CMS's administrator account (DedeCMS: 作者:admin, (责任编辑：admin123)); a
+    # real editor's login names someone
+    ("时间:2014-11-15 10:20 来源:未知 作者:admin", [("published", "时间", "2014-11-15 10:20"),
+                                              ("source", "来源", None), ("author", "作者", None)]),
+    ("(责任编辑：admin123)", [("editor", "责任编辑", None)]),
+    ("作者：管理员 编辑：Administrator", [("author", "作者", None), ("editor", "编辑", None)]),
+    ("[责任编辑：alonliu]", [("editor", "责任编辑", "alonliu")]),
     ("文/李红 图/王强", [("author", "文", "李红"), ("other", "图", "王强")]),
     ("（文/张某 图/李某）", [("author", "文", "张某"), ("other", "图", "李某")]),
     ("本文/不是署名", []),

@@ -204,3 +204,32 @@ def test_source_shown_or_left_empty(head, info, source):
 ], ids=lambda v: v[:30] if isinstance(v, str) else None)
 def test_a_named_date_element_when_the_page_shows_no_other(top, side, published):
     assert _published(top=top, side=side) == published
+
+
+@pytest.mark.parametrize("cell, after, editor", [
+    # a credit left empty in the body's last cell: the block after the table is not its value
+    ("（责任编辑：admin）", "<div class='digg'>顶一下</div>", None),
+    ("（责任编辑：）", "<div class='digg'>顶一下</div>", None),
+    ("（责任编辑：王某）", "<div class='digg'>顶一下</div>", "王某"),
+], ids=["account", "empty", "named"])
+def test_an_empty_credit_in_the_last_cell_takes_nothing_after_the_table(cell, after, editor):
+    body = "近日，某某研究中心召开年度工作总结会议，回顾一年来的主要工作并部署下一阶段任务。"
+    content = f"<table><tr><td><p>{body}</p><p>{body}</p>{cell}</td></tr></table>{after}"
+    assert extract(article_page(content))["editor"] == editor
+
+
+@pytest.mark.parametrize("info, content_top", [
+    # a date badge: the day large over its year and month, under the headline or opening the body
+    ("<div class='data'><div class='day'>21</div><div class='year'>2024年02月</div></div>", ""),
+    ("<div class='date'><span>2024-02</span><span>21</span></div>", ""),
+    ("<div class='date'><b>02-21</b><i>2024</i></div>", ""),
+    ("", "<div class='data'><div class='day'>21</div><div class='year'>2024年02月</div></div>"),
+], ids=["day-over-month", "month-then-day", "month-day-over-year", "opening-the-body"])
+def test_a_date_badge_is_the_publish_date(info, content_top):
+    body = "近日，某某研究所召开干部职工大会暨党风廉政建设大会，传达学习上级会议精神并部署工作。"
+    side = "<ul class='related'><li><a href='/a/1.html'>另一篇文章</a><span>2023-05-06</span></li></ul>"
+    second = body.replace("近日", "会上")
+    record = extract(article_page(f"<div class='content'>{content_top}<p>{body}</p><p>{second}</p></div>",
+                                  info=info, side=side))
+    assert record["published"] == "2024-02-21"
+    assert record["paragraphs"] == [body, second]

@@ -8,6 +8,7 @@ from branchnews.crawler.pages.paragraphs import _drop_repeats, split_deck, witho
 from tests.crawler.pages.invented import extract
 
 BODY = "近日，民盟云州市委召开全体会议，传达学习全会精神，部署下一阶段工作。"
+LATER = "会议要求，各支部要把学习成果转化为推动工作的实际行动。"
 
 
 @pytest.mark.parametrize("texts, title, deck, rest", [
@@ -161,3 +162,15 @@ def test_a_summary_boxs_points_are_not_text(top, before_body):
 ], ids=["url", "www", "menu"])
 def test_a_line_spelling_out_an_address_is_text(tail, after_body):
     assert _record(tail=tail)["paragraphs"] == [BODY, *after_body]
+
+
+def test_a_cut_headline_is_read_whole_from_the_bodys_repeat():
+    """A template that cuts the headline (``<h2>`` and ``<title>``) to its first characters; the
+    body container opens with the whole headline: that is the title, and no paragraph."""
+    cut, whole = "某某市统战部部长与市工商联一行莅临我会参", "某某市统战部部长与市工商联一行莅临我会参观指导工作"
+    page = (f"<html><head><title>{cut}_某某商会</title></head><body><h2>{cut}</h2>"
+            f"<div class='info'>时间:2017-11-21 16:43 来源:未知 作者:admin</div>"
+            f"<div class='content'><p><strong>{whole}</strong></p><p>{BODY}</p><p>{LATER}</p></div></body></html>")
+    record = extract(page)
+    assert (record["title"], record["paragraphs"], record["author"], record["source"]) == (
+        whole, [BODY, LATER], None, None)

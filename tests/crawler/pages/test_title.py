@@ -8,7 +8,8 @@ import pytest
 from lxml import etree
 
 from branchnews.crawler.pages.lines import parse_html, prune
-from branchnews.crawler.pages.title import _Similarity, _elements_before, find_headline, similarity
+from branchnews.crawler.pages.title import (_Similarity, _elements_before, find_headline, similarity,
+                                            uncut_headline)
 
 PAGES = [
     "<html><head><title>t</title></head><body><div id='a'><h1>x</h1><p id='p'>prose</p>"
@@ -303,3 +304,19 @@ def test_the_writer_of_a_writer_prefixed_headline(body_top, author):
     record = parse_article(Page("http://example.org/a.asp?id=2", page))
     assert (record["title"], record["author"]) == ("某某：我是怎样走上讲台的", author)
     assert record["paragraphs"][0].startswith("一九八九年四月")
+
+
+@pytest.mark.parametrize("title, lines, whole", [
+    # a template that prints the headline cut to its first characters; the body repeats it whole
+    ("教育部等九部门关于防治中小学生欺凌和暴力的", ["教育部等九部门关于防治中小学生欺凌和暴力的指导意见"],
+     "教育部等九部门关于防治中小学生欺凌和暴力的指导意见"),
+    ("某某市统战部部长与市工商联一行莅临我会参", ["某某市统战部部长与市工商联一行莅临我会参观指导工作", "正文。"],
+     "某某市统战部部长与市工商联一行莅临我会参观指导工作"),
+    # a subtitle after a dash, the reporting verb over a subtitle, a sentence: no cut headline
+    ("要留清气满乾坤的综述文章", ["要留清气满乾坤的综述文章——2024年某某工作综述"], None),
+    ("习近平主持召开某某发展座谈会", ["习近平主持召开某某发展座谈会强调", "坚持某某"], None),
+    ("某某市召开全体会议部署工作", ["某某市召开全体会议部署工作，会议由某某主持。"], None),
+    ("短标题", ["短标题之后的文字"], None),  # (too short to have been cut)
+], ids=["one-line", "then-text", "subtitle", "reporting-verb", "sentence", "short"])
+def test_uncut_headline(title, lines, whole):
+    assert uncut_headline(title, lines) == whole
