@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from branchnews.crawler.pages.body import attachments_in, images_in
+from branchnews.crawler.pages.body import attachment_blocks, attachments_in, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from branchnews.crawler.pages.bylines import (byline_authors, byline_editors, clean_author, dateline_outlet,
                                               headline_writer, outlet_in_info, peel_credit,
@@ -224,7 +224,8 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
     attachments, images = [], []
     for layout, page in zip(layouts, parsed):
         if layout.body is not None:
-            attachments += [a for a in attachments_in(layout.body, page.base) if a not in attachments]
+            for block in attachment_blocks(layout.body):
+                attachments += [a for a in attachments_in(block, page.base) if a not in attachments]
             images += images_in(layout.figure, page.base) if layout.figure is not None else []
             images += images_in(layout.body, page.base)
     crumb_sel = selected_text(first_root, selectors.get("breadcrumb"))

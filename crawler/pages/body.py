@@ -307,6 +307,36 @@ def attachments_in(body: etree._Element, base_url: str) -> list[dict]:
     return out
 
 
+def attachment_blocks(body: etree._Element) -> list[etree._Element]:
+    """The body and the blocks that list its documents right after it, outside the editor's
+    wrapper (a TRS or Hanweb ``div.fujian``: ``相关附件：<a>…pdf</a>``), up to its container's."""
+    out = [body]
+    for el in (body, body.getparent()):
+        if el is None:
+            break
+        for sibling in _next_elements(el, 2):
+            links = [a for a in sibling.iter("a") if ATTACHMENT_EXT.search(a.get("href") or "")]
+            text = " ".join(text_of(sibling).split())
+            if links and (text.startswith(_ATTACHMENT_HEADS) or (
+                    len(text) <= 300 and len(links) == sum(1 for _ in sibling.iter("a")))):
+                out.append(sibling)
+    return out
+
+
+_ATTACHMENT_HEADS = ("附件", "相关附件", "附：", "相关文件", "文件下载", "下载附件")
+
+
+def _next_elements(el: etree._Element, n: int) -> list[etree._Element]:
+    """The next ``n`` element siblings of ``el`` (comments and scripts are skipped)."""
+    out = []
+    for sibling in el.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag not in ("script", "style"):
+            out.append(sibling)
+            if len(out) == n:
+                break
+    return out
+
+
 def images_in(body: etree._Element, base_url: str) -> list[dict]:
     out: list[dict] = []
     for img in body.iter("img"):
@@ -323,6 +353,6 @@ def is_attachment_line(line: Line) -> bool:
     links = [a for a in line.links if ATTACHMENT_EXT.search(a.get("href") or "")]
     if not links:
         return False
-    if line.text.startswith(("附件", "相关附件", "附：")):
+    if line.text.startswith(_ATTACHMENT_HEADS):
         return True
     return line.link_density > 0.6

@@ -50,7 +50,7 @@ _GROUP = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[）)】\]]")
 _ROLE_LEAD = re.compile(r"^\S{0,10}?" + _ROLE + r"\s*")
 # Words that follow names in credits but are not names (``记者张三文并图``: text and pictures).
 _NOT_NAME = re.compile(r"(?:整合|报道|报导|摄影|摄|编译|采写|综合|发自\S*|实习生|通讯员|记者|评论员|"
-                       r"整理|制图|供图|文并图|文并摄|图并文)$")
+                       r"整理|制图|供图|供稿|撰稿|文并图|文并摄|图并文)$")
 _NAME = re.compile(rf"^[{HAN}·]{{2,5}}$")
 _HAN_ONE = re.compile(rf"^[{HAN}]$")
 # An outlet that credits its own reporter, no role word between: ``中央纪委国家监委网站 韩亚栋``,

@@ -81,6 +81,7 @@ LABEL_RE = re.compile(
     rf"(?:(?={_LABEL_START})|(?<=[（(【\[]))"
     r"(?:(?P<label>" + "|".join(_spaced(lab) for lab, _ in _variants) + r")[\s\ue000\ue001]*[:：︱]\s*"
     r"|(?:(?<=^)|(?<=[\s（(【\[:：\ue000\ue001]))(?P<slash>" + "|".join(SLASH_LABELS) + r")\s*[/／]\s*"
+    r"|(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<short>文)[\s\ue000\ue001]*[:：丨︱|｜]\s*(?=[^\s:：])"
     r"|[【\[]\s*(?P<bracket>" + "|".join(map(re.escape, sorted(_BRACKETED, key=len, reverse=True)))
     + r")\s*[】\]][\s\ue000\ue001]*"
     rf"|(?:(?:(?<=^)|(?<=[\s（(【\[\ue000\ue001]))(?P<bare>责任编辑|责编)"
@@ -89,7 +90,11 @@ LABEL_RE = re.compile(
 # A value ends at the next label, a field separator, or a bracket that closes the credit line.
 _VALUE_END = re.compile(r"\s*(?:[|｜丨【】\[\]]|\s{2,}|$)")
 _TRAILING_CHROME = re.compile(r"\s*(?:A-\s*A\+|A\+\s*A-|【.*|\[.*|(?:参与互动|我要评论|发表评论|参与评论|我要纠错|"
-                              r"打印本页|关闭窗口)$|[（(]?\s*$)")
+                              r"打印本页|关闭窗口)$|[（(]?\s*$)"
+                              # the page's buttons set after the value, a space apart (某某日报 打印 关闭)
+                              r"|(?:\s+(?:我要)?(?:打印|关闭|收藏|点赞|推荐|纠错)|\s+评论\s*[:：]?\s*\d*)+\s*$")
+# Who took the pictures, credited after the writer (``文：张三 图：李四``): not the writer's name.
+_PICTURES_AFTER = re.compile(r"\s+(?:图|摄|图片|摄影)\s*[:：/／丨].*$")
 _STRIP = " \t\u3000\xa0()（）【】[]<>《》,，;；:：|｜丨。"
 
 
@@ -125,7 +130,7 @@ def _element_bounded(line: str, start: int, end: int, own_element: bool) -> str:
 
 # Every label is followed by a colon, a slash or a closing bracket, or is the editor's: lines
 # with none of them (most body paragraphs) need no pass of the long alternation above.
-_LABEL_HINT = re.compile(r"[:：︱/／】\]]|责任编辑|责编|[（(【\[].{0,12}编辑")
+_LABEL_HINT = re.compile(r"[:：︱/／】\]]|文\s*[丨|｜]|责任编辑|责编|[（(【\[].{0,12}编辑")
 
 
 def read_labels(line: str) -> list[Labeled]:
@@ -140,7 +145,7 @@ def read_labels(line: str) -> list[Labeled]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         bare = m["bare"] or m["bare_editor"]
-        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["bracket"] or bare)
+        label = re.sub(r"[\s\ue000\ue001]", "", m["label"] or m["slash"] or m["short"] or m["bracket"] or bare)
         field = _FIELD_OF[label]
         raw = unmark(_element_bounded(line, m.end(), end, field != "published"))
         stop = _VALUE_END.search(raw)
@@ -153,6 +158,8 @@ def read_labels(line: str) -> list[Labeled]:
             value = ""
         if field != "published" and value:
             value = _without_trailing_noise(value)
+            if field == "author" and value:
+                value = _PICTURES_AFTER.sub("", value)
             if field in ("author", "editor") and value and _SENTENCE.search(value):
                 continue  # ``记者：你们通过什么渠道获取信息？``: an interview's question, not a credit
         out.append(Labeled(field, label, value or None, m.start()))

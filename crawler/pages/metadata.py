@@ -23,7 +23,7 @@ from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY
                                              is_label_line, is_label_word, read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
-from branchnews.crawler.pages.paragraphs import badge_dates, is_date_line
+from branchnews.crawler.pages.paragraphs import badge_dates, is_date_line, value_on_next_line
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
@@ -78,7 +78,8 @@ def _with_value_cells(picked: list[Line], lines: Sequence[Line]) -> list[Line]:
         out.append(line)
         at = next(i for i, ln in enumerate(lines) if ln is line)
         after = lines[at + 1] if at + 1 < len(lines) else None
-        if after is not None and all(after is not p for p in picked) and _value_cell(line, after):
+        if after is not None and all(after is not p for p in picked) and (
+                _value_cell(line, after) or value_on_next_line(line, after)):
             out.append(after)
     return out
 
@@ -140,8 +141,9 @@ def labeled_fields(lines: Sequence[Line]) -> dict[str, str | None]:
         text = line.marked or line.text
         found_labels = read_labels(text)
         bare = not found_labels and is_label_word(line.text)  # a label cell without its colon
+        after = lines[i + 1] if i + 1 < len(lines) else None
         if (bare or found_labels and found_labels[-1].value is None) and (
-                cell := _value_cell(line, lines[i + 1] if i + 1 < len(lines) else None)):
+                cell := _value_cell(line, after) or (after if value_on_next_line(line, after) else None)):
             found_labels = read_labels(f"{text}{'：' if bare else ' '}{cell.marked or cell.text}")
         for found in found_labels:
             if found.label == SUPPLIED_LABEL:

@@ -15,7 +15,7 @@ from branchnews.crawler.pages.body import (_HAN, _NEGATIVE, END_OF_ARTICLE, SUMM
                                            is_attachment_line, is_chrome, is_data_grid, is_noise)
 from branchnews.crawler.pages.bylines import byline_authors, is_credit_line
 from branchnews.crawler.pages.dates import find_dates
-from branchnews.crawler.pages.labels import is_label_line
+from branchnews.crawler.pages.labels import is_label_line, read_labels
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import CLOSE, OPEN, Line, clean_space, element_end, table_cell, text_of, unmark
 from branchnews.crawler.pages.title import similarity
@@ -58,7 +58,7 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
     badge = {i + k for i, (_, n) in badge_dates(lines[:4]).items() for k in range(n)}
     for at, line in enumerate(lines):
         text = line.text
-        if not out and at in badge:
+        if (not out and at in badge) or (at and value_on_next_line(lines[at - 1], line)):
             continue
         if in_box and line.block.tag == "li":
             continue
@@ -91,6 +91,23 @@ def _spelled_addresses(line: Line) -> bool:
     """The line's links print their addresses (``网络直播地址: https://…``): the text gives a
     reader the address, where a menu's links carry words."""
     return bool(line.links) and all(_ADDRESS.match(clean_space(text_of(a))) for a in line.links)
+
+
+_CREDITS = ("source", "author", "editor")
+_CLAUSE = re.compile(r"[。，,；;！？!?]")
+
+
+def value_on_next_line(line: Line, after: Line | None) -> bool:
+    """``after`` is the value of a credit label that ends ``line`` empty: the editor pressed Enter
+    after the label (``责任编辑：<br>王五``, ``<p>来源：</p><p>某某区委统战部</p>``)."""
+    if after is None or (after.block is not line.block and after.block is not line.block.getnext()):
+        return False
+    text = after.text
+    if len(text) > 20 or _CLAUSE.search(text) or is_chrome(text) or find_dates(text):
+        return False
+    found = read_labels(line.marked or line.text)
+    return bool(found) and found[-1].value is None and found[-1].field in _CREDITS \
+        and not read_labels(after.marked or text)
 
 
 def lead_byline(line: Line) -> tuple[str, str] | None:

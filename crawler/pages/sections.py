@@ -73,9 +73,19 @@ def _heading(paragraph: str) -> _Heading | None:
             return _Heading(kind, m["marker"], number, "", rest)
         if len(paragraph) > MAX_HEADING_CHARS or (kind not in OUTER and _NOT_HEADING.match(paragraph)):
             return None
-        # (``一、项目编号：`` introduces its value below: the heading is 项目编号)
-        return _Heading(kind, m["marker"], number, rest.rstrip("：:").rstrip() or rest, None)
+        # (``一、项目编号：`` introduces its value below: the heading is 项目编号; ``总　则`` is set
+        # spaced out to the width of longer headings: 总则)
+        heading = rest.rstrip("：:").rstrip() or rest
+        return _Heading(kind, m["marker"], number, _unspaced(heading), None)
     return None
+
+
+_SPACED_OUT = re.compile(r"^[^\s](?:\s+[^\s]){1,3}$")
+
+
+def _unspaced(heading: str) -> str:
+    """``总　则`` → ``总则``: a short heading set one character at a time."""
+    return re.sub(r"\s+", "", heading) if _SPACED_OUT.match(heading) else heading
 
 
 def _outer_kinds(found: list[_Heading | None]) -> list[str]:

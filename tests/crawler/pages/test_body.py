@@ -151,3 +151,19 @@ _COPYRIGHT_PROSE = ("这也意味着，只要数据来源未经用户授权，�
 def test_is_noise(line, noise):
     from branchnews.crawler.pages.body import is_noise
     assert is_noise(line) is noise
+
+
+@pytest.mark.parametrize("content, side, names", [
+    # the documents listed in a block right after the editor's wrapper (TRS, Hanweb div.fujian)
+    (f"<div class='TRS_Editor'>{PS}</div><div class='fujian'>相关附件：<a href='./P0202403.pdf'>某某办法.pdf</a>"
+     "</div>", "", ["某某办法.pdf"]),
+    (f"<div class='article'><div class='TRS_Editor'>{PS}</div></div><div class='appendix'>"
+     "<a href='/u/1.docx'>1.报名表</a> <a href='/u/2.xls'>2.汇总表</a></div>", "", ["1.报名表", "2.汇总表"]),
+    # a sidebar of downloads further away, or a block of page links after the body, lists none
+    (f"<div class='TRS_Editor'>{PS}</div><div class='share'>分享到：<a href='/s'>微信</a></div>"
+     "<div class='links'><a href='/a/1.html'>上一篇</a></div>",
+     "<div class='side'><h3>下载中心</h3><a href='/d/form.doc'>申报表</a></div>", []),
+], ids=["fujian-block", "appendix-after-container", "sidebar-downloads"])
+def test_attachments_after_the_body(content, side, names):
+    record = extract(article_page(content, side=side))
+    assert [a["name"] for a in record["attachments"]] == names

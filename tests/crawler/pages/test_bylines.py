@@ -14,6 +14,7 @@ from branchnews.crawler.pages.bylines import (Byline, author_from_classes, bylin
     ("本报讯（特约记者 王五）近日", "王五"),
     ("本站讯（记者刘某某文并图）2014年11月15日下午", "刘某某"),  # (text and pictures by)
     ("（通讯员 王乐文）近日", "王乐文"),  # (a name ending in 文 keeps it)
+    ("（通讯员 赵某 供稿）", "赵某"),  # (who supplied the text: the role is no name)
     # without brackets: each role and its name followed by a space
     ("本报讯 记者张某 通讯员 李某某 近日，某某市召开会议", "张某、李某某"),
     ("某某网北京3月5日电 记者 王某某 3月5日，会议召开", "王某某"),

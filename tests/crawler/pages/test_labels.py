@@ -28,6 +28,21 @@ def fields(line):
     ("时间:2017-11-21 16:43 来源:未知 作者:某某商会", [("published", "时间", "2017-11-21 16:43"),
                                                ("source", "来源", None), ("author", "作者", "某某商会")]),
     ("来源：不详 作者：佚名", [("source", "来源", None), ("author", "作者", None)]),
+    # the writer as 文 with a colon (or 丨), beside the pictures' credit: the writer's name alone
+    ("来源:民盟第三支部 文:孙某琴 点击:", [("source", "来源", "民盟第三支部"), ("author", "文", "孙某琴"),
+                                     ("other", "点击", None)]),
+    ("文：陈某怡　图：王某然", [("author", "文", "陈某怡")]),
+    ("（文：刘某源　图：郭某）", [("author", "文", "刘某源")]),
+    ("文丨张某", [("author", "文", "张某")]),
+    ("作者：张某 摄影：李某", [("author", "作者", "张某"), ("other", "摄影", "李某")]),
+    # 文 inside a word is no label
+    ("全文：见附件", []),
+    ("原文：某某", []),
+    # the page's buttons a space after the value are not part of it
+    ("来源：某某日报 打印 关闭", [("source", "来源", "某某日报")]),
+    ("作者：李某 打印 收藏", [("author", "作者", "李某")]),
+    ("来源：民革某某市委会   评论：0 点击：", [("source", "来源", "民革某某市委会"), ("other", "点击", None)]),
+    ("作者：李某 评论：0", [("author", "作者", "李某")]),
     # and so is the CMS's administrator account (DedeCMS: 作者:admin, (责任编辑：admin123)); a
     # real editor's login names someone
     ("时间:2014-11-15 10:20 来源:未知 作者:admin", [("published", "时间", "2014-11-15 10:20"),

@@ -174,3 +174,27 @@ def test_a_cut_headline_is_read_whole_from_the_bodys_repeat():
     record = extract(page)
     assert (record["title"], record["paragraphs"], record["author"], record["source"]) == (
         whole, [BODY, LATER], None, None)
+
+
+@pytest.mark.parametrize("tail, field, value", [
+    # a credit closing the body, its value set on the next line (after <br>, in the next <p>)
+    ("<p>责任编辑：<br>覃某萍</p>", "editor", "覃某萍"),
+    ("<p>信息来源：</p><p>民革某某市委会参政议政部</p>", "source", "民革某某市委会参政议政部"),
+    ("<p>文：陈某怡　图：王某然</p>", "author", "陈某怡"),
+    ("<p>（民盟某某区委 杨某雯 供稿）</p>", "author", "杨某雯"),
+], ids=["editor-after-br", "source-in-next-p", "writer-and-pictures", "supplied"])
+def test_a_closing_credit_goes_into_its_field(tail, field, value):
+    record = _record(tail=tail)
+    assert record[field] == value
+    assert record["paragraphs"] == [BODY]
+
+
+def test_a_credit_glued_to_the_last_paragraph_in_the_colon_form():
+    record = _record(tail=f"<p>{LATER}（文：刘某源　图：郭某）</p>")
+    assert (record["author"], record["paragraphs"][-1]) == ("刘某源", LATER)
+
+
+def test_a_next_line_after_an_empty_label_is_text_when_it_reads_as_text():
+    # (a sentence, a date, a line of chrome is no credit's value)
+    record = _record(tail="<p>责任编辑：<br>会议要求，各支部要认真落实。</p>")
+    assert (record["editor"], record["paragraphs"][-1]) == (None, "会议要求，各支部要认真落实。")

@@ -63,6 +63,10 @@ def sec(marker, number, level, heading, paragraphs, subsections=None):
                  id="lone-part-in-prose"),
     pytest.param(["第一章 总则", "内容。", "第二章 附则"], [],
                  [sec("第一章", 1, 1, "总则", ["内容。"]), sec("第二章", 2, 1, "附则", [])], id="chapters"),
+    # a short heading set spaced out to the width of the others (总　则), not two words apart
+    pytest.param(["第一章　总　　则", "内容。", "第二章　附　则", "第三章 工作 机制"], [],
+                 [sec("第一章", 1, 1, "总则", ["内容。"]), sec("第二章", 2, 1, "附则", []),
+                  sec("第三章", 3, 1, "工作 机制", [])], id="spaced-out-headings"),
     # a numbered list of sentences: a short item beside long ones is an item, not a heading
     pytest.param(["六、其它", "（一）考生于当年9月入学。", "（二）考生必须保证提交材料的真实性。" + "一经发现作伪，取消资格。" * 5],
                  [], [sec("六、", 6, 1, "其它", ["（一）考生于当年9月入学。",
