@@ -150,7 +150,7 @@ def read_labels(line: str) -> list[Labeled]:
         raw = unmark(_element_bounded(line, m.end(), end, field != "published"))
         stop = _VALUE_END.search(raw)
         value = raw[: stop.start()] if stop else raw
-        value = _TRAILING_CHROME.sub("", value).strip(_STRIP)
+        value = _stripped(_TRAILING_CHROME.sub("", value))
         if bare and value:
             value = value.split()[0]  # no colon: the name is the word after the label
         if value in _PLACEHOLDERS or _ACCOUNT.match(value):
@@ -248,7 +248,17 @@ def _without_trailing_noise(value: str) -> str | None:
     dates = find_dates(value)
     if dates and (cut := value.find(dates[0].raw)) > 0:
         value = value[:cut]
-    return value.strip(_STRIP) or None
+    return _stripped(value) or None
+
+
+def _stripped(value: str) -> str:
+    """``value`` without the marks around it, but with the closing bracket of a title it names
+    (``人民网-《人民日报》``)."""
+    out = value.strip(_STRIP)
+    for open_, close in ("《》", "（）", "()"):
+        if out.count(open_) > out.count(close) and value.rstrip().endswith(close):
+            out += close
+    return out
 
 
 def _is_date_or_chrome(text: str) -> bool:

@@ -213,6 +213,9 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     parts = [p for p in _HAN_HYPHEN.split(reference) if len(p) >= 4]
     if len(parts) > 1:
         likes += [_Similarity(p) for p in parts]
+    if (labelled := _labelled_headline(lines or (), body_start)) and (
+            not reference or max(like.score(labelled[0], 0.0, _LIKE_TITLE) for like in likes) >= _LIKE_TITLE):
+        return labelled  # (a disclosure table's 标题 row: the document's own title)
     line_of = {line.block: line.index for line in reversed(lines or ())}  # (the first line wins)
     candidates = []
     for el in _elements_before(root, prose):
@@ -245,8 +248,8 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
         if body_start is not None and index is not None and index >= body_start:
             continue
         text = headline_text(el, _HEADLINE_CHARS)
-        if not 2 <= len(text) <= _HEADLINE_CHARS:
-            continue
+        if not 2 <= len(text) <= _HEADLINE_CHARS or text[-1] in "：:":
+            continue  # (a label, ``索 引 号：``, introduces a value: no headline)
         # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
         bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
         score = max(like.covering(text, bonus, _LIKE_TITLE) for like in likes)
@@ -427,6 +430,25 @@ def headline_text(el: etree._Element, longest: int | None = None) -> str:
 
 # A label printed before the headline in its own element (``<h1>标题：某某会议召开</h1>``).
 _HEADLINE_LABEL = re.compile(r"^(?:文章|新闻|信息)?(?:标题|题目)\s*[:：]\s*")
+# A disclosure table's title row (``标　　题：``, ``名　　称：`` a label cell, its value the next).
+_TITLE_ROW = re.compile(r"^(?:文件|文章|信息)?(?:标\s*题|名\s*称)\s*[:：]\s*(?P<title>.*)$")
+
+
+def _labelled_headline(lines, body_start: int | None) -> tuple[str, etree._Element] | None:
+    """The title a disclosure table (信息公开) gives in its 标题 row above the body, the value on
+    the label's line or in the next cell."""
+    above = lines[:body_start] if body_start is not None else lines[:40]
+    for i, line in enumerate(above):
+        m = _TITLE_ROW.match(line.text)
+        if m is None:
+            continue
+        if m["title"]:
+            return (m["title"], line.block) if 4 <= len(m["title"]) <= _HEADLINE_CHARS else None
+        value = above[i + 1] if i + 1 < len(above) else None
+        if value is not None and 4 <= len(value.text) <= _HEADLINE_CHARS and value.text[-1] not in "：:":
+            return value.text, value.block
+        return None
+    return None
 _LABEL_CHARS = 6  # the longest such label with its colon and a space
 
 

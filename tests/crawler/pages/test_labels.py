@@ -38,6 +38,10 @@ def fields(line):
     # 文 inside a word is no label
     ("全文：见附件", []),
     ("原文：某某", []),
+    # the closing bracket of a title the value names stays (人民网-《人民日报》, 某报（海外版）)
+    ("来源：人民网-《人民日报》", [("source", "来源", "人民网-《人民日报》")]),
+    ("来源：某某日报（海外版）", [("source", "来源", "某某日报（海外版）")]),
+    ("（来源：某某日报）", [("source", "来源", "某某日报")]),
     # the page's buttons a space after the value are not part of it
     ("来源：某某日报 打印 关闭", [("source", "来源", "某某日报")]),
     ("作者：李某 打印 收藏", [("author", "作者", "李某")]),

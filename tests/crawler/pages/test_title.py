@@ -320,3 +320,32 @@ def test_the_writer_of_a_writer_prefixed_headline(body_top, author):
 ], ids=["one-line", "then-text", "subtitle", "reporting-verb", "sentence", "short"])
 def test_uncut_headline(title, lines, whole):
     assert uncut_headline(title, lines) == whole
+
+
+_PROSE = ("为深入贯彻落实党中央、国务院关于加强政务公开工作的部署要求，现将本年度政府网站检查情况通报如下，"
+          "请各地区各部门认真对照整改。")
+# A disclosure (信息公开) page's particulars: label cells in bold, their values in the next cells.
+_DISCLOSURE = ("<table><tr><td><b>索 引 号：</b></td><td>000014349/2020-00128</td><td><b>主题分类：</b></td>"
+               "<td>综合政务</td></tr><tr><td><b>发文机关：</b></td><td>某某办公室</td><td><b>成文日期：</b></td>"
+               "<td>2020年11月26日</td></tr><tr><td><b>标　　题：</b></td><td colspan='3'>{title}</td></tr>"
+               "<tr><td><b>发布日期：</b></td><td>2020年12月16日</td></tr></table>")
+
+
+@pytest.mark.parametrize("head, top, headline", [
+    # no <title> (a page saved as its rendered body) and no heading: the table's 标题 row
+    ("", _DISCLOSURE.format(title="某某年度政府网站检查情况通报"), "某某年度政府网站检查情况通报"),
+    # the value on the label's own line (a mobile list of the same particulars)
+    ("", "<ul><li><span>标　　题：</span><span>关于废止部分规章的决定</span></li></ul>", "关于废止部分规章的决定"),
+    # the row agrees with <title>: the row, not <title>'s cut of it
+    ("<title>某某年度政府网站检查情况通报_国务院文件_中国政府网</title>",
+     _DISCLOSURE.format(title="某某年度政府网站检查情况通报"), "某某年度政府网站检查情况通报"),
+    # a row naming another document than <title> does is not the page's headline
+    ("<title>关于开展某某工作的通知_某某网</title>", "<h1>关于开展某某工作的通知</h1>"
+     + _DISCLOSURE.format(title="某某委员会二〇二〇年第三号公告附件目录"), "关于开展某某工作的通知"),
+], ids=["table-row", "label-line", "agrees-with-title", "other-document"])
+def test_a_disclosure_tables_title_row(head, top, headline):
+    from branchnews.crawler.pages.article import Page, parse_article
+    page = f"<html><head>{head}</head><body>{top}<div class='content'><p>{_PROSE}</p></div></body></html>"
+    record = parse_article(Page("http://www.example.gov.cn/zwgk/a/1.html", page.encode()))
+    assert record["title"] == headline
+    assert record["title"][-1] not in "：:"  # (no label cell is a headline)
