@@ -63,8 +63,9 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
         if in_box and line.block.tag == "li":
             continue
         in_box = SUMMARY_HEADING.match(text) is not None
-        # (the headline repeated at the body's top is its deck's: split_deck reads it)
-        if in_box or (is_chrome(text) or (text == title and out) or is_label_line(line.marked or text)
+        # (the headline repeated at the body's top is its deck's: split_deck reads it; one just
+        # under a kicker or a date is the repeat's; deeper in, it heads text of its own)
+        if in_box or (is_chrome(text) or (text == title and 0 < len(out) <= 3) or is_label_line(line.marked or text)
                 or _in_noise(line.block, layout.body, noise)):
             continue
         if line.link_density > 0.7 and len(text) < 80 and not is_attachment_line(line) \

@@ -198,3 +198,14 @@ def test_a_next_line_after_an_empty_label_is_text_when_it_reads_as_text():
     # (a sentence, a date, a line of chrome is no credit's value)
     record = _record(tail="<p>责任编辑：<br>会议要求，各支部要认真落实。</p>")
     assert (record["editor"], record["paragraphs"][-1]) == (None, "会议要求，各支部要认真落实。")
+
+
+def test_the_headline_repeated_deep_in_the_body_is_a_heading_of_the_text():
+    """A ministry's order (令) promulgating a decision: the decision follows under its own title,
+    which is the page's headline; there it heads text, it is no repeat of the headline block."""
+    title = "关于废止部分规章和行政规范性文件的决定"
+    lines = ["中华人民共和国某某委员会令", "第42号", f"《{title}》已经委务会议审议通过，现予公布，自2021年4月1日起施行。",
+             "主任：某某", "2021年3月27日", title, BODY]
+    page = (f"<html><head><title>{title}_某某网</title></head><body><h1>{title}</h1><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in lines) + "</div></body></html>")
+    assert extract(page)["paragraphs"][4:] == ["2021年3月27日", title, BODY]
