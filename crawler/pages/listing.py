@@ -126,9 +126,15 @@ def _box_heading(el: etree._Element) -> str:
 
 
 def _shape(el: etree._Element) -> str:
-    """What makes two rows the same shape: the tag, and the class without digits."""
-    return el.tag + "." + re.sub(r"\d+", "", el.get("class", "").split(" ")[0] if el.get("class")
-                                 else "")
+    """What makes two rows the same shape: the tag, and the first class without digits that
+    names a kind, not a row's state or place in the list (``tr.odd`` and ``tr.even``,
+    ``li.first``, ``li.top`` of a sticky row, ``li.new`` are rows of one list)."""
+    classes = [re.sub(r"\d+", "", c) for c in (el.get("class") or "").split()]
+    return el.tag + "." + next((c for c in classes if c.lower() not in _ROW_STATES), "")
+
+
+_ROW_STATES = frozenset("""odd even alt first last top zd zhiding sticky new on active cur current
+    selected hover line bg gray grey hui bai white dark light clearfix clear fl fr""".split())
 
 
 def _runs(found: list[Anchor]) -> dict[tuple[int, str], tuple[etree._Element, dict]]:
@@ -147,10 +153,20 @@ def _runs(found: list[Anchor]) -> dict[tuple[int, str], tuple[etree._Element, di
     return runs
 
 
+def _is_row(row: Row) -> bool:
+    """A list row, not a block of links: at most four links, or a title that outweighs the rest
+    (a post's title over its category, tag and 继续阅读 links)."""
+    if len(row.links) <= MAX_ROW_LINKS:
+        return True
+    main = row.main
+    others = [_size(a.text) for a in row.links if a.url != main.url]
+    return not others or _size(main.text) >= max(MIN_TITLE * 2, 2 * max(others))
+
+
 def _score(rows: list[Row]) -> float:
     score = 0.0
     for row in rows:
-        if len(row.links) > MAX_ROW_LINKS:
+        if not _is_row(row):
             score -= 5
             continue
         title = row.main.text
@@ -183,18 +199,41 @@ def main_listing(found: list[Anchor]) -> Listing | None:
     best_key = None
     for key, (holder, rows_of) in runs.items():
         rows = [Row(el, links) for el, links in rows_of.items()]
-        good = [r for r in rows if len(r.links) <= MAX_ROW_LINKS and _size(r.main.text) >= MIN_TITLE]
+        good = [r for r in rows if _is_row(r) and _size(r.main.text) >= MIN_TITLE]
         if len(good) < MIN_ROWS and not _last_row(rows, holder):
             continue
-        score = _score(rows) * _chrome_factor(holder)
+        score = _score(rows) * _chrome_factor(holder) * (_PAGED if _pager_after(holder) else 1.0)
         if best is None or score > best.score:
             best, best_key = Listing(rows, [holder], score), key
     if best is None or best.score <= 0:
         return None
     _join_siblings(best, best_key, runs)
-    best.rows = [r for r in _same_shape(best.rows) if len(r.links) <= MAX_ROW_LINKS
+    best.rows = [r for r in _same_shape(best.rows) if _is_row(r)
                  and _size(r.main.text) >= MIN_TITLE and not _BACK_OR_PAGER.match(r.main.text)]
     return best
+
+
+_PAGED = 3.0  # the list a pager follows is the page's list (a side box of more rows is not)
+_PAGER_NAME = re.compile(r"(?:^|[\s_-])(?:page|pages|pager|paging|pagination|pagebar|pagelist|pagenav|"
+                         r"page[-_]nav|fenye|fy|turnpage|page[-_]?box)(?:$|[\s_-])", re.I)
+_PAGER_TEXT = re.compile(r"下一?页|上一?页|尾页|末页|共\s*\d+\s*页|createPageHTML|jpage|gotopage", re.I)
+
+
+def _pager_after(holder: etree._Element) -> bool:
+    """A pager right after the list (the holder's next element, or its box's): by its name or
+    its words (下一页, 共5页, a TRS ``createPageHTML`` script)."""
+    el = holder
+    for _ in range(2):
+        if el is None:
+            return False
+        sibling = el.getnext()
+        while sibling is not None and not isinstance(sibling.tag, str):
+            sibling = sibling.getnext()
+        if sibling is not None and (_PAGER_NAME.search(_names(sibling)) or _PAGER_TEXT.search(
+                " ".join(sibling.itertext())[:300])):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _path(row: etree._Element, el: etree._Element) -> tuple[str, ...]:

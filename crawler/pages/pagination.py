@@ -54,9 +54,13 @@ _NOT_PAGE_PARAM = re.compile(r"(?:date|day|time|year|month|ym|sort|order\w*)$", 
 _TRS_PAGER = re.compile(
     r"createPageHTML\(\s*(?P<id>[\"'][\w-]+[\"']\s*,\s*)?(?P<count>\w+)\s*,\s*(?P<current>\w+)"
     r"\s*,\s*[\"'](?P<stem>[\w-]+)[\"']\s*,\s*[\"'](?P<ext>\w+)[\"']")
-# jpage({uid: '4567', perPage: 15, totalRecord: 38, …}) → ?uid=…&pageNum=N
-_HANWEB_PAGER = re.compile(r"uid\W{1,4}(?P<uid>\d+).{0,80}?perPage\W{1,4}(?P<per>\d+).{0,80}?"
-                           r"totalRecord\W{1,4}(?P<total>\d+)", re.S)
+# jpage({uid: '4567', perPage: 15, totalRecord: 38, …}) → ?uid=…&pageNum=N; the parameters in
+# any order, the unit as uid, as ajaxParam's unitid, or only as the element the pager is called
+# on ($('#49468').jpage({totalRecord: 1418, perPage: 25, …})).
+_HANWEB_PAGER = re.compile(r"(?:\$\(\s*['\"]#(?P<element>\d+)['\"]\s*\)\s*\.\s*)?jpage\s*\(\s*\{(?P<args>.{0,1000}?)\}\s*\)"
+                           r"|(?P<args_only>uid\W{1,4}\d+.{0,80}?perPage\W{1,4}\d+.{0,80}?totalRecord\W{1,4}\d+)", re.S)
+_HANWEB_ARG = {name: re.compile(rf"\b{pattern}\W{{1,4}}(\d+)") for name, pattern in
+               (("uid", "(?:uid|unitid)"), ("per", "perPage"), ("total", "totalRecord"))}
 _HANWEB_CURRENT = re.compile(r"[?&]pageNum=(\d+)")
 
 
@@ -96,10 +100,16 @@ def script_pagers(text: str, url: str = "") -> list[ScriptPager]:
             hrefs = tuple(f"{stem}_{k}.{ext}" for k in range(current + 1, count))
         found.append(ScriptPager(hrefs, hrefs[-1] if hrefs else None))
     for m in _HANWEB_PAGER.finditer(text):
-        pages = min(-(-int(m["total"]) // max(int(m["per"]), 1)), MAX_SCRIPT_PAGES)
+        args = m["args"] if m["args"] is not None else m["args_only"]
+        values = {name: int(v[1]) if (v := pattern.search(args)) else None
+                  for name, pattern in _HANWEB_ARG.items()}
+        uid = values["uid"] if values["uid"] is not None else m["element"]
+        if uid is None or not values["per"] or values["total"] is None:
+            continue
+        pages = min(-(-values["total"] // values["per"]), MAX_SCRIPT_PAGES)
         here = _HANWEB_CURRENT.search(url)
         current = int(here.group(1)) if here else 1
-        hrefs = tuple(f"?uid={m['uid']}&pageNum={n}" for n in range(current + 1, pages + 1))
+        hrefs = tuple(f"?uid={uid}&pageNum={n}" for n in range(current + 1, pages + 1))
         found.append(ScriptPager(hrefs, hrefs[-1] if hrefs else None))
     return found
 

@@ -85,6 +85,31 @@ CASES = {
                                          "关于印发第{i}批教育工作要点的通知</a><b>2025-11-{d}</b></li>") + "--></ul>",
         [f"{HOST}/c110634/202511/1742{i}.shtml" for i in range(1, 6)],
         "关于印发第1批教育工作要点的通知", "2025-11-11"),
+    # one list's rows in alternating, first/last and sticky classes
+    "odd-and-even-rows": (
+        "/zwgk/tzgg/index.html",
+        "<table>" + "".join(f"<tr class='{('odd', 'even')[i % 2]}'><td><a href='/zwgk/tzgg/t2024{10 + i}_{i}.html'>"
+                            f"关于做好第{i}批政务公开工作的通知</a></td><td>2024-03-{10 + i}</td></tr>"
+                            for i in range(1, 6)) + "</table>",
+        [f"{HOST}/zwgk/tzgg/t2024{10 + i}_{i}.html" for i in range(1, 6)],
+        "关于做好第1批政务公开工作的通知", "2024-03-11"),
+    "first-last-and-sticky-rows": (
+        "/xwzx/index.html",
+        "<ul class='list'><li class='top'><a href='/xwzx/0.html'>[置顶]关于开展主题教育的实施方案全文</a><span>2024-01-01</span>"
+        "</li>" + "".join(f"<li{(' class=first', '', '', '', ' class=last')[i - 1]}><a href='/xwzx/{i}.html'>"
+                          f"民盟市委会召开第{i}次主委会议研究工作</a><span>2024-02-{10 + i}</span></li>"
+                          for i in range(1, 6)) + "</ul>",
+        [f"{HOST}/xwzx/{i}.html" for i in range(0, 6)],
+        "[置顶]关于开展主题教育的实施方案全文", "2024-01-01"),
+    # a post's block: its title over its category, tag and 继续阅读 links
+    "post-blocks-with-tags": (
+        "/category/news/",
+        rows("<article class='post'><h2><a href='/2024/03/{d}/p{i}/'>协会举办第{i}期会员企业交流座谈会</a></h2>"
+             "<time>2024-03-{d}</time><footer><a href='/category/news/'>协会新闻</a> <a href='/tag/a/'>活动</a> "
+             "<a href='/tag/b/'>会员</a> <a href='/tag/c/'>交流</a> <a href='/2024/03/{d}/p{i}/#more'>继续阅读</a>"
+             "</footer></article>"),
+        [f"{HOST}/2024/03/{10 + i}/p{i}/" for i in range(1, 6)],
+        "协会举办第1期会员企业交流座谈会", "2024-03-11"),
     "hanweb-cdata-records": (
         "/col/col4567/index.html",
         "<div id='4567'><script type='text/xml'><datastore><nextgroup><![CDATA[<a href='/module/web/jpage/"
@@ -171,3 +196,17 @@ def test_gbk_page_is_decoded():
 def test_a_lone_row_is_a_listing_only_as_a_title_and_a_date(listing, articles):
     found = page_links(page(listing).encode(), HOST + "/xwzx/gzdt/index_2.html", UTF8)
     assert found.articles == articles
+
+
+def test_the_list_a_pager_follows_wins_over_a_longer_side_box():
+    """A column's last page of three rows, and a right-hand box of eight under a plain heading
+    (通知公告, not 热点): the pager under the three makes them the page's list."""
+    main = "<ul class='list'>" + rows("<li><a href='./201911/t2019111{i}_300{i}.html'>市委统战部召开第{i}次党外代表人士座谈会</a>"
+                                      "<span>2019-11-1{i}</span></li>", 3) + "</ul>"
+    pager = "<div class='page'><script>createPageHTML(5, 4, 'index', 'html');</script></div>"
+    box = ("<div class='right'><div class='box'><h3>通知公告</h3><ul>" + rows(
+        "<li><a href='/tzgg/202402/t202402{d}_900{i}.html'>市工商联召开第{i}次执委会议审议年度工作报告</a>"
+        "<span>2024-02-{d}</span></li>", 8) + "</ul></div></div>")
+    html = f"<html><body>{NAV}<div class='left'>{main}{pager}</div>{box}{FOOTER}</body></html>"
+    links = page_links(html.encode(), f"{HOST}/xwzx/gzdt/index_4.html", UTF8)
+    assert links.articles == [f"{HOST}/xwzx/gzdt/201911/t2019111{i}_300{i}.html" for i in range(1, 4)]

@@ -79,6 +79,18 @@ CASES = {
         "/col/col4567/index.html",
         "<script>jpage({uid: '4567', perPage: 15, totalRecord: 40, pageNum: 1});</script>",
         ["/col/col4567/index.html?uid=4567&pageNum=2", "/col/col4567/index.html?uid=4567&pageNum=3"]),
+    # the parameters as real pages order them, the unit only as the element the pager is called on
+    # or as ajaxParam's unitid
+    "hanweb-jpage-total-first": (
+        "/col/col212860/index.html",
+        "<script>$('#212860').jpage({themeName: 'default', totalRecord: 38, perPage: 19, "
+        "ajaxParam: {col: 1, webid: 2}});</script>",
+        ["/col/col212860/index.html?uid=212860&pageNum=2"]),
+    "hanweb-jpage-unitid": (
+        "/col/col4567/index.html",
+        "<script>$('#div4567').jpage({perPage: 15, totalRecord: 40, ajaxParam: {unitid: '4567', "
+        "webid: '2'}});</script>",
+        ["/col/col4567/index.html?uid=4567&pageNum=2", "/col/col4567/index.html?uid=4567&pageNum=3"]),
     "last-page-offers-nothing": (
         "/xw/index_4.html",
         "<div><a href='index.html'>首页</a><a href='index_3.html'>上一页</a><a href='index_3.html'>4</a>"
