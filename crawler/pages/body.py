@@ -52,6 +52,12 @@ SUMMARY_BOX = re.compile(rf"(?:[\[【]\s*(?:{_SUMMARY_WORDS})\s*[\]】]|(?:{_SUM
 SUMMARY_HEADING = re.compile(rf"^(?:[\[【]\s*)?(?:{_SUMMARY_WORDS}|划重点)\s*[\]】:：]?$")
 
 
+# A site's footer line (``主办单位：…``, ``…ICP备…``, ``为确保最佳浏览效果，建议您使用…浏览器``): no text of
+# an article, and no vote for the block that holds it.
+SITE_FOOTER = re.compile(r"(?:主办单位|承办单位|技术支持|运维单位|网站标识码|网站识别码)\s*[:：]"
+                         r"|.{0,60}(?:ICP备|公网安备)|.{0,30}(?:最佳浏览效果|建议(?:您)?使用\S{0,20}浏览器)")
+
+
 # Lines inside the body container that are not article text, each shape commented. The shapes
 # that span the whole line are tried only at its start (``match``): a search would try every
 # alternative at every position of every paragraph.
@@ -64,6 +70,7 @@ _NOISE_LINE = re.compile("|".join((
     r"图片(?:均)?来(?:自|源于?)网络",                                    # picture credit note
     SUMMARY_HEADING.pattern,                                           # a summary box's heading
     SUMMARY_BOX.pattern,                                               # [摘要]… a summary box
+    SITE_FOOTER.pattern,                                               # 主办单位：…, ICP备…
 )), re.I)
 # A site's reprint notice (``未经授权不得转载``; closing its articles: ``未经某某授权，不得以任何方式加以
 # 使用，包括转载…将追究侵权者的法律责任``): a prohibition with a word of reprints or rights beside it,
@@ -97,12 +104,17 @@ END_OF_ARTICLE = re.compile(
 )
 
 
+# The headline's element (``div.article_title``) holds no body, though its text may be all a page
+# of one attached document shows besides it (its text repeated in the content block).
+_HEADLINE_NAME = re.compile(r"title|biaoti", re.I)
+
+
 def _weight(el: etree._Element) -> float:
     names = f'{el.get("class", "")} {el.get("id", "")}'
     if not names.strip():
         return 0.0
     weight = 0.0
-    if _NEGATIVE.search(names):
+    if _NEGATIVE.search(names) or _HEADLINE_NAME.search(names):
         weight -= 0.5
     if _POSITIVE.search(names):
         weight += 0.25
@@ -140,7 +152,7 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
         if len(line.text) < 8:
             continue
         han = line.han
-        if han < 8 or line.link_density > 0.5:
+        if han < 8 or line.link_density > 0.5 or SITE_FOOTER.match(line.text):
             continue
         holder = block.getparent() if block.tag in _PARAGRAPH_TAGS or block in paragraph_divs else block
         if holder is None:

@@ -167,3 +167,29 @@ def test_is_noise(line, noise):
 def test_attachments_after_the_body(content, side, names):
     record = extract(article_page(content, side=side))
     assert [a["name"] for a in record["attachments"]] == names
+
+
+def test_a_page_of_one_attached_document():
+    """A 任免 notice whose content block only repeats the headline over the attached PDF: the
+    block is the body (not the headline's element, not the site's footer), the PDF listed."""
+    title = "中共某某局党组关于某某同志职务任免的通知"
+    page = (f"<html><head><title>人事任免_某某网</title></head><body><div class='article_title_group'>"
+            f"<div class='article_title'>{title}</div></div><div class='article_extend'>时间：2022-03-24</div>"
+            f"<div class='article_area'><div class='article_content'><span>{title}</span></div></div>"
+            f"<div class='article_attachment'>附件下载<ul><li><a href='/files/402802.pdf'>{title}.pdf</a></li></ul></div>"
+            "<div class='row'><p>主办单位：某某市人民政府办公室 承办单位：某某市大数据中心</p>"
+            "<p>为确保最佳浏览效果，建议您使用以下浏览器版本：IE浏览器9.0版本及以上；谷歌浏览器63版本及以上</p>"
+            "<p>网站标识码：3590000001 某ICP备05012345号 某公网安备 35012802000123号</p></div></body></html>")
+    record = extract(page)
+    assert (record["title"], record["paragraphs"]) == (title, [title])
+    assert [a["name"] for a in record["attachments"]] == [f"{title}.pdf"]
+
+
+@pytest.mark.parametrize("line", [
+    "主办单位：某某市人民政府办公室 承办单位：某某市大数据中心",
+    "为确保最佳浏览效果，建议您使用以下浏览器版本：IE浏览器9.0版本及以上",
+    "Copyright @ 2015 某某大学 All Rights Reserved. 苏公网安备 32100302010246号",
+], ids=["sponsors", "browser-advice", "record-numbers"])
+def test_a_sites_footer_line_is_no_text(line):
+    record = extract(article_page(f"<div class='content'>{PS}<p>{line}</p></div>"))
+    assert record["paragraphs"] == P[1:]

@@ -14,6 +14,10 @@ from branchnews.crawler.pages.bylines import (Byline, author_from_classes, bylin
     ("本报讯（特约记者 王五）近日", "王五"),
     ("本站讯（记者刘某某文并图）2014年11月15日下午", "刘某某"),  # (text and pictures by)
     ("（通讯员 王乐文）近日", "王乐文"),  # (a name ending in 文 keeps it)
+    # a county media centre's reporters (融媒体记者, 全媒体记者), a 首席记者
+    ("某某网12月10日讯（融媒体记者 林某某 林某）昨日，记者从某局获悉", "林某某、林某"),
+    ("（全媒体记者 王某）", "王某"),
+    ("（首席记者 赵某某 通讯员 钱某）", "赵某某、钱某"),
     ("（通讯员 赵某 供稿）", "赵某"),  # (who supplied the text: the role is no name)
     # without brackets: each role and its name followed by a space
     ("本报讯 记者张某 通讯员 李某某 近日，某某市召开会议", "张某、李某某"),
