@@ -92,15 +92,25 @@ def is_noise(text: str) -> bool:
         return True
     if len(text) <= _NOTICE_CHARS and "未经" in text and _REPRINT_BAN.search(text) and _RIGHTS_WORD.search(text):
         return True
+    if len(text) <= _PROMOTION_CHARS and ("关注" in text or "在看" in text or "二维码" in text) \
+            and _FOLLOW_US.search(text):
+        return True
     return len(text) <= _PROMOTION_CHARS and ("下载" in text or "公众号" in text) \
         and _PROMOTION.search(text) is not None
+
+
+# A WeChat article's calls to follow and share, pasted into the CMS with it (``点击上方蓝字关注我们``,
+# ``长按识别二维码关注``, ``点个“在看”``, ``分享、点赞、在看``).
+_FOLLOW_US = re.compile(r"点击\s*(?:上方|下方|顶部)?\s*(?:蓝字|[“\"「][^”\"」]{1,12}[”\"」])|"
+                        r"(?:长按|扫描|扫码|识别)[^，。]{0,8}?关注|点个?\W?在看|"
+                        r"(?:分享|点赞)\W{0,2}(?:点赞|在看)|在看\W{0,2}(?:分享|点赞)")
 
 
 # A heading that starts related content: the article ended before it.
 END_OF_ARTICLE = re.compile(
     r"^(?:【[^】]{0,4}(?:相关|阅读|推荐|点阅|热门|精彩|更多|专题)[^】]{0,4}】|"
     r"(?:相关(?:新闻|文章|阅读|链接|报道|推荐|稿件)|关联(?:稿件|文章|阅读)|延伸阅读|推荐阅读|热门(?:点阅|推荐|文章)|"
-    r"精彩(?:视频)?推荐|热点推荐|猜你喜欢|更多精彩|往期回顾)[:：]?)$"
+    r"精彩(?:视频)?推荐|热点推荐|猜你喜欢|更多精彩|往期回顾|往期推荐|往期精彩|精彩回顾)[:：]?)$"
 )
 
 

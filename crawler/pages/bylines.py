@@ -387,6 +387,9 @@ def _short_text(el: etree._Element) -> str | None:
 _AUTHOR_HREF = re.compile(r"/(?:authors?|zuozhe|writer|reporter)/", re.I)
 
 
+_BYLINE_LABEL = re.compile(r"^(?:作者|撰稿|撰文|文|by)(?:\s*[:：]\s*|\s+)", re.I)
+
+
 def author_from_classes(blocks: list[etree._Element]) -> str | None:
     """An element classed author/byline in the header (``<div class="author">本报记者 王乐文</div>``),
     or the links to the writers' pages there (avatar cards: ``<a href="/author/181.html">…刘某</a>``)."""
@@ -404,7 +407,8 @@ def author_from_classes(blocks: list[etree._Element]) -> str | None:
             if isinstance(el.tag, str) and AUTHOR_CLASS.search(_class_names(el)):
                 text = _short_text(el)
                 if text:
-                    text = re.sub(r"^\S{0,8}?" + _ROLE, "", text)
+                    # (a theme's byline prints its label without a colon: ``作者 秘书处``)
+                    text = re.sub(r"^\S{0,8}?" + _ROLE, "", _BYLINE_LABEL.sub("", text))
                     parts = re.split(r"[／/]", text)
                     names = _names(parts[-1] if len(parts) > 1 else text)
                     if names:

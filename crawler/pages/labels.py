@@ -18,22 +18,24 @@ from branchnews.pipelines.normalize.charsets import HAN
 LABELS: dict[str, tuple[str, ...]] = {
     "published": ("发布时间", "发布日期", "发表时间", "发表日期", "发稿时间", "公开日期", "更新时间", "成文日期",
                   "生成日期", "发文日期", "时间", "日期"),
-    "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "来源于", "来源", "稿源", "文章出处",
-               "出处", "转载自", "转自"),
+    "source": ("信息来源", "文章来源", "新闻来源", "稿件来源", "内容来源", "消息来源", "来源于", "来源", "稿源",
+               "文章出处", "出处", "转载自", "转自", "文章来自", "稿件来自", "来自"),
     "author": ("作者", "撰稿", "撰文", "文字", "图文", "报道", "记者", "通讯员", "供稿"),
-    "editor": ("责任编辑", "责编", "编辑"),
+    "editor": ("责任编辑", "本期编辑", "值班编辑", "文字编辑", "责编", "编辑"),
     "other": ("审核", "审校", "审稿", "校对", "终审", "签发", "监制", "摄影", "摄像", "图片", "点击数", "点击率",
               "点击量", "点击", "图片来源", "图片来自", "资料来源", "数据来源", "图片提供", "视频来源", "浏览次数",
               "浏览量", "浏览数", "浏览", "阅读量", "阅读数", "阅读", "访问次数", "访问量", "发布人", "发布者",
               "发布单位", "字号", "字体", "分享到", "分享", "关键词", "关键字",
               "打印", "出品", "原标题",
+              # who produced the pictures, video and layout of a media centre's piece
+              "排版", "剪辑", "视频", "制作", "海报设计", "设计", "美编", "初审", "复审", "一审", "二审", "三审",
               # the particulars of a government disclosure (信息公开) table
               "索引号", "发布机构", "发文机关", "发文字号", "文号", "主题分类", "信息分类", "主题词", "体裁分类",
               "组配分类", "服务对象", "公开方式", "公开范围", "公开时限", "有效性", "语种", "信息格式", "内容概述"),
 }
 # Who supplied the text: an author only where no writer is credited (it often names a unit).
 SUPPLIED_LABEL = "供稿"
-EDITOR_PRIORITY = ("责任编辑", "责编", "编辑")
+EDITOR_PRIORITY = ("责任编辑", "本期编辑", "值班编辑", "责编", "编辑", "文字编辑")
 # The publishing date outranks the dates a government notice also shows: when it was signed
 # (成文日期, 生成日期), issued (发文日期) or last changed (更新时间); a disclosure table's 公开日期 is
 # when the notice was made public: its publish date.

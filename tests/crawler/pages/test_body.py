@@ -193,3 +193,24 @@ def test_a_page_of_one_attached_document():
 def test_a_sites_footer_line_is_no_text(line):
     record = extract(article_page(f"<div class='content'>{PS}<p>{line}</p></div>"))
     assert record["paragraphs"] == P[1:]
+
+
+@pytest.mark.parametrize("line", [
+    "点击上方蓝字关注我们", "▲点击上方“某某统战”关注我们", "长按识别二维码关注我们", "点个“在看”，让更多人看到",
+    "分享、点赞、在看，三连走一波",
+], ids=["blue-words", "account-name", "qr-code", "in-view", "share-like"])
+def test_a_wechat_articles_calls_to_follow_are_no_text(line):
+    record = extract(article_page(f"<div class='TRS_Editor'><p>{line}</p>{PS}<p>{line}</p></div>"))
+    assert record["paragraphs"] == P[1:]
+
+
+@pytest.mark.parametrize("line", ["会议强调，要点击关注群众关切的热点问题并及时回应。", "扫描二维码即可报名参加本次志愿服务活动。"],
+                         ids=["follow-in-prose", "qr-code-in-prose"])
+def test_prose_that_mentions_following_is_text(line):
+    record = extract(article_page(f"<div class='content'>{PS}<p>{line}</p></div>"))
+    assert record["paragraphs"][-1] == line
+
+
+def test_the_list_of_past_issues_ends_the_article():
+    record = extract(article_page(f"<div class='content'>{PS}<p>往期推荐</p><p><a href='/a/9.html'>{P[0]}</a></p></div>"))
+    assert record["paragraphs"] == P[1:]

@@ -122,6 +122,8 @@ def test_source_from_classes(fragment, source):
      '</div>', "刘某、赵某婷"),
     ('<div><a rel="author" href="/u/1">王某</a> <a href="/news/2.html">某某新闻</a></div>', "王某"),
     ('<div><a href="/authors/list.html">全部作者</a></div>', None),
+    # a blog theme's byline: its label without a colon before the account in an element
+    ('<span class="byline"> 作者 <span class="author vcard"><a href="/author/x/">秘书处</a></span></span>', "秘书处"),
 ])
 def test_author_from_classes(fragment, authors):
     root = html.fragment_fromstring(fragment)

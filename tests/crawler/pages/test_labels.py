@@ -38,6 +38,13 @@ def fields(line):
     # 文 inside a word is no label
     ("全文：见附件", []),
     ("原文：某某", []),
+    # a forum portal's 来自, an issue's editor, a media centre's production credits
+    ("2024-3-5 10:20 | 发布者: admin | 来自: 民建某某市委会", [("other", "发布者", None),
+                                                  ("source", "来自", "民建某某市委会")]),
+    ("文章来自：某某日报", [("source", "文章来自", "某某日报")]),
+    ("本期编辑：杨某", [("editor", "本期编辑", "杨某")]),
+    ("（视频：某某融媒体中心　剪辑：吴某）", [("other", "视频", "某某融媒体中心"), ("other", "剪辑", "吴某")]),
+    ("排版：李某 海报设计：王某", [("other", "排版", "李某"), ("other", "海报设计", "王某")]),
     # the closing bracket of a title the value names stays (人民网-《人民日报》, 某报（海外版）)
     ("来源：人民网-《人民日报》", [("source", "来源", "人民网-《人民日报》")]),
     ("来源：某某日报（海外版）", [("source", "来源", "某某日报（海外版）")]),
