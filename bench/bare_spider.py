@@ -8,7 +8,7 @@ Same walk as the branchnews spider (``crawler/spiders/news.py``) and nothing els
   patterns, so the script-only TRS/Hanweb pagers are followed too, as they must be to reach
   every article);
 * article pages: continuation pages (``123_2.html``) followed exactly as the branchnews spider
-  does (a byte check, then ``next_page_url``), so both crawls download the same pages;
+  does (``continuation_url``: a byte check, then the pager), so both crawls download the same pages;
 * a trivial parse: the last page of an article yields ``{"url": response.url}`` into a JSON Lines
   feed. No extraction, no normalisation, no dataset, no state index, no run summary.
 
@@ -31,7 +31,7 @@ from scrapy.crawler import CrawlerProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from branchnews.crawler.pages.continuation import next_page_url, page_number  # noqa: E402
+from branchnews.crawler.pages.continuation import continuation_url  # noqa: E402
 from branchnews.crawler.pages.links import list_links  # noqa: E402
 from branchnews.crawler.profiles import load_profile  # noqa: E402
 from branchnews.crawler import settings as branchnews_settings  # noqa: E402
@@ -79,16 +79,10 @@ class BareSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse_list)
 
     def parse_article(self, response, n: int = 1):
-        here = page_number(response.url)
-        if here is not None:
-            stem = here[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            if f"{stem}_{n + 1}".encode() in response.body:
-                from lxml import html as lxml_html
-
-                following = next_page_url(lxml_html.document_fromstring(response.text), response.url)
-                if following:
-                    yield response.follow(following, callback=self.parse_article, cb_kwargs={"n": n + 1})
-                    return
+        following = continuation_url(response.body, response.url, response.text)
+        if following:
+            yield response.follow(following, callback=self.parse_article, cb_kwargs={"n": n + 1})
+            return
         yield {"url": response.url}
 
 

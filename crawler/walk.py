@@ -216,7 +216,7 @@ class SiteWalk:
         if len(pages) >= MAX_ARTICLE_PAGES:
             return None
         last = pages[-1]
-        return continuation_url(last.body, last.url, page_text(last), len(pages))
+        return continuation_url(last.body, last.url, page_text(last))
 
     def record(self, pages: Sequence[Page], list_date: str | None = None) -> dict:
         """The article's record (raises :class:`~branchnews.crawler.pages.article.ExtractionError`)."""

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from branchnews.crawler.pages.continuation import next_page_url, page_number
+from branchnews.crawler.pages.continuation import continuation_url, next_page_url
 from branchnews.crawler.pages.links import list_links
 from lxml import html
 
@@ -66,15 +66,6 @@ def test_junk_page_has_no_links():
     assert list_links(b"\x00\xff\xfe", BASE, {}).articles == []
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("http://h/a/123.html", ("h/a/123.html", 1)),
-    ("http://h/a/123_2.html", ("h/a/123.html", 2)),
-    ("http://h/a/", None),
-])
-def test_page_number(url, expected):
-    assert page_number(url) == expected
-
-
 @pytest.mark.parametrize("url, body, expected", [
     pytest.param("http://h/a/123.html",
                  '<div class="pagelist"><a>共2页</a><a href="123_2.html">2</a><a href="123_2.html">下一页</a></div>'
@@ -84,6 +75,28 @@ def test_page_number(url, expected):
     pytest.param("http://h/a/123.html", '<a href="124.html">下一篇</a><a href="list_12_2.html">下一页</a>',
                  None, id="next-article-is-not-a-page"),
     pytest.param("http://h/a/123_2.html", '<a href="123.html">上一页</a>', None, id="last-page"),
+    # TRS and folder-per-article systems count from 0: the second page is _1
+    pytest.param("http://h/c/202403/t20240305_5830.html",
+                 '<div class="page">上一页 <b>1</b> <a href="t20240305_5830_1.html">2</a> '
+                 '<a href="t20240305_5830_1.html">下一页</a></div>', "http://h/c/202403/t20240305_5830_1.html",
+                 id="trs-0-based"),
+    pytest.param("http://h/c/202403/t20240305_5830_1.html",
+                 '<a href="t20240305_5830.html">1</a><a href="t20240305_5830_2.html">3</a>',
+                 "http://h/c/202403/t20240305_5830_2.html", id="trs-page-3"),
+    pytest.param("http://h/system/2024/03/05/030170394/index.shtml",
+                 '<a href="index_1.shtml">2</a><a href="index_2.shtml">3</a><a href="index_1.shtml">下一页</a>',
+                 "http://h/system/2024/03/05/030170394/index_1.shtml", id="folder-index-0-based"),
+    # a page parameter beside the article's own
+    pytest.param("http://h/news/show.php?id=1045", '<a href="show.php?id=1045&amp;page=2">下一页</a>'
+                 '<a href="show.php?id=1046">下一篇：某某会议召开</a>', "http://h/news/show.php?id=1045&page=2",
+                 id="query-page"),
+    pytest.param("http://h/plus/view.php?aid=2622&pageno=2", '<a href="view.php?aid=2622&amp;pageno=3">3</a>',
+                 "http://h/plus/view.php?aid=2622&pageno=3", id="query-page-3"),
+    # the next article numbered like a page is no page: the link reads as a title, not a pager
+    pytest.param("http://h/a/news_12.html", '<a href="news_13.html">下一篇：某某座谈会召开</a>', None,
+                 id="next-article-numbered"),
+    pytest.param("http://h/news/show.php?id=1045", '<a href="show.php?id=1046&amp;page=2">2</a>', None,
+                 id="another-articles-page"),
 ])
 def test_next_page_url(url, body, expected):
     assert next_page_url(html.document_fromstring(body), url) == expected
@@ -98,3 +111,12 @@ def test_list_rows_give_the_date_shown_beside_each_link():
     assert found.dates == {"http://h.cn/a/2017/0914/1.html": "09-14",
                            "http://h.cn/a/2017/0912/2.html": "2017-9-12",
                            "http://h.cn/plus/view.php?aid=4": "2017年9月10日"}
+
+
+@pytest.mark.parametrize("url, body, expected", [
+    ("http://h/a/123.html", b'<a href="123_2.html">2</a>', "http://h/a/123_2.html"),
+    ("http://h/a/123.html", b'<a href="124.html">2</a>', None),  # (the bytes name no page of it: not parsed)
+    ("http://h/news/show.php?id=7", b'<a href="show.php?id=7&page=2">2</a>', "http://h/news/show.php?id=7&page=2"),
+], ids=["numbered-file", "none", "page-parameter"])
+def test_continuation_url(url, body, expected):
+    assert continuation_url(body, url, body.decode()) == expected
