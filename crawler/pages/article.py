@@ -38,7 +38,7 @@ from branchnews.crawler.pages.metadata import (body_credits, byline_outlet, cred
                                                labeled_fields, linked_data_date, meta_source, publish_date,
                                                unlabeled_author)
 from branchnews.crawler.pages.paragraphs import TableRow, body_texts, without_credits
-from branchnews.crawler.pages.scripted import write_scripts
+from branchnews.crawler.pages.scripted import run_scripts
 from branchnews.crawler.pages.sections import split_sections
 from branchnews.crawler.pages.title import uncut_headline
 from branchnews.pipelines.identity import canonical_url, content_hash, record_id
@@ -112,7 +112,7 @@ def parse_tree(page: Page) -> _Parsed:
         root = browser_tree(text)
     base = link_base(root, page)
     linked = linked_data_date(root)
-    write_scripts(root)  # (what the info row's scripts print, before the scripts go)
+    run_scripts(root)  # (what the info row's scripts print, the text they show)
     prune(root)
     return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base, linked)
 

@@ -1,4 +1,4 @@
-"""What a page's inline scripts write into it with ``document.write``.
+"""What a page's inline scripts write into it with ``document.write``, and the text they show.
 
 Government CMSs print parts of the info row from a script: TRS sets the source in a variable and
 writes it, or a default when it is empty (``var str_1="某某日报"; if (str_1 == "") {
@@ -7,6 +7,10 @@ longer time (``document.write("2024-03-05 15:30:00".substring(0,16))``). A reade
 a parser that drops scripts does not. This reads such scripts without running them: string
 literals, variables set to literals, ``+``, ``substring``/``substr``/``slice`` and ``if``/``else``
 on ``==``/``!=`` between known values. A script doing anything else writes nothing here.
+
+A WeChat article is served with its whole text in ``<div id="js_content" style="visibility:
+hidden">``, which its script then shows; an element hidden that way that holds most of the page's
+text is the article, and is shown here too (a hidden paragraph among shown ones stays hidden).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import re
 
 from lxml import etree
+
+from branchnews.pipelines.normalize.charsets import HAN
 
 _LITERAL = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
 _ASSIGN = re.compile(rf"(?:\bvar\s+|[,;{{}}]\s*|^\s*)([A-Za-z_$][\w$]*)\s*=\s*({_LITERAL})", re.M)
@@ -26,11 +32,41 @@ _TAG = re.compile(r"<[^>]*>")
 _MAX_SCRIPT = 4000  # an info row's script is short; a library is not read
 
 
-def write_scripts(root: etree._Element) -> None:
-    """Put the text each inline script of the page's body writes in its place (a ``<span>``),
-    before the scripts are dropped."""
+def run_scripts(root: etree._Element) -> None:
+    """What the page's scripts do to its text, before they are dropped: what each inline script
+    writes, in its place (a ``<span>``); the article's text they show."""
     body = root.find("body")
-    for script in list((body if body is not None else root).iter("script")):
+    start = body if body is not None else root
+    _write(start)
+    _show(start)
+
+
+_INVISIBLE = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
+_SHOWN_SHARE = 0.5  # of the page's text: an element holding this much is the article
+
+
+def _show(start: etree._Element) -> None:
+    hidden = [el for el in start.iter() if isinstance(el.tag, str) and "hidden" in (el.get("style") or "")
+              and _INVISIBLE.search(el.get("style"))]
+    if not hidden:
+        return
+    total = _han(start)
+    for el in hidden:
+        if total and _han(el) >= _SHOWN_SHARE * total:
+            el.set("style", _INVISIBLE.sub("", el.get("style")))
+
+
+_READ = etree.XPath("descendant-or-self::text()[not(ancestor::script) and not(ancestor::style)]")
+_NOT_HAN = re.compile(f"[^{HAN}]+")
+
+
+def _han(el: etree._Element) -> int:
+    """Han characters a reader would see in ``el`` once shown (no script or style text)."""
+    return len(_NOT_HAN.sub("", "".join(_READ(el))))
+
+
+def _write(start: etree._Element) -> None:
+    for script in list(start.iter("script")):
         code = script.text or ""
         if "write" not in code or len(code) > _MAX_SCRIPT or script.get("src"):
             continue

@@ -36,3 +36,16 @@ def test_an_info_row_written_by_scripts():
     body = "<div class='TRS_Editor'><p>近日，市委统战部召开党外代表人士座谈会，听取对年度工作的意见建议。</p></div>"
     record = extract(article_page(body, info=info), "http://www.example.gov.cn/xwzx/a/123.html")
     assert (record["published"], record["source"]) == ("2024-03-05T15:30:00+08:00", "市委统战部研究室")
+
+
+def test_the_article_a_script_shows_is_read():
+    """A WeChat article as served: its whole text in ``js_content`` under ``visibility: hidden``
+    until the page's script shows it."""
+    text = ["3月3日，九三学社某某市委组织农业科技专家赴某某村开展科技下乡活动。",
+            "专家们现场讲解果树修剪和病虫害防治技术，发放技术资料300余份。"]
+    page = ("<html><head><title>科技下乡进村入户</title></head><body><div class='rich_media_area_primary'>"
+            "<h1 class='rich_media_title' id='activity-name'>科技下乡进村入户</h1>"
+            "<div class='rich_media_content' id='js_content' style='visibility: hidden;'>"
+            + "".join(f"<p>{t}</p>" for t in text) + "</div></div><script>var ct = '1709608800';</script>"
+            "</body></html>")
+    assert extract(page)["paragraphs"] == text
