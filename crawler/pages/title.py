@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -248,8 +249,8 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
         if body_start is not None and index is not None and index >= body_start:
             continue
         text = headline_text(el, _HEADLINE_CHARS)
-        if not 2 <= len(text) <= _HEADLINE_CHARS or text[-1] in "：:":
-            continue  # (a label, ``索 引 号：``, introduces a value: no headline)
+        if not 2 <= len(text) <= _HEADLINE_CHARS or text[-1] in "：:" or _links_home(el, text):
+            continue  # (a label, ``索 引 号：``, introduces a value; the site's name links home)
         # (a score under _LIKE_TITLE only marks the candidate as unlike <title>: it may be a bound)
         bonus = _TAG_BONUS.get(tag, 0.1 if not is_heading else 0)
         score = max(like.covering(text, bonus, _LIKE_TITLE) for like in likes)
@@ -286,6 +287,22 @@ def find_headline(root: etree._Element, lines=None, body_start: int | None = Non
     if reference:
         return title_without_suffix(reference), None
     return (candidates[0][2], candidates[0][3]) if candidates else (None, None)
+
+
+_HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.shtml", "/index.php", "/index.asp",
+                         "/index.jsp", "/default.html", "/default.htm", "/default.aspx"})
+
+
+def _links_home(el: etree._Element, text: str) -> bool:
+    """``el`` is the site's name: its text is a link to the home page (a blog theme's
+    ``<h1 id="BlogTitle"><a href="/">某某支部</a></h1>``, a logo heading)."""
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:")):
+            parts = urlsplit(href)
+            if parts.path in _HOME_PATHS and not parts.query and clean_space(text_of(a)) == text:
+                return True
+    return False
 
 
 # How a page without headings prints its headline: bold, or in a <font> of its own colour or size.

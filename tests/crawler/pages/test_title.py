@@ -349,3 +349,18 @@ def test_a_disclosure_tables_title_row(head, top, headline):
     record = parse_article(Page("http://www.example.gov.cn/zwgk/a/1.html", page.encode()))
     assert record["title"] == headline
     assert record["title"][-1] not in "：:"  # (no label cell is a headline)
+
+
+@pytest.mark.parametrize("top", [
+    '<h1 id="BlogTitle"><a href="https://www.zg.example.org.cn/">某某致公党支部</a></h1>',  # a blog theme
+    '<h1 class="site-title"><a href="/" rel="home">某某致公党支部</a></h1>',
+    '<h1 class="logo"><a href="/index.html">某某致公党支部</a></h1>',
+], ids=["zblog", "wordpress", "logo"])
+def test_the_sites_name_heading_is_no_headline(top):
+    """<title> is ``headline-site``; the site's name, a link home in an <h1>, matches its last
+    part; the headline is the post's <h2>."""
+    from branchnews.crawler.pages.article import Page, parse_article
+    headline = "社会服务部赴山区小学开展助学活动"
+    page = (f"<html><head><title>{headline}-某某致公党支部</title></head><body>{top}<div class='post'>"
+            f"<h2 class='post-title'>{headline}</h2><div class='post-body'><p>{_PROSE}</p></div></div></body></html>")
+    assert parse_article(Page("https://www.zg.example.org.cn/post/12.html", page.encode()))["title"] == headline
