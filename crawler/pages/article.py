@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from branchnews.crawler.pages.body import attachment_blocks, attachments_in, images_in
+from branchnews.crawler.pages.body import attachment_blocks, attachments_in, embedded_documents, images_in
 from branchnews.crawler.pages.breadcrumb import LOCATION_LABEL, find_breadcrumb, split_crumbs
 from branchnews.crawler.pages.bylines import (byline_authors, byline_editors, clean_author, dateline_outlet,
                                               headline_writer, outlet_in_info, peel_credit,
@@ -89,6 +89,7 @@ class _Parsed:
     replaced: int = 0  # U+FFFD the decoding put in (DecodedPage.replaced)
     base: str = ""  # where the page's relative links point from (see link_base)
     linked_data_date: str | None = None  # JSON-LD datePublished, read before the scripts go
+    embedded: list = field(default_factory=list)  # documents shown in frames, read before they go
 
 
 def parse_tree(page: Page) -> _Parsed:
@@ -112,9 +113,10 @@ def parse_tree(page: Page) -> _Parsed:
         root = browser_tree(text)
     base = link_base(root, page)
     linked = linked_data_date(root)
+    embedded = embedded_documents(root, base)
     run_scripts(root)  # (what the info row's scripts print, the text they show)
     prune(root)
-    return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base, linked)
+    return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base, linked, embedded)
 
 
 def link_base(root: etree._Element, page: Page) -> str:
@@ -230,6 +232,7 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
                 attachments += [a for a in attachments_in(block, page.base) if a not in attachments]
             images += images_in(layout.figure, page.base) if layout.figure is not None else []
             images += images_in(layout.body, page.base)
+        attachments += [a for a in page.embedded if all(a["url"] != b["url"] for b in attachments)]
     crumb_sel = selected_text(first_root, selectors.get("breadcrumb"))
     if crumb_sel is not None:
         breadcrumb = split_crumbs(LOCATION_LABEL.sub("", crumb_sel, count=1))

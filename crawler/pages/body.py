@@ -13,10 +13,10 @@ from collections import defaultdict
 
 from lxml import etree
 from w3lib.url import safe_url_string
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from branchnews.crawler.pages.labels import is_label_word
-from branchnews.crawler.pages.lines import Line, table_cell, text_of
+from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
 from branchnews.pipelines.normalize.charsets import HAN
 
 _POSITIVE = re.compile(r"content|article|text|zoom|body|detail|trs_editor|main|news|con|nr|zw|"
@@ -326,6 +326,26 @@ def attachments_in(body: etree._Element, base_url: str) -> list[dict]:
         seen.add(url)
         name = " ".join(text_of(a).split()) or href.rsplit("/", 1)[-1]
         out.append({"name": name, "url": url})
+    return out
+
+
+def embedded_documents(root: etree._Element, base_url: str) -> list[dict]:
+    """The documents the page shows in a frame (a 信息公开 page's PDF in ``<iframe
+    src="/pdfjs/web/viewer.html?file=….pdf">``, ``<embed src="….pdf">``, ``<object data=…>``):
+    attachments too. Read before frames are dropped."""
+    out = []
+    for el in root.iter("iframe", "embed", "object"):
+        src = (el.get("src") or el.get("data") or "").strip()
+        if not src:
+            continue
+        viewer = parse_qs(urlsplit(src).query).get("file")
+        target = viewer[0] if viewer else src
+        if not ATTACHMENT_EXT.search(target):
+            continue
+        url = safe_url_string(urljoin(urljoin(base_url, src), target))
+        name = clean_space(el.get("title") or "") or unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+        if all(a["url"] != url for a in out):
+            out.append({"name": name, "url": url})
     return out
 
 

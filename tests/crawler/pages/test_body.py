@@ -214,3 +214,17 @@ def test_prose_that_mentions_following_is_text(line):
 def test_the_list_of_past_issues_ends_the_article():
     record = extract(article_page(f"<div class='content'>{PS}<p>往期推荐</p><p><a href='/a/9.html'>{P[0]}</a></p></div>"))
     assert record["paragraphs"] == P[1:]
+
+
+@pytest.mark.parametrize("frame, attachments", [
+    # a 信息公开 page's document shown in a viewer frame, in an <embed> or an <object>
+    ('<iframe src="/pdfjs/web/viewer.html?file=/u/P0202403.pdf" title="某某市2024年部门预算公开"></iframe>',
+     [("某某市2024年部门预算公开", "http://www.example.gov.cn/u/P0202403.pdf")]),
+    ('<embed src="./P0202403.pdf" type="application/pdf">', [("P0202403.pdf", "http://www.example.gov.cn/xwzx/a/P0202403.pdf")]),
+    ('<object data="/u/plan.docx"></object>', [("plan.docx", "http://www.example.gov.cn/u/plan.docx")]),
+    # a frame of a page (a video player, a map) shows no document
+    ('<iframe src="/player/1.html"></iframe>', []),
+], ids=["pdfjs-viewer", "embed", "object", "page-frame"])
+def test_a_document_shown_in_a_frame_is_an_attachment(frame, attachments):
+    record = extract(article_page(f"<div class='content'>{PS}{frame}</div>"))
+    assert [(a["name"], a["url"]) for a in record["attachments"]] == attachments
