@@ -114,7 +114,7 @@ def parse_tree(page: Page) -> _Parsed:
     base = link_base(root, page)
     linked = linked_data_date(root)
     embedded = embedded_documents(root, base)
-    run_scripts(root)  # (what the info row's scripts print, the text they show)
+    run_scripts(root, text)  # (what the info row's scripts print, the text they show)
     prune(root)
     return _Parsed(page, root, decoded.encoding, decoded.declared, decoded.replaced, base, linked, embedded)
 

@@ -329,14 +329,17 @@ def attachments_in(body: etree._Element, base_url: str) -> list[dict]:
     return out
 
 
+_FRAMES = etree.XPath("//iframe | //embed | //object")
+
+
 def embedded_documents(root: etree._Element, base_url: str) -> list[dict]:
     """The documents the page shows in a frame (a 信息公开 page's PDF in ``<iframe
     src="/pdfjs/web/viewer.html?file=….pdf">``, ``<embed src="….pdf">``, ``<object data=…>``):
     attachments too. Read before frames are dropped."""
     out = []
-    for el in root.iter("iframe", "embed", "object"):
+    for el in _FRAMES(root):
         src = (el.get("src") or el.get("data") or "").strip()
-        if not src:
+        if not src or ("file=" not in src and not ATTACHMENT_EXT.search(src)):
             continue
         viewer = parse_qs(urlsplit(src).query).get("file")
         target = viewer[0] if viewer else src

@@ -25,7 +25,8 @@ def find_breadcrumb(lines: list[Line], before: int | None = None) -> list[str]:
     limit = before if before is not None else len(lines)
     for i, line in enumerate(lines[:limit]):
         labelled = LOCATION_LABEL.match(line.text) is not None
-        box = _crumb_box(line.block) if labelled or (line.links and line.link_density >= 0.4) else None
+        box = _crumb_box(line.block) if labelled or (
+            line.links and len(line.text) <= _PATH_CHARS and line.link_density >= 0.4) else None
         if not labelled and box is None:
             continue
         items = split_crumbs(LOCATION_LABEL.sub("", line.text, count=1))
@@ -50,6 +51,7 @@ def _crumb_box(el: etree._Element) -> etree._Element | None:
 
 
 _MARKS = re.compile(f"[{OPEN}{CLOSE}]+")
+_PATH_CHARS = 100  # a location path's line is no longer
 
 
 def _drawn_items(box: etree._Element, lines: list[Line]) -> list[str]:

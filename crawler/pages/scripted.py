@@ -32,22 +32,25 @@ _TAG = re.compile(r"<[^>]*>")
 _MAX_SCRIPT = 4000  # an info row's script is short; a library is not read
 
 
-def run_scripts(root: etree._Element) -> None:
+def run_scripts(root: etree._Element, source: str) -> None:
     """What the page's scripts do to its text, before they are dropped: what each inline script
-    writes, in its place (a ``<span>``); the article's text they show."""
+    writes, in its place (a ``<span>``); the article's text they show. ``source`` is the page's
+    text: a page that never says ``document.write`` or ``visibility`` is not searched."""
     body = root.find("body")
     start = body if body is not None else root
-    _write(start)
-    _show(start)
+    if "write" in source:
+        _write(start)
+    if "visibility" in source:
+        _show(start)
 
 
 _INVISIBLE = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
+_STYLED_HIDDEN = etree.XPath(".//*[contains(@style, 'hidden')]")
 _SHOWN_SHARE = 0.5  # of the page's text: an element holding this much is the article
 
 
 def _show(start: etree._Element) -> None:
-    hidden = [el for el in start.iter() if isinstance(el.tag, str) and "hidden" in (el.get("style") or "")
-              and _INVISIBLE.search(el.get("style"))]
+    hidden = [el for el in _STYLED_HIDDEN(start) if _INVISIBLE.search(el.get("style"))]
     if not hidden:
         return
     total = _han(start)
