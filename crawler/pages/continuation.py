@@ -1,7 +1,7 @@
 """Articles split over several pages (``123.html`` → ``123_2.html``, 下一页, 共2页).
 
 CMSes paginate one article in three ways: DedeCMS and PHPCMS name page N ``stem_N.ext``
-(``6134.html``, ``6134_2.html``); TRS and the folder-per-article systems count from 0, so the
+(``6134.html``, ``6134_2.html``; 人民网's CMS ``c415686-40557146-2.html``); TRS and the folder-per-article systems count from 0, so the
 second page is ``stem_1.ext`` (``t20240305_5830.html`` → ``t20240305_5830_1.html``,
 ``index.shtml`` → ``index_1.shtml``); dynamic pages add a page parameter (``show.php?id=1045``
 → ``show.php?id=1045&page=2``). Only a link of the pager counts, by its words (a number, 下一页,
@@ -19,7 +19,7 @@ from lxml import etree
 from branchnews.crawler.pages.lines import clean_space, parse_html, text_of
 from w3lib.url import safe_url_string
 
-_PAGE_FILE = re.compile(r"^(?P<stem>.+?)(?:_(?P<n>\d{1,2}))?(?P<ext>\.[a-z]{2,6})$", re.I)
+_PAGE_FILE = re.compile(r"^(?P<stem>.+?)(?:[_-](?P<n>\d{1,2}))?(?P<ext>\.[a-z]{2,6})$", re.I)
 _PAGE_PARAM = re.compile(r"^(?:page|pageno|pagenum|pn|p|curpage|currentpage|cp)$", re.I)
 # What a pager's link of the same article reads (an empty one is a picture's arrow).
 _PAGER_WORDS = re.compile(r"^(?:\d{1,2}|第\s*\d{1,2}\s*页|下一?页|下一页\s*[>»›]*|后一?页|[>»›]+|next\s*[>»›]*|"
@@ -70,8 +70,8 @@ def continuation_url(body: bytes, url: str, text: str) -> str | None:
     file stem numbered or a page parameter."""
     parts = urlsplit(url)
     name = parts.path.rpartition("/")[2].rpartition(".")[0]
-    stem = re.sub(r"_\d{1,2}$", "", name)
-    if not ((stem and f"{stem}_".encode() in body) or (parts.query and re.search(
+    stem = re.sub(r"[_-]\d{1,2}$", "", name)
+    if not ((stem and (f"{stem}_".encode() in body or f"{stem}-".encode() in body)) or (parts.query and re.search(
             rb"[?&;](?:page|pageno|pagenum|pn|p|curpage|currentpage|cp)=\d", body, re.I))):
         return None
     try:

@@ -86,6 +86,10 @@ def test_junk_page_has_no_links():
     pytest.param("http://h/system/2024/03/05/030170394/index.shtml",
                  '<a href="index_1.shtml">2</a><a href="index_2.shtml">3</a><a href="index_1.shtml">下一页</a>',
                  "http://h/system/2024/03/05/030170394/index_1.shtml", id="folder-index-0-based"),
+    # 人民网's CMS (party sites on it too) numbers pages after a hyphen
+    pytest.param("http://h/n1/2025/0904/c415686-40557146.html",
+                 '<a href="c415686-40557146-2.html">2</a><a href="c415686-40557146-2.html">下一页</a>',
+                 "http://h/n1/2025/0904/c415686-40557146-2.html", id="people-hyphen"),
     # a page parameter beside the article's own
     pytest.param("http://h/news/show.php?id=1045", '<a href="show.php?id=1045&amp;page=2">下一页</a>'
                  '<a href="show.php?id=1046">下一篇：某某会议召开</a>', "http://h/news/show.php?id=1045&page=2",
