@@ -33,8 +33,10 @@ from branchnews.pipelines.normalize.charsets import HAN
 MAX_UP = 6  # levels from a link to the row that holds it
 MAX_ROW_LINKS = 4  # more links in one "row" make it a block of links, not a list row
 MIN_TITLE = 5  # characters of a title; menu entries are shorter
+_CARD_TITLE = 15  # what a picture card's caption of a name weighs
 MIN_ROWS = 2
 MAX_ROW_EXTRA = 40  # characters of a lone row besides its title: a date, a column name
+MAX_ROW_SUMMARY = 200  # … or, over the pager of a list's last page, its intro line too
 
 _HAN = re.compile(f"[{HAN}]")
 # Class or id words of page chrome around a run of links.
@@ -99,27 +101,29 @@ def _names(el: etree._Element) -> str:
     return f'{el.get("class", "")} {el.get("id", "")}'
 
 
-def _chrome_factor(holder: etree._Element) -> float:
+def _chrome_factor(holder: etree._Element, own: frozenset[str] = frozenset()) -> float:
     """How likely the run is page chrome: by class/id of the holder and its ancestors, and
-    by the heading of the box it sits in."""
+    by the heading of the box it sits in, unless that heading names the page's own column
+    (``own``: the parts of its <title>; a column called 图片新闻 lists its pictures' news)."""
     factor = 1.0
     el, levels = holder, 0
     while el is not None and levels < 6 and el.tag not in ("body", "html"):
         if _CHROME.search(_names(el)) or el.tag in ("nav", "footer", "header", "aside"):
             factor = min(factor, 0.3)
         heading = _box_heading(el)
-        if heading and _SIDE_HEADING.search(heading):
+        if heading and heading not in own and _SIDE_HEADING.search(heading):
             factor = min(factor, 0.25)
         el, levels = el.getparent(), levels + 1
     return factor
 
 
 def _box_heading(el: etree._Element) -> str:
-    """The short text just before ``el`` among its siblings (a box title), if any."""
+    """The short text just before ``el`` among its siblings (a box title), if any; a bar of
+    links there (a short menu: 首页 本栏目 热点) is no box title."""
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
-    if prev is None:
+    if prev is None or len(prev.xpath(".//a[@href]")) > 1 or (prev.tag == "a" and prev.get("href")):
         return ""
     text = clean_space(text_of(prev))
     return text if len(text) <= 20 else ""
@@ -153,6 +157,17 @@ def _runs(found: list[Anchor]) -> dict[tuple[int, str], tuple[etree._Element, di
     return runs
 
 
+def _title_size(row: Row) -> int:
+    """How long the row's title reads: a picture card captioned with a name (委员风采: a member's
+    photo and 王某某, both linking the profile) weighs as a headline of a list row does."""
+    main = row.main
+    size = _size(main.text)
+    if 2 <= size < MIN_TITLE and (href := main.el.get("href")) and any(
+            a.get("href") == href and a.find(".//img") is not None for a in row.el.iter("a")):
+        return _CARD_TITLE
+    return size
+
+
 def _is_row(row: Row) -> bool:
     """A list row, not a block of links: at most four links, or a title that outweighs the rest
     (a post's title over its category, tag and 继续阅读 links)."""
@@ -170,7 +185,7 @@ def _score(rows: list[Row]) -> float:
             score -= 5
             continue
         title = row.main.text
-        size = _size(title)
+        size = _title_size(row)
         if size < MIN_TITLE or _BACK_OR_PAGER.match(title):
             continue
         score += min(size, 40)
@@ -179,37 +194,39 @@ def _score(rows: list[Row]) -> float:
     return score
 
 
-def _last_row(rows: list[Row], holder: etree._Element) -> bool:
+def _last_row(rows: list[Row], holder: etree._Element, own: frozenset[str]) -> bool:
     """A run of one dated row outside page chrome: the last page of a list, a column of one
     article (a sidebar of three hot links must not win over it). A row is a title and a date,
     not a block of text holding one link (an article's body with its 上一篇 link)."""
     if len(rows) != 1 or len(rows[0].links) != 1:
         return False
     row = rows[0]
-    if len(clean_space(text_of(row.el))) > len(row.main.text) + MAX_ROW_EXTRA:
+    extra = MAX_ROW_EXTRA if not _pager_after(holder) else MAX_ROW_SUMMARY
+    if len(clean_space(text_of(row.el))) > len(row.main.text) + extra:
         return False
     return (_size(row.main.text) >= MIN_TITLE and row_date(row.el, row.main.text) is not None
-            and _chrome_factor(holder) >= 1.0 and _chrome_factor(row.main.el) >= 1.0)
+            and _chrome_factor(holder, own) >= 1.0 and _chrome_factor(row.main.el, own) >= 1.0)
 
 
-def main_listing(found: list[Anchor]) -> Listing | None:
-    """The best run of list rows on the page, with same-shaped runs beside it joined."""
+def main_listing(found: list[Anchor], own: frozenset[str] = frozenset()) -> Listing | None:
+    """The best run of list rows on the page, with same-shaped runs beside it joined (``own``:
+    the names the page gives its column, see :func:`_chrome_factor`)."""
     runs = _runs(found)
     best: Listing | None = None
     best_key = None
     for key, (holder, rows_of) in runs.items():
         rows = [Row(el, links) for el, links in rows_of.items()]
-        good = [r for r in rows if _is_row(r) and _size(r.main.text) >= MIN_TITLE]
-        if len(good) < MIN_ROWS and not _last_row(rows, holder):
+        good = [r for r in rows if _is_row(r) and _title_size(r) >= MIN_TITLE]
+        if len(good) < MIN_ROWS and not _last_row(rows, holder, own):
             continue
-        score = _score(rows) * _chrome_factor(holder) * (_PAGED if _pager_after(holder) else 1.0)
+        score = _score(rows) * _chrome_factor(holder, own) * (_PAGED if _pager_after(holder) else 1.0)
         if best is None or score > best.score:
             best, best_key = Listing(rows, [holder], score), key
     if best is None or best.score <= 0:
         return None
-    _join_siblings(best, best_key, runs)
+    _join_siblings(best, best_key, runs, own)
     best.rows = [r for r in _same_shape(best.rows) if _is_row(r)
-                 and _size(r.main.text) >= MIN_TITLE and not _BACK_OR_PAGER.match(r.main.text)]
+                 and _title_size(r) >= MIN_TITLE and not _BACK_OR_PAGER.match(r.main.text)]
     return best
 
 
@@ -261,7 +278,7 @@ def _same_shape(rows: list[Row]) -> list[Row]:
     return kept
 
 
-def _join_siblings(best: Listing, key, runs) -> None:
+def _join_siblings(best: Listing, key, runs, own: frozenset[str]) -> None:
     """One list split over several containers (``<ul>`` per five rows): the holder's
     same-shaped siblings whose rows have the winner's shape join, in page order."""
     holder = best.holders[0]
@@ -280,7 +297,7 @@ def _join_siblings(best: Listing, key, runs) -> None:
         if run is None:
             continue
         rows = [Row(el, links) for el, links in run[1].items()]
-        if _score(rows) > 0 and _chrome_factor(sibling) >= 1.0:
+        if _score(rows) > 0 and _chrome_factor(sibling, own) >= 1.0:
             joined.append((sibling, rows))
     best.holders = [h for h, _ in joined]
     best.rows = [row for _, rows in joined for row in rows]
@@ -299,6 +316,16 @@ def _title(text: str, date: str | None) -> str:
     return clean_space(text)
 
 
+_TITLE_PART = re.compile(r"\s*(?:[-_|｜—–>»]+|\s-\s)\s*")
+
+
+def _own_column(root: etree._Element) -> frozenset[str]:
+    """The parts of the page's <title> (``图片新闻_某某统战网``): the names of its own column."""
+    title = root.find(".//title")
+    text = clean_space(text_of(title)) if title is not None else ""
+    return frozenset(part for part in _TITLE_PART.split(text) if part)
+
+
 def page_links(body: bytes, url: str, headers: Mapping[str, object] | None = None, *,
                allowed_domains=()) -> PageLinks:
     """The page's role, main listing (with titles and dates), forward pages and other links."""
@@ -307,7 +334,7 @@ def page_links(body: bytes, url: str, headers: Mapping[str, object] | None = Non
     if root is None:
         return PageLinks(url, "other", [], [])
     found = anchors(root, url)
-    listing = main_listing(found)
+    listing = main_listing(found, _own_column(root))
     articles: dict[str, None] = {}
     files: dict[str, None] = {}
     titles: dict[str, str] = {}

@@ -210,3 +210,45 @@ def test_the_list_a_pager_follows_wins_over_a_longer_side_box():
     html = f"<html><body>{NAV}<div class='left'>{main}{pager}</div>{box}{FOOTER}</body></html>"
     links = page_links(html.encode(), f"{HOST}/xwzx/gzdt/index_4.html", UTF8)
     assert links.articles == [f"{HOST}/xwzx/gzdt/201911/t2019111{i}_300{i}.html" for i in range(1, 4)]
+
+
+HOT = ("<div class='side'><h3>热点排行</h3><ul>" + rows(
+    "<li><a href='/hot/2024/0{i}/90{i}.html'>民盟某区委员会召开热点专题学习座谈会第{i}次会议</a></li>", 8) + "</ul></div>")
+
+
+def _column_page(title: str, main: str, top: str = "") -> list[str]:
+    html = (f"<html><head><title>{title}_某某统战网</title></head><body>{top}<div class='main'>{main}</div>"
+            f"{HOT}</body></html>")
+    return page_links(html.encode(), f"{HOST}/col/index_1.html", UTF8).articles
+
+
+@pytest.mark.parametrize("title, main, top, expected", [
+    # a column named like a side box (图片新闻): its own heading, <title>'s part, is no side box's
+    ("图片新闻", "<h2 class='coltit'>图片新闻</h2><ul class='list'>" + rows(
+        "<li><a href='/col/2024/05/t2024051{i}_11{i}.html'><img src='/img/{i}.jpg'></a><p>"
+        "<a href='/col/2024/05/t2024051{i}_11{i}.html'>民进某区委员会举办第{i}期会员履职能力提升培训班</a></p></li>", 2)
+     + "</ul>", "", [f"{HOST}/col/2024/05/t2024051{i}_11{i}.html" for i in (1, 2)]),
+    # a list's last page: one row with its intro line, over the pager
+    ("通知公告", "<h2>通知公告</h2><ul class='list'><li><a href='/col/2024/05/t20240511_110.html'>民进某区委员会举办第11期"
+     "会员履职能力提升培训班</a><span>日期：2024-05-11 点击：70</span><p class='intro'>近日，民进某区委员会举办第11期会员履职能力"
+     "提升培训班。会议强调，要坚持以习近平新时代中国特色社会主义思想为指导，不断提高履职能力...</p></li></ul>"
+     "<div class='page'><a href='index.html'>首页</a> 共2页</div>", "", [f"{HOST}/col/2024/05/t20240511_110.html"]),
+    # picture cards captioned with members' names (委员风采)
+    ("委员风采", "<ul class='list'>" + rows(
+        "<li><a href='/col/2024/05/t2024050{i}_10{i}.html'><img src='/img/{i}.jpg'></a><p>"
+        "<a href='/col/2024/05/t2024050{i}_10{i}.html'>{name}</a></p></li>".replace(
+            "{name}", "王建国"), 6) + "</ul>", "", [f"{HOST}/col/2024/05/t2024050{i}_10{i}.html" for i in range(1, 7)]),
+    # a short menu bar before the list, one of its links 热点, is no box title
+    ("工作动态", "<ul class='list'>" + rows("<li><a href='/col/2024/05/t2024050{i}_10{i}.html'>民进某区委员会举办第{i}期"
+                                          "会员履职能力提升培训班</a><span>2024-05-0{i}</span></li>", 3) + "</ul>",
+     "<div class='bar'><a href='/'>首页</a> <a href='/col/index.html'>本栏目</a> <a href='/hot/index.html'>热点</a></div>",
+     [f"{HOST}/col/2024/05/t2024050{i}_10{i}.html" for i in range(1, 4)]),
+], ids=["column-named-like-a-box", "last-page-row-with-intro", "name-cards", "menu-bar-before-the-list"])
+def test_a_short_list_beats_the_hot_sidebar(title, main, top, expected):
+    assert _column_page(title, main, top) == expected
+
+
+def test_an_icon_menu_is_no_list_of_cards():
+    menu = "<ul class='list'>" + "".join(f"<li><img src='/i/{n}.png'><a href='/{n}/'>{n}</a></li>"
+                                          for n in ("首页", "概况", "动态", "公告")) + "</ul>"
+    assert _column_page("工作动态", menu) != [f"{HOST}/{n}/" for n in ("首页", "概况", "动态", "公告")]
