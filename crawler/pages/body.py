@@ -54,7 +54,7 @@ SUMMARY_HEADING = re.compile(rf"^(?:[\[【]\s*)?(?:{_SUMMARY_WORDS}|划重点)\s
 
 # A site's footer line (``主办单位：…``, ``…ICP备…``, ``为确保最佳浏览效果，建议您使用…浏览器``): no text of
 # an article, and no vote for the block that holds it.
-SITE_FOOTER = re.compile(r"(?:主办单位|承办单位|技术支持|运维单位|网站标识码|网站识别码)\s*[:：]"
+_SITE_FOOTER = re.compile(r"(?:主办单位|承办单位|技术支持|运维单位|网站标识码|网站识别码)\s*[:：]"
                          r"|.{0,60}(?:ICP备|公网安备)|.{0,30}(?:最佳浏览效果|建议(?:您)?使用\S{0,20}浏览器)")
 
 
@@ -70,7 +70,6 @@ _NOISE_LINE = re.compile("|".join((
     r"图片(?:均)?来(?:自|源于?)网络",                                    # picture credit note
     SUMMARY_HEADING.pattern,                                           # a summary box's heading
     SUMMARY_BOX.pattern,                                               # [摘要]… a summary box
-    SITE_FOOTER.pattern,                                               # 主办单位：…, ICP备…
 )), re.I)
 # A site's reprint notice (``未经授权不得转载``; closing its articles: ``未经某某授权，不得以任何方式加以
 # 使用，包括转载…将追究侵权者的法律责任``): a prohibition with a word of reprints or rights beside it,
@@ -86,9 +85,18 @@ _PROMOTION = re.compile(r"下载[^，。]{0,10}?(?:APP|应用程序|客户端)|�
 _PROMOTION_CHARS = 40
 
 
+def is_site_footer(text: str) -> bool:
+    """A line of the site's footer (see ``_SITE_FOOTER``; a word it needs is looked for first)."""
+    return _FOOTER_WORD.search(text) is not None and _SITE_FOOTER.match(text) is not None
+
+
+_FOOTER_WORD = re.compile("主办|承办|技术支持|运维|标识码|识别码|备|浏览")
+
+
 def is_noise(text: str) -> bool:
-    """A line inside the body container that is not article text (see ``_NOISE_LINE``)."""
-    if _NOISE_LINE.match(text):
+    """A line inside the body container that is not article text (see ``_NOISE_LINE``, a site's
+    footer line)."""
+    if _NOISE_LINE.match(text) or is_site_footer(text):
         return True
     if len(text) <= _NOTICE_CHARS and "未经" in text and _REPRINT_BAN.search(text) and _RIGHTS_WORD.search(text):
         return True
@@ -162,7 +170,7 @@ def find_body(lines: list[Line], root: etree._Element) -> etree._Element | None:
         if len(line.text) < 8:
             continue
         han = line.han
-        if han < 8 or line.link_density > 0.5 or SITE_FOOTER.match(line.text):
+        if han < 8 or line.link_density > 0.5 or is_site_footer(line.text):
             continue
         holder = block.getparent() if block.tag in _PARAGRAPH_TAGS or block in paragraph_divs else block
         if holder is None:
@@ -361,8 +369,10 @@ def attachment_blocks(body: etree._Element) -> list[etree._Element]:
             break
         for sibling in _next_elements(el, 2):
             links = [a for a in sibling.iter("a") if ATTACHMENT_EXT.search(a.get("href") or "")]
+            if not links:
+                continue
             text = " ".join(text_of(sibling).split())
-            if links and (text.startswith(_ATTACHMENT_HEADS) or (
+            if (text.startswith(_ATTACHMENT_HEADS) or (
                     len(text) <= 300 and len(links) == sum(1 for _ in sibling.iter("a")))):
                 out.append(sibling)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -44,10 +45,16 @@ def _crumb_box(el: etree._Element) -> etree._Element | None:
     for _ in range(3):
         if el is None:
             break
-        if el.tag != "a" and _CRUMB_CLASS.search(f'{el.get("class", "")} {el.get("id", "")}'):
+        if el.tag != "a" and _named_as_path(el.get("class", ""), el.get("id", "")):
             found = el
         el = el.getparent()
     return found
+
+
+@lru_cache(maxsize=4096)
+def _named_as_path(class_: str, id_: str) -> bool:
+    """(A page's elements share few class names: each is asked of the pattern once.)"""
+    return _CRUMB_CLASS.search(f"{class_} {id_}") is not None
 
 
 _MARKS = re.compile(f"[{OPEN}{CLOSE}]+")

@@ -101,10 +101,11 @@ _CLAUSE = re.compile(r"[。，,；;！？!?]")
 def value_on_next_line(line: Line, after: Line | None) -> bool:
     """``after`` is the value of a credit label that ends ``line`` empty: the editor pressed Enter
     after the label (``责任编辑：<br>王五``, ``<p>来源：</p><p>某某区委统战部</p>``)."""
-    if after is None or (after.block is not line.block and after.block is not line.block.getnext()):
+    if after is None or len(after.text) > 20 or (
+            after.block is not line.block and after.block is not line.block.getnext()):
         return False
     text = after.text
-    if len(text) > 20 or _CLAUSE.search(text) or is_chrome(text) or find_dates(text):
+    if _CLAUSE.search(text) or is_chrome(text) or find_dates(text):
         return False
     found = read_labels(line.marked or line.text)
     return bool(found) and found[-1].value is None and found[-1].field in _CREDITS \

@@ -29,16 +29,17 @@ _WRITE = re.compile(r"document\s*\.\s*write(?:ln)?\s*\(")
 _CUT = re.compile(r"\s*\.\s*(substring|substr|slice)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)")
 _TERM = re.compile(rf"\s*(?:({_LITERAL})|([A-Za-z_$][\w$]*))")
 _TAG = re.compile(r"<[^>]*>")
+_TEXT_OR_DATE = re.compile(f"[{HAN}]|\\d{{4}}[-/.年]\\d")
 _MAX_SCRIPT = 4000  # an info row's script is short; a library is not read
 
 
 def run_scripts(root: etree._Element, source: str) -> None:
     """What the page's scripts do to its text, before they are dropped: what each inline script
     writes, in its place (a ``<span>``); the article's text they show. ``source`` is the page's
-    text: a page that never says ``document.write`` or ``visibility`` is not searched."""
+    text: a page that never says ``document.write`` or ``visibility: hidden`` is not searched."""
     body = root.find("body")
     start = body if body is not None else root
-    if "write" in source:
+    if "document.write" in source:
         _write(start)
     if "visibility" in source:
         _show(start)
@@ -47,32 +48,34 @@ def run_scripts(root: etree._Element, source: str) -> None:
 _INVISIBLE = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
 _STYLED_HIDDEN = etree.XPath(".//*[contains(@style, 'hidden')]")
 _SHOWN_SHARE = 0.5  # of the page's text: an element holding this much is the article
+_ARTICLE_HAN = 50  # and it holds at least this many Han characters
 
 
 def _show(start: etree._Element) -> None:
     hidden = [el for el in _STYLED_HIDDEN(start) if _INVISIBLE.search(el.get("style"))]
-    if not hidden:
-        return
-    total = _han(start)
+    total = None
     for el in hidden:
-        if total and _han(el) >= _SHOWN_SHARE * total:
+        han = _han(el)
+        if han < _ARTICLE_HAN:
+            continue
+        total = _han(start) if total is None else total
+        if han >= _SHOWN_SHARE * total:
             el.set("style", _INVISIBLE.sub("", el.get("style")))
 
 
-_READ = etree.XPath("descendant-or-self::text()[not(ancestor::script) and not(ancestor::style)]")
-_NOT_HAN = re.compile(f"[^{HAN}]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def _han(el: etree._Element) -> int:
-    """Han characters a reader would see in ``el`` once shown (no script or style text)."""
-    return len(_NOT_HAN.sub("", "".join(_READ(el))))
+    """Han characters in ``el``'s text (a script's code holds few)."""
+    return len(_HAN_CHAR.findall(etree.tostring(el, method="text", encoding="unicode")))
 
 
 def _write(start: etree._Element) -> None:
     for script in list(start.iter("script")):
         code = script.text or ""
-        if "write" not in code or len(code) > _MAX_SCRIPT or script.get("src"):
-            continue
+        if "document.write" not in code or len(code) > _MAX_SCRIPT or not _TEXT_OR_DATE.search(code):
+            continue  # (a counter's script writes markup of no text: no Han, no date)
         written = script_output(code)
         parent = script.getparent()
         if written and parent is not None:

@@ -298,11 +298,14 @@ def _links_home(el: etree._Element, text: str) -> bool:
     ``<h1 id="BlogTitle"><a href="/">某某支部</a></h1>``, a logo heading)."""
     for a in el.iter("a"):
         href = (a.get("href") or "").strip()
-        if href and not href.startswith(("#", "javascript:")):
+        if href and len(href) <= _HOME_CHARS and not href.startswith(("#", "javascript:")):
             parts = urlsplit(href)
             if parts.path in _HOME_PATHS and not parts.query and clean_space(text_of(a)) == text:
                 return True
     return False
+
+
+_HOME_CHARS = 80  # a home page's address is short
 
 
 # How a page without headings prints its headline: bold, or in a <font> of its own colour or size.
