@@ -225,14 +225,17 @@ def parse_article(pages: Sequence[Page] | Page, *, site: str = "", target: str =
 
     paragraphs = without_credits([t for page_texts in texts for t in page_texts])
     split = split_sections(paragraphs)
-    attachments, images = [], []
+    found, images = [], []
     for layout, page in zip(layouts, parsed):
         if layout.body is not None:
-            for block in attachment_blocks(layout.body):
-                attachments += [a for a in attachments_in(block, page.base) if a not in attachments]
+            found += [a for block in attachment_blocks(layout.body) for a in attachments_in(block, page.base)]
             images += images_in(layout.figure, page.base) if layout.figure is not None else []
             images += images_in(layout.body, page.base)
-        attachments += [a for a in page.embedded if all(a["url"] != b["url"] for b in attachments)]
+        found += page.embedded
+    unique: dict[str, dict] = {}
+    for attachment in found:
+        unique.setdefault(attachment["url"], attachment)  # (each document once, where first listed)
+    attachments = list(unique.values())
     crumb_sel = selected_text(first_root, selectors.get("breadcrumb"))
     if crumb_sel is not None:
         breadcrumb = split_crumbs(LOCATION_LABEL.sub("", crumb_sel, count=1))

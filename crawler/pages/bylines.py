@@ -26,7 +26,7 @@ from branchnews.crawler.pages.labels import LABELS, is_label_word, read_labels
 from branchnews.crawler.pages.lines import text_of, clean_space
 from branchnews.pipelines.normalize.charsets import HAN
 
-_ROLE = (r"(?:本报|本网|本刊|本台|本站)?(?:融媒体?|全媒体|新媒体|融媒|首席|特派)?(?:特约|见习|实习|驻\S{1,4})?"
+_ROLE = (r"(?:本报|本网|本刊|本台|本站)?(?:融媒体?|全媒体|新媒体|首席|特派)?(?:特约|见习|实习|驻\S{1,4})?"
          r"(?:记者|通讯员|评论员|撰稿人?|特约撰稿)")
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
 DATELINE = re.compile(r"[（(〔【\[]\s*" + _ROLE + r"[\s:：]*(?P<names>[^）)〕】\]]{2,40}?)\s*[）)〕】\]]")

@@ -20,7 +20,9 @@ from branchnews.crawler.pages.lines import clean_space, parse_html, text_of
 from w3lib.url import safe_url_string
 
 _PAGE_FILE = re.compile(r"^(?P<stem>.+?)(?:[_-](?P<n>\d{1,2}))?(?P<ext>\.[a-z]{2,6})$", re.I)
-_PAGE_PARAM = re.compile(r"^(?:page|pageno|pagenum|pn|p|curpage|currentpage|cp)$", re.I)
+_PAGE_PARAMS = "page|pageno|pagenum|pn|p|curpage|currentpage|cp"  # a dynamic page's page number
+_PAGE_PARAM = re.compile(rf"^(?:{_PAGE_PARAMS})$", re.I)
+_PAGE_QUERY = re.compile(rf"[?&;](?:{_PAGE_PARAMS})=\d".encode(), re.I)  # (in a page's bytes)
 # What a pager's link of the same article reads (an empty one is a picture's arrow).
 _PAGER_WORDS = re.compile(r"^(?:\d{1,2}|第\s*\d{1,2}\s*页|下一?页|下一页\s*[>»›]*|后一?页|[>»›]+|next\s*[>»›]*|"
                           r"尾页|末页|)$", re.I)
@@ -71,8 +73,8 @@ def continuation_url(body: bytes, url: str, text: str) -> str | None:
     parts = urlsplit(url)
     name = parts.path.rpartition("/")[2].rpartition(".")[0]
     stem = re.sub(r"[_-]\d{1,2}$", "", name)
-    if not ((stem and (f"{stem}_".encode() in body or f"{stem}-".encode() in body)) or (parts.query and re.search(
-            rb"[?&;](?:page|pageno|pagenum|pn|p|curpage|currentpage|cp)=\d", body, re.I))):
+    numbered = stem and (f"{stem}_".encode() in body or f"{stem}-".encode() in body)
+    if not (numbered or (parts.query and _PAGE_QUERY.search(body))):
         return None
     try:
         root = parse_html(text)

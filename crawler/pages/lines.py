@@ -52,14 +52,14 @@ class Line:
     def han(self) -> int:
         """Number of Han characters: the body finder and the prose test both ask, once each."""
         if self._han < 0:
-            self._han = _count_han(self.text)
+            self._han = count_han(self.text)
         return self._han
 
 
 _NOT_HAN = re.compile(f"[^{HAN}]+")
 
 
-def _count_han(text: str) -> int:
+def count_han(text: str) -> int:
     return len(_NOT_HAN.sub("", text))
 
 

@@ -236,6 +236,20 @@ _PAGER_NAME = re.compile(r"(?:^|[\s_-])(?:page|pages|pager|paging|pagination|pag
 _PAGER_TEXT = re.compile(r"下一?页|上一?页|尾页|末页|共\s*\d+\s*页|createPageHTML|jpage|gotopage", re.I)
 
 
+_PAGER_CHARS = 300  # a pager says what it is within its first characters
+
+
+def _text_start(el: etree._Element, chars: int) -> str:
+    """The first ``chars`` or so characters of ``el``'s text (a footer after the list is not read whole)."""
+    parts, size = [], 0
+    for text in el.itertext():
+        parts.append(text)
+        size += len(text)
+        if size >= chars:
+            break
+    return " ".join(parts)
+
+
 def _pager_after(holder: etree._Element) -> bool:
     """A pager right after the list (the holder's next element, or its box's): by its name or
     its words (下一页, 共5页, a TRS ``createPageHTML`` script)."""
@@ -247,7 +261,7 @@ def _pager_after(holder: etree._Element) -> bool:
         while sibling is not None and not isinstance(sibling.tag, str):
             sibling = sibling.getnext()
         if sibling is not None and (_PAGER_NAME.search(_names(sibling)) or _PAGER_TEXT.search(
-                " ".join(sibling.itertext())[:300])):
+                _text_start(sibling, _PAGER_CHARS))):
             return True
         el = el.getparent()
     return False

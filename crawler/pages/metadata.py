@@ -23,7 +23,7 @@ from branchnews.crawler.pages.labels import (EDITOR_PRIORITY, PUBLISHED_PRIORITY
                                              is_label_line, is_label_word, read_labels)
 from branchnews.crawler.pages.layout import Layout
 from branchnews.crawler.pages.lines import Line, clean_space, table_cell, text_of
-from branchnews.crawler.pages.paragraphs import badge_dates, is_date_line, value_on_next_line
+from branchnews.crawler.pages.paragraphs import badge_dates, badge_lines, is_date_line, value_on_next_line
 
 # <meta> names that carry the publish time, in order of trust (gov CMS first, then OpenGraph).
 DATE_METAS = ("pubdate", "publishdate", "publish_date", "pubtime", "firstpublishedtime",
@@ -256,11 +256,11 @@ def _info_lines(layout: Layout) -> list[Line]:
             break
         lines.append(line)
     opening = layout.body_lines[:4]
-    badges = badge_dates(opening)
+    badged = badge_lines(badge_dates(opening))
     for at, line in enumerate(opening):
         if line.text == layout.title:
             continue  # the headline printed inside the body container, above its info row
-        if not (at in badges or badges.get(at - 1, ("", 1))[1] == 2) and (at == 3 or not (
+        if at not in badged and (at == 3 or not (
                 is_label_line(line.marked or line.text) or is_date_line(line.text))):
             break
         lines.append(line)

@@ -54,8 +54,7 @@ def body_texts(layout: Layout, title: str | None) -> tuple[list[str], list[str]]
     noise: dict[etree._Element, bool] = {}
     in_box = False  # after a summary box's heading, its list of points
     lines = table_rows(layout.body_lines)
-    # (a date badge opening the body is its date)
-    badge = {i + k for i, (_, n) in badge_dates(lines[:4]).items() for k in range(n)}
+    badge = badge_lines(badge_dates(lines[:4]))  # (a date badge opening the body is its date)
     for at, line in enumerate(lines):
         text = line.text
         if (not out and at in badge) or (at and value_on_next_line(lines[at - 1], line)):
@@ -194,6 +193,11 @@ def badge_dates(lines: list[Line]) -> dict[int, tuple[str, int]]:
                 and (date := _badge_date(line.text, lines[i + 1].text)):
             found[i] = (date, 2)
     return found
+
+
+def badge_lines(badges: dict[int, tuple[str, int]]) -> set[int]:
+    """The positions of every line of the badges (:func:`badge_dates`)."""
+    return {at + k for at, (_, spans) in badges.items() for k in range(spans)}
 
 
 def _badge_date(first: str, second: str) -> str | None:

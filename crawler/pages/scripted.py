@@ -19,6 +19,7 @@ import re
 
 from lxml import etree
 
+from branchnews.crawler.pages.lines import count_han
 from branchnews.pipelines.normalize.charsets import HAN
 
 _LITERAL = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
@@ -63,12 +64,9 @@ def _show(start: etree._Element) -> None:
             el.set("style", _INVISIBLE.sub("", el.get("style")))
 
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
-
-
 def _han(el: etree._Element) -> int:
-    """Han characters in ``el``'s text (a script's code holds few)."""
-    return len(_HAN_CHAR.findall(etree.tostring(el, method="text", encoding="unicode")))
+    """Han characters in ``el``'s text, not its tail (a script's code holds few)."""
+    return count_han(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
 def _write(start: etree._Element) -> None:
